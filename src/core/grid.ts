@@ -1,0 +1,120 @@
+/**
+ * Host-neutral workbook model. Every host (ExcelJS in the CLI, Office.js in the add-in)
+ * converts its own cells into this shape; the engine never sees anything else.
+ *
+ * Rows and columns are 1-based, as in Excel.
+ */
+
+/** A cell's value as the engine sees it (for a formula: its cached result). */
+export type CellValue =
+  | { readonly t: 'empty' }
+  | { readonly t: 'text'; readonly v: string }
+  | { readonly t: 'number'; readonly v: number }
+  | { readonly t: 'boolean'; readonly v: boolean }
+  /** A date, as an ISO calendar date `YYYY-MM-DD` (time of day dropped). */
+  | { readonly t: 'date'; readonly v: string }
+  /** An Excel error such as `#DIV/0!`. */
+  | { readonly t: 'error'; readonly v: string };
+
+export interface Cell {
+  readonly value: CellValue;
+  /** Formula text without the leading `=`, when the cell holds a formula. */
+  readonly formula?: string;
+  /** True when the cell holds a formula whose cached result is unknown. */
+  readonly formulaWithoutResult?: boolean;
+  /** Excel number format, e.g. `0.00%`. */
+  readonly numFmt?: string;
+}
+
+/** An inclusive merged range. */
+export interface MergedArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetGrid {
+  readonly name: string;
+  /** Last used row / column (1-based); 0 for an empty sheet. */
+  readonly rowCount: number;
+  readonly colCount: number;
+  /** Sparse rows: `cells[r][c]`, both 1-based; missing means empty. */
+  readonly cells: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
+  readonly merges: readonly MergedArea[];
+  /** The host reports the sheet as protected: writes to it are refused. */
+  readonly protected?: boolean;
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+}
+
+export const EMPTY: CellValue = Object.freeze({ t: 'empty' });
+
+export function text(v: string): CellValue {
+  return { t: 'text', v };
+}
+export function num(v: number): CellValue {
+  return { t: 'number', v };
+}
+
+/** `(3, 8)` → `H3`. */
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function address(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** `H3` → `{ row: 3, col: 8 }`. */
+export function parseAddress(a: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(a.toUpperCase());
+  if (!m) throw new Error(`bad cell address ${a}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  return `${address(top, left)}:${address(bottom, right)}`;
+}
+
+/** Build a grid from plain rows: handy for tests and for hosts that read arrays. */
+export function sheetFromRows(
+  name: string,
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined | Cell>>,
+  merges: readonly MergedArea[] = [],
+): SheetGrid {
+  const cells: (Cell | undefined)[][] = [];
+  let colCount = 0;
+  rows.forEach((row, i) => {
+    const r: (Cell | undefined)[] = [];
+    row.forEach((v, j) => {
+      const cell = toCell(v);
+      if (cell) {
+        r[j + 1] = cell;
+        colCount = Math.max(colCount, j + 1);
+      }
+    });
+    cells[i + 1] = r;
+  });
+  for (const m of merges) colCount = Math.max(colCount, m.right);
+  return { name, rowCount: rows.length, colCount, cells, merges };
+}
+
+function toCell(v: string | number | boolean | null | undefined | Cell): Cell | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'string') return { value: { t: 'text', v } };
+  if (typeof v === 'number') return { value: { t: 'number', v } };
+  if (typeof v === 'boolean') return { value: { t: 'boolean', v } };
+  return v;
+}
