@@ -1,0 +1,484 @@
+/**
+ * ExcelJS <-> host-neutral grid adapter for the CLI.
+ *
+ * - `readWorkbook` loads an .xlsx file and converts every worksheet into a `SheetGrid`.
+ * - `writeScored` applies a scoring `Plan` to the loaded ExcelJS workbook and writes it
+ *   atomically (temporary file in the same directory, then rename).
+ *
+ * Every failure the user can cause surfaces as a `WorkbookReadError` / `WorkbookWriteError`
+ * with a one-line Chinese message naming the file.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+
+import type { Cell, CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../core/grid';
+import { EMPTY, address, rangeAddress } from '../core/grid';
+import type { CellEdit, Plan } from '../core/plan';
+import { WorkbookReadError, WorkbookWriteError, oneLine } from './errors';
+
+export { WorkbookReadError, WorkbookWriteError } from './errors';
+export type { ReadFailure, WriteFailure } from './errors';
+
+export interface LoadedWorkbook {
+  readonly grid: WorkbookGrid;
+  readonly workbook: ExcelJS.Workbook;
+}
+
+// ExcelJS value types (numeric enum at runtime).
+const VT = ExcelJS.ValueType;
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+/** Load `file` and convert it. Throws `WorkbookReadError` for anything the user can fix. */
+export async function readWorkbook(file: string): Promise<LoadedWorkbook> {
+  const bytes = await readBytes(file);
+  sniff(file, bytes);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch (e) {
+    throw new WorkbookReadError(file, 'corrupt', `工作簿已损坏，无法读取：${corruptDetail(e)}`);
+  }
+
+  if (workbook.worksheets.length === 0) {
+    if (!bytes.includes(ASCII_WORKBOOK_XML)) {
+      const hint = bytes.includes(ASCII_WORKBOOK_BIN) ? '：这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试' : '';
+      throw new WorkbookReadError(file, 'not-a-workbook', `不是 Excel 工作簿（.xlsx）${hint}`);
+    }
+    throw new WorkbookReadError(file, 'no-worksheets', '工作簿中没有工作表');
+  }
+
+  let grid: WorkbookGrid;
+  try {
+    grid = workbookToGrid(workbook);
+  } catch (e) {
+    throw new WorkbookReadError(file, 'corrupt', `工作簿已损坏，无法读取：${corruptDetail(e)}`);
+  }
+  return { grid, workbook };
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fsp.stat(file);
+  } catch (e) {
+    throw fsReadError(file, e);
+  }
+  if (stat.isDirectory()) throw new WorkbookReadError(file, 'directory', '这是一个文件夹，不是 Excel 工作簿（.xlsx）');
+  if (!stat.isFile()) throw new WorkbookReadError(file, 'not-a-file', '不是普通文件，无法读取');
+  try {
+    return await fsp.readFile(file);
+  } catch (e) {
+    throw fsReadError(file, e);
+  }
+}
+
+function fsReadError(file: string, e: unknown): WorkbookReadError {
+  const code = errnoCode(e);
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new WorkbookReadError(file, 'missing', '找不到文件');
+    case 'EISDIR':
+      return new WorkbookReadError(file, 'directory', '这是一个文件夹，不是 Excel 工作簿（.xlsx）');
+    case 'EACCES':
+    case 'EPERM':
+      return new WorkbookReadError(file, 'no-permission', '没有读取权限');
+    case 'EBUSY':
+      return new WorkbookReadError(file, 'io', '文件被占用，无法读取');
+    default:
+      return new WorkbookReadError(file, 'io', `无法读取文件（${code ?? errorText(e)}）`);
+  }
+}
+
+const ZIP_SIGNATURES = [
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]), // local file header
+  Buffer.from([0x50, 0x4b, 0x05, 0x06]), // empty archive
+];
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+// CFB directory entries store stream names in UTF-16LE.
+const CFB_ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const CFB_ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const CFB_WORKBOOK = Buffer.from('Workbook', 'utf16le');
+const CFB_BOOK = Buffer.from('Book', 'utf16le');
+// Zip entry names are stored uncompressed in the headers.
+const ASCII_WORKBOOK_XML = Buffer.from('xl/workbook.xml', 'latin1');
+const ASCII_WORKBOOK_BIN = Buffer.from('xl/workbook.bin', 'latin1');
+
+/** Reject by file signature what ExcelJS cannot read, with a message that says why. */
+function sniff(file: string, bytes: Buffer): void {
+  if (bytes.length === 0) throw new WorkbookReadError(file, 'empty', '文件是空的，不是 Excel 工作簿（.xlsx）');
+  if (ZIP_SIGNATURES.some((sig) => startsWith(bytes, sig))) return;
+
+  if (startsWith(bytes, CFB_SIGNATURE)) {
+    // An OLE/CFB container: either a legacy .xls or an encrypted (password-protected) .xlsx.
+    if (bytes.includes(CFB_ENCRYPTION_INFO) || bytes.includes(CFB_ENCRYPTED_PACKAGE)) {
+      throw new WorkbookReadError(file, 'encrypted', '工作簿有打开密码，无法读取；请在 Excel 中取消密码后另存再试');
+    }
+    if (bytes.includes(CFB_WORKBOOK) || bytes.includes(CFB_BOOK)) {
+      throw new WorkbookReadError(
+        file,
+        'legacy-xls',
+        '这是旧版 Excel 97-2003 工作簿（.xls），无法读取；请在 Excel 中另存为 .xlsx 后再试',
+      );
+    }
+    throw new WorkbookReadError(file, 'not-a-workbook', '不是 Excel 工作簿（.xlsx）');
+  }
+
+  // Common look-alikes: web pages and SpreadsheetML 2003 saved with an Excel extension.
+  const head = bytes.subarray(0, 2048).toString('latin1').toLowerCase();
+  let hint = '';
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    hint = '：这是 XML 电子表格 2003 格式，请在 Excel 中另存为 .xlsx 后再试';
+  } else if (/<(html|table|!doctype html)/.test(head)) {
+    hint = '：这是网页（HTML）格式的表格，请在 Excel 中另存为 .xlsx 后再试';
+  }
+  throw new WorkbookReadError(file, 'not-a-workbook', `不是 Excel 工作簿（.xlsx）${hint}`);
+}
+
+function startsWith(bytes: Buffer, sig: Buffer): boolean {
+  return bytes.length >= sig.length && bytes.subarray(0, sig.length).equals(sig);
+}
+
+/** A short, one-line explanation of an ExcelJS / JSZip load failure. */
+function corruptDetail(e: unknown): string {
+  const msg = errorText(e);
+  if (/end of central directory|end of data reached|unexpected end/i.test(msg)) {
+    return '压缩包不完整（文件可能被截断或未完整下载）';
+  }
+  if (/corrupted zip|unexpected signature|invalid (distance|stored|code|block)|crc32|encrypted zip/i.test(msg)) {
+    return '压缩数据损坏';
+  }
+  return msg.length > 200 ? `${msg.slice(0, 200)}…` : msg;
+}
+
+function errorText(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  return oneLine(raw) || '未知错误';
+}
+
+function errnoCode(e: unknown): string | undefined {
+  if (typeof e === 'object' && e !== null && 'code' in e) {
+    const code = (e as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Conversion
+
+/** Convert every worksheet of a loaded ExcelJS workbook. */
+export function workbookToGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: workbook.worksheets.map(worksheetToGrid) };
+}
+
+/** Convert one worksheet: values at merge masters only, merges listed separately. */
+export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const cells: (Cell | undefined)[][] = [];
+  let rowCount = 0;
+  let colCount = 0;
+
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    let cellsOfRow: (Cell | undefined)[] | undefined;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const converted = convertCell(cell);
+      if (!converted) return;
+      if (!cellsOfRow) cellsOfRow = cells[r] = [];
+      cellsOfRow[c] = converted;
+      if (c > colCount) colCount = c;
+      rowCount = r;
+    });
+  });
+
+  const merges = mergesOf(ws);
+  for (const m of merges) {
+    if (m.bottom > rowCount) rowCount = m.bottom;
+    if (m.right > colCount) colCount = m.right;
+  }
+
+  return { name: ws.name, rowCount, colCount, cells, merges, protected: isProtected(ws) };
+}
+
+function convertCell(cell: ExcelJS.Cell): Cell | undefined {
+  switch (cell.type) {
+    case VT.Null:
+    case VT.Merge: // a merge slave: ExcelJS reports the master's value here, skip it
+      return undefined;
+    case VT.Formula: {
+      const formula = formulaText(cell.formula);
+      // `cell.result`, not `cell.value.result`: the latter drops falsy results (0, false).
+      const result: unknown = cell.result;
+      const numFmt = numFmtOf(cell);
+      if (result === undefined || result === null) {
+        return withNumFmt({ value: EMPTY, formula, formulaWithoutResult: true }, numFmt);
+      }
+      return withNumFmt({ value: convertValue(result), formula }, numFmt);
+    }
+    case VT.Hyperlink: {
+      // A formula cell that also carries a hyperlink: ExcelJS moves the result into `text`
+      // and keeps the formula only in the raw model.
+      const value = convertValue(cell.value);
+      const rawFormula = (cell.model as { formula?: unknown }).formula;
+      if (typeof rawFormula === 'string' && rawFormula !== '') {
+        return withNumFmt({ value, formula: formulaText(rawFormula) }, numFmtOf(cell));
+      }
+      return value.t === 'empty' ? undefined : withNumFmt({ value }, numFmtOf(cell));
+    }
+    default: {
+      const value = convertValue(cell.value);
+      if (value.t === 'empty') return undefined;
+      return withNumFmt({ value }, numFmtOf(cell));
+    }
+  }
+}
+
+function withNumFmt(cell: Cell, numFmt: string | undefined): Cell {
+  return numFmt === undefined ? cell : { ...cell, numFmt };
+}
+
+function numFmtOf(cell: ExcelJS.Cell): string | undefined {
+  const f = (cell.style as Partial<ExcelJS.Style> | undefined)?.numFmt;
+  return typeof f === 'string' && f !== '' ? f : undefined;
+}
+
+function formulaText(f: unknown): string {
+  if (typeof f !== 'string') return '';
+  return f.startsWith('=') ? f.slice(1) : f;
+}
+
+/** Convert a plain ExcelJS value (or a formula's cached result) to a grid value. */
+export function convertValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return EMPTY;
+  switch (typeof v) {
+    case 'string':
+      return v === '' ? EMPTY : { t: 'text', v };
+    case 'number':
+      return Number.isFinite(v) ? { t: 'number', v } : EMPTY;
+    case 'boolean':
+      return { t: 'boolean', v };
+    case 'object':
+      break;
+    default:
+      return EMPTY;
+  }
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? EMPTY : { t: 'date', v: isoDate(v) };
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === 'string') return { t: 'error', v: o.error };
+  if (Array.isArray(o.richText)) {
+    let s = '';
+    for (const run of o.richText as { text?: unknown }[]) {
+      if (run && typeof run.text === 'string') s += run.text;
+    }
+    return s === '' ? EMPTY : { t: 'text', v: s };
+  }
+  if ('text' in o) return convertValue(o.text); // hyperlink: { text, hyperlink }
+  if ('result' in o) return convertValue(o.result); // formula object, defensively
+  return EMPTY;
+}
+
+/** ExcelJS builds dates from serials in UTC, so read them back in UTC. */
+function isoDate(d: Date): string {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+}
+
+interface RangeLike {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
+  const out: MergedArea[] = [];
+  // `_merges` (master address -> Range) is ExcelJS's own index; `model.merges` would build
+  // the whole sheet model (every row) just to list them, so use it only as a fallback.
+  const internal = (ws as unknown as { _merges?: Record<string, RangeLike | undefined> })._merges;
+  if (internal && typeof internal === 'object') {
+    for (const key of Object.keys(internal)) {
+      const r = internal[key];
+      if (r) out.push({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+    }
+  } else {
+    const list = (ws.model as { merges?: unknown }).merges;
+    if (Array.isArray(list)) {
+      for (const ref of list) {
+        const m = typeof ref === 'string' ? parseRange(ref) : undefined;
+        if (m) out.push(m);
+      }
+    }
+  }
+  out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out;
+}
+
+function parseRange(ref: string): MergedArea | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const a = { col: colNumber(m[1]), row: Number(m[2]) };
+  const b = m[3] ? { col: colNumber(m[3]), row: Number(m[4]) } : a;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: unknown } | null }).sheetProtection;
+  return !!p && !!p.sheet;
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Apply `plan` to `workbook` and write the result to `outPath` atomically.
+ *
+ * Every edit is checked before any is applied: a missing sheet, a protected sheet, a
+ * formula cell or a non-top-left cell of a merge makes the whole write refuse (nothing is
+ * changed in memory or on disk). Only the value and, when given, the number format of a
+ * cell change; its font, border, fill and alignment survive.
+ */
+export async function writeScored(workbook: ExcelJS.Workbook, plan: Plan, outPath: string): Promise<void> {
+  const sheets = plan.map((edit) => checkEdit(workbook, edit, outPath));
+  sheets.forEach((ws, i) => applyEdit(ws, plan[i]));
+  await writeAtomically(workbook, outPath);
+}
+
+/** Validate one edit without creating any cell; returns the sheet it targets. */
+function checkEdit(workbook: ExcelJS.Workbook, edit: CellEdit, outPath: string): ExcelJS.Worksheet {
+  const where = `工作表「${edit.sheet}」${edit.cell}`;
+  const ws = workbook.getWorksheet(edit.sheet);
+  if (!ws || ws.name !== edit.sheet) {
+    throw new WorkbookWriteError(outPath, 'missing-sheet', `找不到工作表「${edit.sheet}」，未写入`);
+  }
+  if (
+    !Number.isInteger(edit.row) ||
+    !Number.isInteger(edit.col) ||
+    edit.row < 1 ||
+    edit.col < 1 ||
+    edit.cell.replace(/\$/g, '').toUpperCase() !== address(edit.row, edit.col)
+  ) {
+    throw new WorkbookWriteError(outPath, 'bad-edit', `${where} 的写入位置有误（第 ${edit.row} 行第 ${edit.col} 列），未写入`);
+  }
+  const v: unknown = edit.value;
+  if (typeof v === 'number' ? !Number.isFinite(v) : typeof v !== 'string') {
+    throw new WorkbookWriteError(outPath, 'bad-edit', `${where} 的写入值无效，未写入`);
+  }
+  if (isProtected(ws)) {
+    throw new WorkbookWriteError(outPath, 'protected-sheet', `工作表「${edit.sheet}」受保护，拒绝写入 ${edit.cell}；请先撤销工作表保护`);
+  }
+  const cell = ws.findRow(edit.row)?.findCell(edit.col);
+  if (!cell) return ws; // a cell that does not exist yet holds no formula and no merge
+  if (cell.type === VT.Merge) {
+    const master = cell.master;
+    const merge = mergesOf(ws).find((m) => m.top === Number(master.row) && m.left === Number(master.col));
+    const range = merge ? rangeAddress(merge.top, merge.left, merge.bottom, merge.right) : master.address;
+    throw new WorkbookWriteError(
+      outPath,
+      'merged-cell',
+      `${where} 位于合并单元格 ${range} 中，只能写入其左上角单元格 ${master.address}，拒绝写入`,
+    );
+  }
+  if (hasFormula(cell)) {
+    throw new WorkbookWriteError(outPath, 'formula-cell', `${where} 含有公式，拒绝覆盖`);
+  }
+  return ws;
+}
+
+function hasFormula(cell: ExcelJS.Cell): boolean {
+  if (cell.type === VT.Formula) return true;
+  if (cell.type === VT.Hyperlink) {
+    const f = (cell.model as { formula?: unknown }).formula;
+    return typeof f === 'string' && f !== '';
+  }
+  return false;
+}
+
+function applyEdit(ws: ExcelJS.Worksheet, edit: CellEdit): void {
+  const cell = ws.getCell(edit.row, edit.col);
+  cell.value = edit.value;
+  if (edit.numFmt !== undefined) {
+    // ExcelJS shares one style object between all cells loaded with the same style id:
+    // `cell.numFmt = …` would reformat every one of them. Give this cell its own copy.
+    cell.style = { ...cell.style, numFmt: edit.numFmt };
+  }
+}
+
+async function writeAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
+  const dir = path.dirname(outPath);
+  const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.tmp`);
+
+  let data: Buffer;
+  try {
+    const raw = (await workbook.xlsx.writeBuffer()) as unknown;
+    data = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookWriteError(outPath, 'io', `生成工作簿失败：${errorText(e)}`);
+  }
+
+  let existingMode: number | undefined;
+  try {
+    const st = await fsp.stat(outPath);
+    if (st.isDirectory()) {
+      throw new WorkbookWriteError(outPath, 'io', '这是一个文件夹，无法写入工作簿');
+    }
+    existingMode = st.mode & 0o777;
+  } catch (e) {
+    if (e instanceof WorkbookWriteError) throw e;
+    // no existing file: nothing to preserve
+  }
+
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(tmp, 'w');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (existingMode !== undefined) await fsp.chmod(tmp, existingMode).catch(() => undefined);
+    await fsp.rename(tmp, outPath);
+  } catch (e) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw fsWriteError(outPath, e);
+  }
+}
+
+function fsWriteError(file: string, e: unknown): WorkbookWriteError {
+  const code = errnoCode(e);
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new WorkbookWriteError(file, 'missing-directory', '目标文件夹不存在，无法写入');
+    case 'EACCES':
+    case 'EPERM':
+      return new WorkbookWriteError(file, 'no-permission', '没有写入权限（文件可能正在 Excel 中打开）');
+    case 'EBUSY':
+      return new WorkbookWriteError(file, 'busy', '文件被占用（可能正在 Excel 中打开），无法写入');
+    case 'EISDIR':
+      return new WorkbookWriteError(file, 'io', '这是一个文件夹，无法写入工作簿');
+    case 'ENOSPC':
+      return new WorkbookWriteError(file, 'io', '磁盘空间不足，无法写入');
+    case 'EROFS':
+      return new WorkbookWriteError(file, 'no-permission', '目标位置只读，无法写入');
+    default:
+      return new WorkbookWriteError(file, 'io', `写入失败（${code ?? errorText(e)}）`);
+  }
+}
