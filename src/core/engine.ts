@@ -1,0 +1,63 @@
+import Decimal from 'decimal.js';
+import type { WorkbookGrid } from './grid';
+import { detectTables } from './layout/detect';
+import type { CellEdit, Plan } from './plan';
+import { DEFAULT_PROFILE, type Profile } from './profiles';
+import { toTableResult, type TableResult } from './result';
+import { runRules, type Finding } from './rules';
+import { analyzeTable, type TableAnalysis } from './scoring/table';
+
+export interface EngineOptions {
+  readonly profile?: Profile;
+}
+
+export interface WorkbookResult {
+  readonly tables: readonly TableResult[];
+  /** Cell edits that bring the workbook in line with the computed figures (SPEC §10). */
+  readonly plan: Plan;
+  /** Sheets with no recognisable table. */
+  readonly sheetsWithoutTables: readonly string[];
+  /** Planned writes left out because their sheet is protected. */
+  readonly blockedByProtection: readonly CellEdit[];
+}
+
+/**
+ * The engine's single entry point: recognise every table on every sheet, score it, run
+ * the rules, and plan the writes. Pure: the grid is not modified.
+ */
+export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {}): WorkbookResult {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const tables: TableResult[] = [];
+  const plan: CellEdit[] = [];
+  const blocked: CellEdit[] = [];
+  const sheetsWithoutTables: string[] = [];
+  for (const sheet of grid.sheets) {
+    const layouts = detectTables(sheet);
+    if (!layouts.length) sheetsWithoutTables.push(sheet.name);
+    for (const layout of layouts) {
+      const analysis = analyzeTable(layout, profile);
+      const findings = runRules(analysis);
+      tables.push(toTableResult(analysis, findings));
+      for (const edit of planEdits(analysis)) (sheet.protected ? blocked : plan).push(edit);
+    }
+  }
+  return { tables, plan, sheetsWithoutTables, blockedByProtection: blocked };
+}
+
+/** Only cells that disagree, never a formula (SPEC §10): a second run plans nothing. */
+function planEdits(t: TableAnalysis): CellEdit[] {
+  return t.writes
+    .filter((w) => !w.agrees && w.formula === undefined)
+    .map((w) => ({
+      sheet: t.layout.sheet,
+      row: w.row,
+      col: w.col,
+      cell: w.cell,
+      role: w.role,
+      value: w.value instanceof Decimal ? w.value.toNumber() : w.value,
+      numFmt: w.numFmt,
+      previous: w.current,
+    }));
+}
+
+export type { Finding, TableResult };

@@ -1,0 +1,388 @@
+import type { SheetGrid } from '../grid';
+import { address } from '../grid';
+import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
+import { readBudgetBlock } from './budget';
+import { isBlankNumber, readNumber, readText } from './cells';
+import {
+  DEPARTMENT_NAME_LABELS,
+  GRADE_LABELS,
+  INDICATOR_HEADERS,
+  LEVEL1_NAMES,
+  PROJECT_NAME_LABELS,
+  TOTAL_LABELS,
+  roleOf,
+  synonymRank,
+  type IndicatorRole,
+} from './headers';
+import { budgetRoles } from './budget';
+import type { IndicatorRow, SubtotalRow, TableKind, TableLayout, BudgetBlock } from './types';
+import { SheetView } from './view';
+
+type Roles = Map<number, IndicatorRole>;
+
+/** Title words: a row saying one of these starts another table. */
+const TITLE_WORDS = ['绩效自评表', '绩效评价表', '绩效目标表', '指标体系', '自评报告', '基础数据表'];
+
+/** Find every table on a sheet (SPEC §2–3), top to bottom. */
+export function detectTables(sheet: SheetGrid): TableLayout[] {
+  const view = new SheetView(sheet);
+  const headers = findIndicatorHeaders(view);
+  const tables: TableLayout[] = [];
+  let prevEnd = 0;
+  headers.forEach((h, i) => {
+    const nextStart = i + 1 < headers.length ? headers[i + 1].first : view.rowCount + 1;
+    const budget = findBudgetBlock(view, prevEnd + 1, h.first - 1);
+    const t = buildTable(view, h, budget, prevEnd + 1, nextStart - 1);
+    tables.push(t);
+    prevEnd = t.bottom;
+  });
+  return tables;
+}
+
+/** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
+function rolesOf(view: SheetView, r: number): Roles {
+  const roles: Roles = new Map();
+  const owner = new Map<IndicatorRole, { col: number; rank: number }>();
+  for (let c = 1; c <= view.colCount; c++) {
+    const h = view.header(r, c);
+    if (!h) continue;
+    const role = roleOf(INDICATOR_HEADERS, h);
+    if (!role) continue;
+    const rank = synonymRank(INDICATOR_HEADERS, role, h);
+    const prev = owner.get(role);
+    // Merged header cells (指标分值 over D:E) claim every column they cover.
+    if (prev && prev.rank < rank) continue;
+    if (prev && prev.rank > rank && view.anchor(r, prev.col).col !== view.anchor(r, c).col) {
+      for (const [col, rl] of roles) if (rl === role) roles.delete(col);
+    }
+    owner.set(role, { col: c, rank });
+    roles.set(c, role);
+  }
+  return roles;
+}
+
+function has(roles: Roles, ...wanted: IndicatorRole[]): boolean {
+  const vals = new Set(roles.values());
+  return wanted.some((w) => vals.has(w));
+}
+
+function qualifies(roles: Roles): boolean {
+  return has(roles, 'level1', 'level2', 'level3') && has(roles, 'weight', 'score', 'actual', 'target');
+}
+
+/** Lower row wins per column: 参考分值/设定分值 under 指标分值, 一级/二级/三级 under 评价指标. */
+function combine(upper: Roles, lower: Roles): Roles {
+  const out: Roles = new Map(upper);
+  for (const [c, r] of lower) out.set(c, r);
+  // A role claimed by the lower row is dropped from other upper columns.
+  const lowerRoles = new Set(lower.values());
+  for (const [c, r] of upper) if (!lower.has(c) && lowerRoles.has(r)) out.delete(c);
+  return out;
+}
+
+interface Header {
+  first: number;
+  last: number;
+  roles: Roles;
+}
+
+function findIndicatorHeaders(view: SheetView): Header[] {
+  const found: Header[] = [];
+  for (let r = 1; r <= view.rowCount; r++) {
+    const a = rolesOf(view, r);
+    if (a.size === 0) continue;
+    const b = r < view.rowCount ? rolesOf(view, r + 1) : new Map<number, IndicatorRole>();
+    const addsSomething = [...b].some(([c, role]) => a.get(c) !== role);
+    if (qualifies(a)) {
+      if (b.size > 0 && addsSomething) {
+        found.push({ first: r, last: r + 1, roles: combine(a, b) });
+        r++;
+      } else found.push({ first: r, last: r, roles: a });
+    } else if (b.size > 0 && qualifies(combine(a, b))) {
+      found.push({ first: r, last: r + 1, roles: combine(a, b) });
+      r++;
+    }
+  }
+  return found;
+}
+
+function findBudgetBlock(view: SheetView, from: number, to: number): BudgetBlock | null {
+  for (let r = to; r >= from; r--) {
+    const roles = budgetRoles(view, r);
+    const vals = new Set(roles.values());
+    if (vals.has('executed') && (vals.has('budget') || vals.has('initialBudget'))) {
+      return readBudgetBlock(view, r, roles, to);
+    }
+  }
+  return null;
+}
+
+function columnsOf(roles: Roles): Partial<Record<IndicatorRole, number>> {
+  const cols: Partial<Record<IndicatorRole, number>> = {};
+  for (const [c, role] of roles) if (cols[role] === undefined) cols[role] = c;
+  return cols;
+}
+
+function rowHasLabel(view: SheetView, r: number, labels: readonly string[], maxCells = 6): number | null {
+  let seen = 0;
+  for (let c = 1; c <= view.colCount && seen < maxCells; c++) {
+    if (view.isCovered(r, c) || view.isEmpty(r, c)) continue;
+    seen++;
+    if (labels.includes(normalizeHeader(view.text(r, c)))) return c;
+  }
+  return null;
+}
+
+/** First non-empty anchor right of the merged area holding (r, c). */
+function valueRightOf(view: SheetView, r: number, c: number): number | null {
+  const m = view.merge(r, c);
+  for (let col = (m ? m.right : c) + 1; col <= view.colCount; col++) {
+    if (view.isCovered(r, col)) continue;
+    if (!view.isEmpty(r, col)) return col;
+  }
+  return null;
+}
+
+function isTitleRow(view: SheetView, r: number): boolean {
+  for (let c = 1; c <= view.colCount; c++) {
+    if (view.isCovered(r, c)) continue;
+    const s = view.norm(r, c);
+    if (s && TITLE_WORDS.some((w) => s.includes(w)) && s.length <= 40) return true;
+  }
+  return false;
+}
+
+function isLevel1Name(s: string): boolean {
+  const n = parseDeclaredWeight(s).name;
+  return LEVEL1_NAMES.includes(n);
+}
+
+const YEAR = /(20\d{2})\s*年度?/;
+
+function findYear(view: SheetView, from: number, to: number): number | null {
+  for (let r = Math.max(1, from); r <= to; r++) {
+    for (let c = 1; c <= view.colCount; c++) {
+      if (view.isCovered(r, c)) continue;
+      const s = view.norm(r, c);
+      if (s.length > 60) continue;
+      const m = YEAR.exec(s);
+      if (m && /年度|\(|（/.test(s)) return Number(m[1]);
+    }
+  }
+  const m = YEAR.exec(view.sheet.name);
+  return m ? Number(m[1]) : null;
+}
+
+function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regionTop: number, regionBottom: number): TableLayout {
+  const cols = columnsOf(h.roles);
+  const maxCol = Math.max(...h.roles.keys());
+
+  // Title and kind from the key rows above the block.
+  const headTop = budget ? budget.headerRow : h.first;
+  let title: string | null = null;
+  let nameKind: TableKind | null = null;
+  let top = budget ? budget.headerRow : h.first;
+  for (let r = regionTop; r < headTop; r++) {
+    const p = rowHasLabel(view, r, PROJECT_NAME_LABELS);
+    const d = p === null ? rowHasLabel(view, r, DEPARTMENT_NAME_LABELS) : null;
+    const labelCol = p ?? d;
+    if (labelCol !== null && title === null) {
+      const vc = valueRightOf(view, r, labelCol);
+      title = vc ? view.text(r, vc).trim() : null;
+      nameKind = p !== null ? 'project' : 'department';
+      top = Math.min(top, r);
+    }
+  }
+  // Otherwise the title line just above the table, and take the title rows into range.
+  for (let r = headTop - 1; r >= regionTop && r >= headTop - 8; r--) {
+    if (isTitleRow(view, r)) {
+      top = Math.min(top, r);
+      if (title === null) title = view.text(r, view.anchor(r, firstNonEmpty(view, r)).col).trim();
+      break;
+    }
+  }
+  if (nameKind !== null) {
+    for (let r = top - 1; r >= regionTop && r >= top - 3; r--) if (isTitleRow(view, r)) top = r;
+  }
+
+  let kind: TableKind;
+  if (cols.refWeight !== undefined || cols.analysis !== undefined) kind = 'evaluation';
+  else if (cols.actual === undefined && cols.score === undefined) kind = 'target';
+  else kind = nameKind ?? 'department';
+
+  // Indicator rows down to the total/grade row or the next table.
+  const indicators: IndicatorRow[] = [];
+  const subtotals: { row: number; label: string; members: number[]; sub: Omit<SubtotalRow, 'members'> }[] = [];
+  let total: TableLayout['total'] = null;
+  let grade: TableLayout['grade'] = null;
+  let bottom = h.last;
+  let blank = 0;
+  for (let r = h.last + 1; r <= regionBottom; r++) {
+    if (view.rowIsEmpty(r)) {
+      if (++blank >= 2 && (total || indicators.length)) break;
+      continue;
+    }
+    blank = 0;
+    const gradeCol = rowHasLabel(view, r, GRADE_LABELS);
+    const totalCol = rowHasLabel(view, r, TOTAL_LABELS);
+    if (totalCol !== null && !total) {
+      total = { row: r, score: totalScoreCell(view, r, totalCol, cols.score) };
+      bottom = r;
+      if (gradeCol !== null) grade = gradeCell(view, r, gradeCol, cols.score);
+      continue;
+    }
+    if (gradeCol !== null) {
+      grade = gradeCell(view, r, gradeCol, cols.score);
+      bottom = r;
+      break;
+    }
+    if (total) break; // rows after the total that are not a grade belong to the next part
+    if (isTitleRow(view, r) || rowHasLabel(view, r, [...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]) !== null) break;
+
+    const row = readIndicator(view, r, cols, kind);
+    if (!row) continue;
+    if (kind === 'evaluation' && row.isSubtotal) {
+      subtotals.push({
+        row: r,
+        label: row.subtotalLabel,
+        members: [],
+        sub: { row: r, label: row.subtotalLabel, weight: row.weight, refWeight: row.refWeight, score: row.score },
+      });
+      bottom = r;
+      continue;
+    }
+    const current = subtotals[subtotals.length - 1];
+    const ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
+    if (current && kind === 'evaluation') current.members.push(r);
+    indicators.push(ind);
+    bottom = r;
+  }
+
+  const right = Math.max(maxCol, budget ? Math.max(...Object.values(budget.columns)) : 0);
+  return {
+    sheet: view.sheet.name,
+    kind,
+    top,
+    left: 1,
+    bottom,
+    right,
+    title,
+    year: findYear(view, regionTop, h.first),
+    headerRows: [h.first, h.last],
+    columns: cols,
+    budget,
+    indicators,
+    subtotals: subtotals.map((s) => ({ ...s.sub, members: s.members })),
+    total,
+    grade,
+  };
+}
+
+function firstNonEmpty(view: SheetView, r: number): number {
+  for (let c = 1; c <= view.colCount; c++) if (!view.isEmpty(r, c)) return c;
+  return 1;
+}
+
+function totalScoreCell(view: SheetView, r: number, labelCol: number, scoreCol: number | undefined) {
+  const labelAnchor = view.anchor(r, labelCol);
+  if (scoreCol !== undefined) {
+    const a = view.anchor(r, scoreCol);
+    if (a.col !== labelAnchor.col || a.row !== labelAnchor.row) return readNumber(view, r, scoreCol);
+  }
+  // The score column is swallowed by the label's merge: take the last number in the row.
+  for (let c = view.colCount; c > labelCol; c--) {
+    if (view.isCovered(r, c)) continue;
+    const n = readNumber(view, r, c);
+    if (n.value !== null) return n;
+  }
+  return null;
+}
+
+/** The grade's value cell: the text right of the label, else the score column, else the next cell. */
+function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: number | undefined): NonNullable<TableLayout['grade']> {
+  const vc = valueRightOf(view, r, labelCol);
+  const m = view.merge(r, labelCol);
+  const next = (m ? m.right : labelCol) + 1;
+  const col = vc ?? (scoreCol !== undefined && scoreCol >= next ? scoreCol : next);
+  const a = view.anchor(r, col);
+  return {
+    row: r,
+    cell: address(a.row, a.col),
+    text: view.text(r, col).trim(),
+    raw: view.value(r, col),
+  };
+}
+
+interface ReadRow {
+  indicator: IndicatorRow;
+  isSubtotal: boolean;
+  subtotalLabel: string;
+  weight: IndicatorRow['weight'];
+  refWeight: IndicatorRow['refWeight'];
+  score: IndicatorRow['score'];
+}
+
+const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
+
+function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
+  const t = (role: IndicatorRole) => (cols[role] !== undefined ? readText(view, r, cols[role]) : undefined);
+  const n = (role: IndicatorRole) => (cols[role] !== undefined ? readNumber(view, r, cols[role]) : null);
+  const l1 = t('level1');
+  const l2 = t('level2');
+  const l3 = t('level3');
+  const declared = parseDeclaredWeight(l1?.text ?? '');
+  const level2 = normalizeHeader(l2?.text ?? '') ? (l2?.text ?? '').trim() : '';
+  const level3 = (l3?.text ?? '').trim();
+  const weight = n('weight');
+  const score = n('score');
+  const refWeight = n('refWeight');
+  const texts: IndicatorRow['texts'] = {};
+  for (const k of ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const) {
+    const v = t(k);
+    if (v) (texts as Record<string, typeof v>)[k] = v;
+  }
+  const l3norm = view.norm(r, cols.level3 ?? 0);
+  const targetText = texts.target?.text.trim() ?? '';
+  const hasNumbers = !isBlankNumber(weight) || !isBlankNumber(score);
+
+  // Evaluation subtotal rows: a level-1 name with no 三级 but weights/score (seed 003).
+  if (kind === 'evaluation' && l3norm === '' && hasNumbers) {
+    const labelCols = [cols.level1, cols.level2].filter((c): c is number => c !== undefined);
+    for (const c of labelCols) {
+      const s = view.norm(r, c);
+      const a = view.anchor(r, c);
+      // A merged level column filled down from above is not this row's own label.
+      if (s && isLevel1Name(s) && a.row === r) {
+        return {
+          indicator: undefined as unknown as IndicatorRow,
+          isSubtotal: true,
+          subtotalLabel: parseDeclaredWeight(s).name,
+          weight,
+          refWeight,
+          score,
+        };
+      }
+    }
+  }
+
+  const name = level3 && !PLACEHOLDER_NAMES.has(normalizeHeader(level3)) ? level3 : level2;
+  const placeholder =
+    PLACEHOLDER_NAMES.has(view.norm(r, cols.level3 ?? 0)) && isBlankNumber(weight) && isBlankNumber(score) && targetText === '';
+  if (!l1?.text.trim() && !level2 && !level3 && !hasNumbers && !targetText) return null;
+  const indicator: IndicatorRow = {
+    row: r,
+    level1: declared.name,
+    level1Declared: declared.weight,
+    level1Cell: l1 ? l1.cell : null,
+    level2,
+    level3,
+    name,
+    texts,
+    weight,
+    refWeight,
+    score,
+    completion: n('completion'),
+    placeholder,
+  };
+  return { indicator, isSubtotal: false, subtotalLabel: '', weight, refWeight, score };
+}

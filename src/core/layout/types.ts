@@ -1,0 +1,108 @@
+import type Decimal from 'decimal.js';
+import type { CellValue } from '../grid';
+import type { BudgetRole, IndicatorRole } from './headers';
+
+export type TableKind = 'project' | 'department' | 'evaluation' | 'target' | 'basic-data';
+
+/** A cell read as a number: where it is, what it holds, and how it was written. */
+export interface NumberCell {
+  readonly row: number;
+  readonly col: number;
+  /** A1 address of the merged area's top-left (where a write would go). */
+  readonly cell: string;
+  readonly value: Decimal | null;
+  readonly raw: CellValue;
+  readonly formula?: string;
+  readonly numFmt?: string;
+  /** Written as text (` 6`, `56.67%`) rather than as a number. */
+  readonly fromText: boolean;
+  /** Written as a percentage (text with `%`, or a `%` number format). */
+  readonly percent: boolean;
+}
+
+export interface BudgetRow {
+  readonly row: number;
+  readonly label: string;
+  /** Outline depth from its marker: 0 for (一)/一、, 1 for 1./其中, 2 for (1)…; -1 unmarked. */
+  readonly depth: number;
+  readonly amounts: Readonly<Partial<Record<BudgetRole, NumberCell>>>;
+}
+
+export interface BreakdownItem {
+  readonly label: string;
+  readonly row: number;
+  readonly amount: NumberCell | null;
+}
+
+/** A side-by-side list inside a budget block (按收入性质分 / 按支出性质分, seed 002). */
+export interface BreakdownList {
+  readonly name: string;
+  readonly cell: string;
+  readonly items: readonly BreakdownItem[];
+}
+
+export interface BudgetBlock {
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly columns: Readonly<Partial<Record<BudgetRole, number>>>;
+  readonly rows: readonly BudgetRow[];
+  readonly totalRow: BudgetRow;
+  /** True when the total row carries a total label (年度资金总额…), not just first place. */
+  readonly totalLabelled: boolean;
+  readonly breakdowns: readonly BreakdownList[];
+  readonly reason: { readonly cell: string; readonly text: string } | null;
+}
+
+export interface TextCell {
+  readonly text: string;
+  readonly cell: string;
+}
+
+export interface IndicatorRow {
+  readonly row: number;
+  readonly level1: string;
+  /** Declared weight from `产出指标（20分）`, when written. */
+  readonly level1Declared: Decimal | null;
+  readonly level1Cell: string | null;
+  readonly level2: string;
+  readonly level3: string;
+  /** The indicator's name: 三级 if present, else 二级. */
+  readonly name: string;
+  readonly texts: Readonly<Partial<Record<'description' | 'operator' | 'target' | 'unit' | 'actual' | 'reason' | 'analysis' | 'basis', TextCell>>>;
+  readonly weight: NumberCell | null;
+  readonly refWeight: NumberCell | null;
+  readonly score: NumberCell | null;
+  readonly completion: NumberCell | null;
+  /** Empty/`无` indicator with no weight, target or score (SPEC §3): skipped when scoring. */
+  readonly placeholder: boolean;
+}
+
+/** A level-1 subtotal row of an `evaluation` table (seed 003: 投入 … 16.00). */
+export interface SubtotalRow {
+  readonly row: number;
+  readonly label: string;
+  readonly weight: NumberCell | null;
+  readonly refWeight: NumberCell | null;
+  readonly score: NumberCell | null;
+  /** Indicator rows (by sheet row) belonging to this subtotal. */
+  readonly members: readonly number[];
+}
+
+export interface TableLayout {
+  readonly sheet: string;
+  readonly kind: TableKind;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly title: string | null;
+  readonly year: number | null;
+  readonly headerRows: readonly [number, number];
+  readonly columns: Readonly<Partial<Record<IndicatorRole, number>>>;
+  readonly budget: BudgetBlock | null;
+  readonly indicators: readonly IndicatorRow[];
+  readonly subtotals: readonly SubtotalRow[];
+  readonly total: { readonly row: number; readonly score: NumberCell | null } | null;
+  readonly grade: { readonly row: number; readonly cell: string; readonly text: string; readonly raw: CellValue } | null;
+}

@@ -1,0 +1,43 @@
+import { address, parseAddress, type WorkbookGrid } from './grid';
+import type { TableResult } from './result';
+
+export interface CellNote {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+}
+
+const LONG_TEXT = 2000;
+const MAX_NOTES_PER_SHEET = 20;
+
+/**
+ * Odd cells inside recognised tables that the engine read as empty (SPEC "bad input"):
+ * error values, formulas without a cached result, very long text. Hosts show them so
+ * nothing is silently ignored.
+ */
+export function cellNotes(grid: WorkbookGrid, tables: readonly TableResult[]): CellNote[] {
+  const notes: CellNote[] = [];
+  for (const sheet of grid.sheets) {
+    const ranges = tables.filter((t) => t.sheet === sheet.name).map((t) => t.range.split(':').map(parseAddress));
+    let count = 0;
+    for (const [a, b] of ranges) {
+      for (let r = a.row; r <= b.row && count < MAX_NOTES_PER_SHEET; r++) {
+        const row = sheet.cells[r];
+        if (!row) continue;
+        for (let c = a.col; c <= b.col && count < MAX_NOTES_PER_SHEET; c++) {
+          const cell = row[c];
+          if (!cell) continue;
+          let message: string | null = null;
+          if (cell.formulaWithoutResult) message = `公式 =${cell.formula ?? ''} 没有计算结果（请在 Excel 中重新计算并保存），按空白处理`;
+          else if (cell.value.t === 'error') message = `单元格为错误值 ${cell.value.v}，按空白处理`;
+          else if (cell.value.t === 'text' && cell.value.v.length > LONG_TEXT) message = `文字过长（${cell.value.v.length} 个字符），请核对是否误粘贴`;
+          if (message) {
+            notes.push({ sheet: sheet.name, cell: address(r, c), message });
+            count++;
+          }
+        }
+      }
+    }
+  }
+  return notes;
+}

@@ -1,0 +1,130 @@
+import Decimal from 'decimal.js';
+import type { Rounding } from './num';
+
+/**
+ * A scoring profile (SPEC §12): plain data, so users can save their own as JSON.
+ * Percent thresholds are fractions of the weight (0.8 = 80%).
+ */
+export interface Profile {
+  readonly name: string;
+  readonly label: string;
+  /** Execution weight when the budget block has no 分值 (SPEC §6). */
+  readonly executionWeight: number;
+  /** Qualitative bands: achieved ≥ upper·w, partial ≥ lower·w (SPEC §5). */
+  readonly bands: { readonly upper: number; readonly lower: number };
+  /** Band defaults when no stated score lies inside the band, as fractions of w. */
+  readonly bandDefaults: { readonly achieved: number; readonly partial: number; readonly notAchieved: number };
+  /** Negative indicators: `ratio` (A/B) or `linear` (national budget system). */
+  readonly negativeFormula: 'ratio' | 'linear';
+  readonly rounding: Rounding;
+  readonly decimals: number;
+  /** A stated score within this of the computed one is a rounding difference. */
+  readonly tolerance: number;
+  /** Grade thresholds, highest first, with the default labels. */
+  readonly grades: ReadonlyArray<{ readonly min: number; readonly label: string }>;
+  /** Execution rate below this needs a reason (`low-execution-no-reason`). */
+  readonly lowExecution: number;
+  /** Positive indicator with actual ≥ ratio × target and no reason: `over-achievement`. */
+  readonly overAchievement: number;
+  /** Evaluation year when neither the table nor the sheet names one. */
+  readonly year?: number;
+}
+
+const MOF_2020: Profile = {
+  name: 'mof-2020',
+  label: '财政部 2020 版（默认）',
+  executionWeight: 10,
+  bands: { upper: 0.8, lower: 0.6 },
+  bandDefaults: { achieved: 1, partial: 0.7, notAchieved: 0.3 },
+  negativeFormula: 'ratio',
+  rounding: 'half-up',
+  decimals: 2,
+  tolerance: 0.01,
+  grades: [
+    { min: 90, label: '优' },
+    { min: 80, label: '良' },
+    { min: 60, label: '中' },
+    { min: 0, label: '差' },
+  ],
+  lowExecution: 0.9,
+  overAchievement: 1.3,
+};
+
+export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {
+  'mof-2020': MOF_2020,
+  'mof-2017': { ...MOF_2020, name: 'mof-2017', label: '财政部 2017 版（等级 80/50）', bands: { upper: 0.8, lower: 0.5 } },
+  'linear-reverse': {
+    ...MOF_2020,
+    name: 'linear-reverse',
+    label: '预算管理一体化系统反向指标线性扣分',
+    negativeFormula: 'linear',
+  },
+  hubei: { ...MOF_2020, name: 'hubei', label: '湖北（预算执行率 20 分）', executionWeight: 20 },
+};
+
+export const DEFAULT_PROFILE = MOF_2020;
+
+/**
+ * Validate a user profile (parsed JSON): missing fields come from `mof-2020`, wrong types
+ * are refused with a Chinese message.
+ */
+export function profileFromJson(data: unknown, source = 'profile'): Profile {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error(`${source}：配置文件应为 JSON 对象`);
+  }
+  const base = (data as { base?: unknown }).base;
+  const start = typeof base === 'string' && BUILT_IN_PROFILES[base] ? BUILT_IN_PROFILES[base] : MOF_2020;
+  const p = { ...start, ...(data as Partial<Profile>), name: String((data as { name?: unknown }).name ?? source) } as Profile;
+  const numbers: Array<[string, unknown]> = [
+    ['executionWeight', p.executionWeight],
+    ['tolerance', p.tolerance],
+    ['decimals', p.decimals],
+    ['lowExecution', p.lowExecution],
+    ['overAchievement', p.overAchievement],
+    ['bands.upper', p.bands?.upper],
+    ['bands.lower', p.bands?.lower],
+  ];
+  for (const [k, v] of numbers) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${source}：${k} 应为非负数`);
+  }
+  if (p.rounding !== 'half-up' && p.rounding !== 'truncate') throw new Error(`${source}：rounding 只能是 half-up 或 truncate`);
+  if (p.negativeFormula !== 'ratio' && p.negativeFormula !== 'linear') {
+    throw new Error(`${source}：negativeFormula 只能是 ratio 或 linear`);
+  }
+  if (!Array.isArray(p.grades) || p.grades.some((g) => typeof g.min !== 'number' || typeof g.label !== 'string')) {
+    throw new Error(`${source}：grades 应为 [{min, label}] 列表`);
+  }
+  return { ...p, grades: [...p.grades].sort((a, b) => b.min - a.min) };
+}
+
+/** Grade of a total (SPEC §7). */
+export function gradeOf(total: Decimal, profile: Profile): string {
+  for (const g of profile.grades) if (total.gte(g.min)) return g.label;
+  return profile.grades[profile.grades.length - 1].label;
+}
+
+/** Label sets recognised when reading a stated grade, mapped to the rank (0 = best). */
+const GRADE_SYNONYMS: ReadonlyArray<readonly string[]> = [
+  ['优', '优秀', 'A'],
+  ['良', '良好', 'B'],
+  ['中', '一般', '合格', 'C'],
+  ['差', '较差', '不合格', 'D'],
+];
+
+/** Rank of a stated grade label (0 = best), or null when it is not a grade. */
+export function gradeRank(label: string): number | null {
+  const s = label.replace(/\s+/g, '').replace(/[等级次]$/, '');
+  const i = GRADE_SYNONYMS.findIndex((set) => set.includes(s));
+  return i < 0 ? null : i;
+}
+
+/** The label of rank `rank` in the same label set as `like` (keeps 优秀/良好 sheets in their style). */
+export function gradeLabelLike(rank: number, like: string | null, profile: Profile): string {
+  if (like) {
+    const s = like.replace(/\s+/g, '');
+    for (const col of [1, 0]) {
+      if (GRADE_SYNONYMS.some((set) => set[col] === s)) return GRADE_SYNONYMS[rank][col];
+    }
+  }
+  return profile.grades[rank]?.label ?? GRADE_SYNONYMS[rank][0];
+}

@@ -1,0 +1,94 @@
+import { fmt, fmtPct } from '../num';
+import { withinTolerance } from '../scoring/table';
+import { rule, type Hit } from './types';
+
+/** SPEC §9 `execution-rate-mismatch`: stated 执行率 ≠ 执行数 ÷ 预算数 at its own precision. */
+export const executionRateMismatch = rule('execution-rate-mismatch', 'error', (t) => {
+  const e = t.execution;
+  if (!e || e.rate === null || !e.statedRate || e.statedRate.matches) return [];
+  return [
+    {
+      cell: e.statedRate.cell.cell,
+      message: `预算执行率应为 ${fmtPct(e.rate)}（全年执行数 ${fmt(e.executed)} ÷ ${e.usedInitial ? '年初预算数' : '全年预算数'} ${fmt(e.budget)}），表中为 ${fmtPct(e.statedRate.value)}`,
+    },
+  ];
+});
+
+/** SPEC §9 `execution-score-mismatch`: stated execution score (or 扣分) ≠ computed. */
+export const executionScoreMismatch = rule('execution-score-mismatch', 'error', (t) => {
+  const e = t.execution;
+  if (!e || e.score === null) return [];
+  const out: Hit[] = [];
+  const s = e.statedScore?.value;
+  if (e.statedScore && s != null && !withinTolerance(s, e.score, t.profile)) {
+    out.push({
+      cell: e.statedScore.cell,
+      message: `预算执行率得分应为 ${fmt(e.score)}（分值 ${fmt(e.weight)} × 执行率 ${fmtPct(e.rate)}），表中为 ${fmt(s)}`,
+    });
+  }
+  const d = e.statedDeduction?.value;
+  if (e.statedDeduction && d != null && e.deduction !== null && !withinTolerance(d, e.deduction, t.profile)) {
+    out.push({
+      cell: e.statedDeduction.cell,
+      message: `预算执行率扣分应为 ${fmt(e.deduction)}（分值 ${fmt(e.weight)} − 得分 ${fmt(e.score)}），表中为 ${fmt(d)}`,
+    });
+  }
+  return out;
+});
+
+/** SPEC §9 `execution-missing`: the block is there but its rate, score or total row is empty. */
+export const executionMissing = rule('execution-missing', 'warning', (t) => {
+  const e = t.execution;
+  if (!e) return [];
+  const out: Hit[] = [];
+  const totalRowCell = e.rateCell?.cell ?? e.block.totalRow.amounts.executed?.cell ?? null;
+  if (e.fromSubRows) {
+    out.push({
+      cell: e.block.totalRow.amounts.executed?.cell ?? totalRowCell,
+      message: `资金总额行未填写金额，已按明细行合计计算：全年预算数 ${fmt(e.budget)}，全年执行数 ${fmt(e.executed)}`,
+    });
+  }
+  if (e.rate !== null && !e.statedRate && e.block.columns.rate !== undefined) {
+    out.push({ cell: e.rateCell?.cell ?? null, message: `预算执行率未填写，应为 ${fmtPct(e.rate)}` });
+  }
+  if (e.score !== null && !e.statedScore && e.block.columns.score !== undefined) {
+    out.push({ cell: e.scoreCell?.cell ?? null, message: `预算执行率得分未填写，应为 ${fmt(e.score)}（分值 ${fmt(e.weight)}）` });
+  }
+  return out;
+});
+
+/** SPEC §9 `execution-over-budget`. */
+export const executionOverBudget = rule('execution-over-budget', 'warning', (t) => {
+  const e = t.execution;
+  if (!e || e.budget === null || e.executed === null || e.budget.isZero() || !e.executed.gt(e.budget)) return [];
+  return [
+    {
+      cell: e.block.totalRow.amounts.executed?.cell ?? null,
+      message: `全年执行数 ${fmt(e.executed)} 超过${e.usedInitial ? '年初预算数' : '全年预算数'} ${fmt(e.budget)}，执行率 ${fmtPct(e.rate)}`,
+    },
+  ];
+});
+
+/** SPEC §9 `execution-denominator`: 年初预算数 used because 全年预算数 is empty. */
+export const executionDenominator = rule('execution-denominator', 'warning', (t) => {
+  const e = t.execution;
+  if (!e || !e.usedInitial) return [];
+  return [
+    {
+      cell: e.block.totalRow.amounts.budget?.cell ?? e.block.totalRow.amounts.initialBudget?.cell ?? null,
+      message: `全年预算数未填写，已用年初预算数 ${fmt(e.initialBudget)} 计算执行率`,
+    },
+  ];
+});
+
+/** SPEC §9 `execution-no-budget`: spending against a zero or empty budget. */
+export const executionNoBudget = rule('execution-no-budget', 'error', (t) => {
+  const e = t.execution;
+  if (!e || !e.noBudget) return [];
+  return [
+    {
+      cell: e.block.totalRow.amounts.budget?.cell ?? null,
+      message: `预算数为 ${e.budget === null ? '空' : fmt(e.budget)}，但全年执行数为 ${fmt(e.executed)}，无法计算执行率`,
+    },
+  ];
+});

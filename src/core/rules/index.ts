@@ -1,0 +1,35 @@
+import type { TableAnalysis } from '../scoring/table';
+import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch } from './execution';
+import { formulaResultMismatch } from './formulas';
+import { scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
+import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalMismatch, weightSum } from './totals';
+import type { Finding, Rule } from './types';
+
+export type { Finding, Rule, Severity } from './types';
+
+/** Every rule, in report order. Add a rule by adding it here. */
+export const RULES: readonly Rule[] = [
+  totalMismatch,
+  gradeMismatch,
+  weightSum,
+  level1WeightMismatch,
+  subtotalMismatch,
+  executionRateMismatch,
+  executionScoreMismatch,
+  executionNoBudget,
+  executionMissing,
+  executionOverBudget,
+  executionDenominator,
+  scoreExceedsWeight,
+  scoreNegative,
+  scoreMismatch,
+  formulaResultMismatch,
+];
+
+export function runRules(t: TableAnalysis, rules: readonly Rule[] = RULES): Finding[] {
+  const out: Finding[] = [];
+  for (const r of rules) {
+    for (const h of r.check(t)) out.push({ rule: r.id, severity: r.severity, cell: h.cell, message: h.message });
+  }
+  return out;
+}

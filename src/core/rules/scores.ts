@@ -1,0 +1,42 @@
+import { fmt } from '../num';
+import type { ScoredIndicator } from '../scoring/indicator';
+import { withinTolerance } from '../scoring/table';
+import { rule } from './types';
+
+const METHOD_LABEL: Readonly<Record<string, string>> = {
+  positive: '正向指标，实际 ÷ 目标 × 分值',
+  negative: '反向指标，目标 ÷ 实际 × 分值',
+  equal: '等于目标值，按正向计分',
+  zero: '目标为零，实际不超过 0 得满分',
+  date: '时限指标，按期完成得满分',
+  rule: '按指标值中的扣分规则计分',
+  qualitative: '定性指标，按达成档次取分',
+};
+
+function label(i: ScoredIndicator): string {
+  return `第 ${i.row.row} 行「${i.row.name || i.row.level2 || i.row.level1}」`;
+}
+
+/** SPEC §9 `score-mismatch`: a stated row score differs from the computed one beyond tolerance. */
+export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
+  t.indicators
+    .filter((i) => i.stated !== null && i.score !== null && i.method !== 'stated' && !withinTolerance(i.stated, i.score, t.profile))
+    .map((i) => ({
+      cell: i.row.score?.cell ?? null,
+      message: `${label(i)}得分应为 ${fmt(i.score)}（${METHOD_LABEL[i.method ?? ''] ?? ''}，分值 ${fmt(i.weight)}），表中为 ${fmt(i.stated)}`,
+    })),
+);
+
+/** SPEC §9 `score-exceeds-weight`. */
+export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
+  t.indicators
+    .filter((i) => i.stated !== null && i.weight !== null && i.stated.gt(i.weight))
+    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${label(i)}得分 ${fmt(i.stated)} 超过分值 ${fmt(i.weight)}` })),
+);
+
+/** SPEC §9 `score-negative`. */
+export const scoreNegative = rule('score-negative', 'error', (t) =>
+  t.indicators
+    .filter((i) => i.stated !== null && i.stated.lt(0))
+    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${label(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0` })),
+);

@@ -1,0 +1,175 @@
+import Decimal from 'decimal.js';
+import { HUNDRED, roundTo } from '../num';
+import type { Profile } from '../profiles';
+import { isBlankNumber } from '../layout/cells';
+import type { BudgetBlock, BudgetRow, NumberCell } from '../layout/types';
+
+/** Everything SPEC §6 derives from a budget block. Amounts in the block's own unit. */
+export interface ExecutionAnalysis {
+  readonly block: BudgetBlock;
+  readonly budget: Decimal | null;
+  readonly executed: Decimal | null;
+  readonly initialBudget: Decimal | null;
+  /** 年初预算数 was the denominator because 全年预算数 was empty. */
+  readonly usedInitial: boolean;
+  /** The total row was blank: amounts are the sum of its sub-rows. */
+  readonly fromSubRows: boolean;
+  /** The total row said 0 while its sub-rows carry money. */
+  readonly zeroTotal: boolean;
+  /** Spending against a zero or empty budget: no rate. */
+  readonly noBudget: boolean;
+  /** Unrounded rate (fraction); null without a budget. */
+  readonly rate: Decimal | null;
+  readonly weight: Decimal;
+  readonly weightSource: 'cell' | 'remainder' | 'profile';
+  readonly score: Decimal | null;
+  readonly deduction: Decimal | null;
+  /** The stated rate as a fraction, the cell it sits in, and whether it agrees (SPEC §8). */
+  readonly statedRate: { readonly value: Decimal; readonly cell: NumberCell; readonly matches: boolean } | null;
+  readonly statedScore: NumberCell | null;
+  readonly statedDeduction: NumberCell | null;
+  /** Cells a write would go to: on the total row. */
+  readonly rateCell: NumberCell | null;
+  readonly scoreCell: NumberCell | null;
+  readonly deductionCell: NumberCell | null;
+  /** Sub-rows summed into the total (its direct children). */
+  readonly children: readonly BudgetRow[];
+}
+
+/** Direct children of the total row, by outline depth (unmarked rows inherit). */
+export function childrenOf(block: BudgetBlock): BudgetRow[] {
+  const rows = block.rows;
+  const ti = rows.indexOf(block.totalRow);
+  const effective: number[] = [];
+  rows.forEach((r, i) => {
+    effective[i] = r.depth >= 0 ? r.depth : i > 0 ? effective[i - 1] : 1;
+  });
+  if (!block.totalLabelled) {
+    // First data row as total: its children are the following deeper rows.
+    const d = effective[ti];
+    const out: BudgetRow[] = [];
+    for (let i = ti + 1; i < rows.length && effective[i] > d; i++) {
+      if (effective[i] === d + 1 || (rows[i].depth < 0 && effective[i] > d)) out.push(rows[i]);
+    }
+    return out;
+  }
+  const others = rows.map((r, i) => ({ r, d: effective[i] })).filter((x) => x.r !== block.totalRow);
+  if (!others.length) return [];
+  const min = Math.min(...others.map((x) => x.d));
+  return others.filter((x) => x.d === min).map((x) => x.r);
+}
+
+function amount(row: BudgetRow, role: 'initialBudget' | 'budget' | 'executed'): Decimal | null {
+  return row.amounts[role]?.value ?? null;
+}
+
+function sum(rows: readonly BudgetRow[], role: 'initialBudget' | 'budget' | 'executed'): Decimal | null {
+  let s: Decimal | null = null;
+  for (const r of rows) {
+    const v = amount(r, role);
+    if (v !== null) s = (s ?? new Decimal(0)).plus(v);
+  }
+  return s;
+}
+
+function firstStated(block: BudgetBlock, role: 'rate' | 'score' | 'deduction' | 'weight'): NumberCell | null {
+  const own = block.totalRow.amounts[role];
+  if (own && !isBlankNumber(own)) return own;
+  for (const r of block.rows) {
+    const c = r.amounts[role];
+    if (c && !isBlankNumber(c)) return c;
+  }
+  return null;
+}
+
+/**
+ * Read a stated rate as a fraction (SPEC §6): `95.93%` text, 0.9593 with a `%` format, or
+ * 95.93 typed in a 执行率 column — whichever reading agrees with the computed rate.
+ */
+export function readStatedRate(cell: NumberCell, computed: Decimal | null): { value: Decimal; matches: boolean } | null {
+  const v = cell.value;
+  if (v === null) return null;
+  const readings: Decimal[] = [];
+  if (cell.fromText && cell.percent) readings.push(v);
+  else if (cell.percent) readings.push(v.times(HUNDRED));
+  else if (v.abs().lte(1.5)) readings.push(v.times(HUNDRED), v);
+  else readings.push(v, v.times(HUNDRED));
+  if (computed === null) return { value: readings[0].div(HUNDRED), matches: false };
+  const pct = computed.times(HUNDRED);
+  for (const r of readings) if (pctMatches(r, pct)) return { value: r.div(HUNDRED), matches: true };
+  return { value: readings[0].div(HUNDRED), matches: false };
+}
+
+/**
+ * SPEC §8: a stated percentage matches at its own precision (86% ~ 86.20%), or within 0.01
+ * percentage point; never coarser than a whole percent.
+ */
+export function pctMatches(statedPct: Decimal, computedPct: Decimal): boolean {
+  const places = Math.max(0, statedPct.decimalPlaces());
+  if (roundTo(computedPct, places).eq(statedPct)) return true;
+  return computedPct.minus(statedPct).abs().lte(0.01);
+}
+
+export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal | null, p: Profile): ExecutionAnalysis {
+  const total = block.totalRow;
+  const children = childrenOf(block);
+  const roles = ['initialBudget', 'budget', 'executed'] as const;
+  const totalBlank = roles.every((k) => isBlankNumber(total.amounts[k]));
+  const totalZero = !totalBlank && roles.every((k) => (amount(total, k) ?? new Decimal(0)).isZero());
+  const childMoney = roles.some((k) => !(sum(children, k) ?? new Decimal(0)).isZero());
+  const fromSubRows = (totalBlank || totalZero) && children.length > 0 && childMoney;
+  const pick = (k: (typeof roles)[number]) => (fromSubRows ? sum(children, k) : amount(total, k));
+  const initialBudget = pick('initialBudget');
+  let budget = pick('budget');
+  const executed = pick('executed');
+  let usedInitial = false;
+  const budgetCell = block.columns.budget;
+  if ((budget === null || budgetCell === undefined) && initialBudget !== null) {
+    budget = initialBudget;
+    usedInitial = true;
+  }
+  const noBudget = (budget === null || budget.isZero()) && executed !== null && !executed.isZero();
+  const rate = budget !== null && !budget.isZero() && executed !== null ? executed.div(budget) : null;
+
+  const weightCell = firstStated(block, 'weight');
+  let weight: Decimal;
+  let weightSource: ExecutionAnalysis['weightSource'];
+  if (weightCell?.value) {
+    weight = weightCell.value;
+    weightSource = 'cell';
+  } else if (block.columns.weight === undefined && indicatorWeights !== null && new Decimal(100).minus(indicatorWeights).gt(0)) {
+    weight = new Decimal(100).minus(indicatorWeights);
+    weightSource = 'remainder';
+  } else {
+    weight = new Decimal(p.executionWeight);
+    weightSource = 'profile';
+  }
+  const score = rate !== null ? roundTo(weight.times(Decimal.min(Decimal.max(rate, 0), 1)), p.decimals, p.rounding) : noBudget ? new Decimal(0) : null;
+  const deduction = score !== null ? weight.minus(score) : null;
+
+  const rateStatedCell = firstStated(block, 'rate');
+  const stated = rateStatedCell ? readStatedRate(rateStatedCell, rate) : null;
+  const cellOf = (role: 'rate' | 'score' | 'deduction'): NumberCell | null => total.amounts[role] ?? null;
+  return {
+    block,
+    budget,
+    executed,
+    initialBudget,
+    usedInitial,
+    fromSubRows: fromSubRows && totalBlank,
+    zeroTotal: fromSubRows && totalZero,
+    noBudget,
+    rate,
+    weight,
+    weightSource,
+    score,
+    deduction,
+    statedRate: stated && rateStatedCell ? { ...stated, cell: rateStatedCell } : null,
+    statedScore: firstStated(block, 'score'),
+    statedDeduction: firstStated(block, 'deduction'),
+    rateCell: cellOf('rate'),
+    scoreCell: cellOf('score'),
+    deductionCell: cellOf('deduction'),
+    children,
+  };
+}

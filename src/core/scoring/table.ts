@@ -1,0 +1,120 @@
+import Decimal from 'decimal.js';
+import { parseAddress, type CellValue } from '../grid';
+import { roundTo } from '../num';
+import { gradeLabelLike, gradeOf, gradeRank, type Profile } from '../profiles';
+import type { NumberCell, TableLayout } from '../layout/types';
+import type { EditRole } from '../plan';
+import { analyzeExecution, type ExecutionAnalysis } from './execution';
+import { scoreIndicator, type ScoredIndicator } from './indicator';
+
+/** A value the engine wants in a cell; the plan keeps those that need writing. */
+export interface DesiredWrite {
+  readonly role: EditRole;
+  readonly row: number;
+  readonly col: number;
+  readonly cell: string;
+  readonly value: Decimal | string;
+  readonly numFmt?: string;
+  readonly current: CellValue;
+  readonly formula?: string;
+  /** The current value already says this (within tolerance, or same grade): no write. */
+  readonly agrees: boolean;
+}
+
+export interface TableAnalysis {
+  readonly layout: TableLayout;
+  readonly profile: Profile;
+  /** Scored indicator rows (placeholders left out). */
+  readonly indicators: readonly ScoredIndicator[];
+  readonly execution: ExecutionAnalysis | null;
+  /** Σ indicator weights (null when no row has one). */
+  readonly weightSum: Decimal | null;
+  /** Σ indicator scores; null when some weighted row could not be scored. */
+  readonly indicatorScore: Decimal | null;
+  readonly total: Decimal | null;
+  readonly statedTotal: NumberCell | null;
+  readonly grade: string | null;
+  readonly statedGrade: string | null;
+  readonly writes: readonly DesiredWrite[];
+}
+
+function sumOf(values: readonly (Decimal | null)[]): Decimal | null {
+  let s: Decimal | null = null;
+  for (const v of values) if (v !== null) s = (s ?? new Decimal(0)).plus(v);
+  return s;
+}
+
+export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
+  return a.minus(b).abs().lte(p.tolerance);
+}
+
+function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
+  const cur = cell.value;
+  const agrees = cur !== null && !cell.fromText && (exact ? cur.eq(value) : withinTolerance(cur, value, p));
+  return { role, row: cell.row, col: cell.col, cell: cell.cell, value, numFmt, current: cell.raw, formula: cell.formula, agrees };
+}
+
+/** Score a recognised table: indicators, execution, total and grade (SPEC §5–7). */
+export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalysis {
+  const p = profile;
+  const scorable = layout.kind === 'project' || layout.kind === 'department' || layout.kind === 'evaluation';
+  const indicators = layout.indicators
+    .filter((r) => !r.placeholder)
+    // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
+    .map((r) => scoreIndicator(layout.kind === 'evaluation' || !scorable ? { ...r, texts: {} } : r, { profile, year: layout.year }));
+  const weightSum = sumOf(indicators.map((i) => i.weight));
+  const weighted = indicators.filter((i) => i.weight !== null && !i.weight.isZero());
+  const indicatorScore = weighted.some((i) => i.score === null) ? null : sumOf(indicators.map((i) => i.score));
+  const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
+  let total: Decimal | null = null;
+  if (scorable && indicatorScore !== null) {
+    total = execution ? (execution.score === null ? null : indicatorScore.plus(execution.score)) : indicatorScore;
+  }
+  if (total !== null) total = roundTo(total, p.decimals, p.rounding);
+  const grade = total !== null ? gradeOf(total, p) : null;
+  const statedGrade = layout.grade?.text ? layout.grade.text : null;
+
+  const writes: DesiredWrite[] = [];
+  if (scorable) {
+    for (const ind of indicators) {
+      if (ind.score === null || !ind.row.score || ind.method === 'stated' && ind.stated !== null && ind.score.eq(ind.stated)) continue;
+      writes.push(numberWrite('score', ind.row.score, ind.score, p, undefined, ind.method === 'qualitative'));
+    }
+    if (execution) {
+      if (execution.rate !== null && execution.rateCell) {
+        const rate4 = roundTo(execution.rate, 4);
+        const w = numberWrite('execution-rate', execution.rateCell, rate4, p, '0.00%');
+        const stated = execution.statedRate;
+        const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
+        writes.push({ ...w, agrees });
+      }
+      if (execution.score !== null && execution.scoreCell) writes.push(numberWrite('execution-score', execution.scoreCell, execution.score, p));
+      if (execution.deduction !== null && execution.deductionCell) {
+        writes.push(numberWrite('deduction', execution.deductionCell, execution.deduction, p));
+      }
+    }
+    if (total !== null && layout.total?.score) writes.push(numberWrite('total', layout.total.score, total, p));
+    if (grade !== null && layout.grade) {
+      const rank = gradeRank(grade) ?? 0;
+      const statedRank = statedGrade ? gradeRank(statedGrade) : null;
+      const label = gradeLabelLike(rank, statedGrade, p);
+      const g = layout.grade;
+      const a = parseAddress(g.cell);
+      writes.push({ role: 'grade', row: a.row, col: a.col, cell: g.cell, value: label, current: g.raw, agrees: statedRank === rank });
+    }
+  }
+  return {
+    layout,
+    profile,
+    indicators,
+    execution,
+    weightSum,
+    indicatorScore,
+    total,
+    statedTotal: layout.total?.score ?? null,
+    grade,
+    statedGrade,
+    writes,
+  };
+}
+
