@@ -33,7 +33,7 @@ export interface DateValue {
  */
 export type ParsedTarget =
   | { readonly kind: 'empty'; readonly text: string }
-  /** A number with an optional operator; `opFromWords` when it came from 不少于/以上/…. */
+  /** A number with an optional operator (from a symbol, a word such as 不少于, or the operator column). */
   | {
       readonly kind: 'quantity';
       readonly text: string;
@@ -54,7 +54,7 @@ export type ParsedTarget =
       readonly op: Operator;
       readonly value: Decimal;
       readonly unit: Unit | null;
-      /** Points lost per unit short of `value`. */
+      /** Points lost per unit short of `value` (for a ≤ rule: per unit over it). */
       readonly pointsPerUnit: Decimal;
     }
   /** Yes/no question: 是否按时完成, 有无…; `desired` is the answer that counts as achieved. */
@@ -66,8 +66,9 @@ export type ParsedTarget =
 export type ParsedActual =
   | { readonly kind: 'empty'; readonly text: string }
   /**
-   * A number. `op` is set when the actual repeats an operator (`≥266米`): the value is
-   * still read, and the caller raises `actual-not-measured`.
+   * A number. `value` is in `unit.base` when `unit` is set, else as written (the scorer
+   * applies the target unit's factor). `op` is set when the actual repeats an operator
+   * (`≥266米`): the value is still read, and the caller raises `actual-not-measured`.
    */
   | {
       readonly kind: 'quantity';
