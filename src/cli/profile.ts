@@ -1,0 +1,30 @@
+import { readFileSync } from 'fs';
+import { BUILT_IN_PROFILES, profileFromJson, type Profile } from '../core';
+import { UsageError } from './args';
+
+/** `--profile NAME|FILE.json` (SPEC §12). */
+export function loadProfile(spec: string | null): Profile {
+  if (spec === null) return BUILT_IN_PROFILES['mof-2020'];
+  const builtIn = BUILT_IN_PROFILES[spec];
+  if (builtIn) return builtIn;
+  if (!spec.toLowerCase().endsWith('.json')) {
+    throw new UsageError(`未知配置 ${spec}（内置：${Object.keys(BUILT_IN_PROFILES).join('、')}，或给出 .json 文件）`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(spec, 'utf8');
+  } catch {
+    throw new UsageError(`${spec}：找不到配置文件`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${spec}：配置文件不是有效的 JSON`);
+  }
+  try {
+    return profileFromJson(data, spec);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
