@@ -21,8 +21,10 @@ const io = { stdout: (s) => console.log(s), stderr: (s) => console.error(s) };
   const checked = await run(['check', ...files], io);
   fs.mkdirSync(outDir, { recursive: true });
   console.log(`\n== jixiao score … -o ${path.relative(root, outDir)}\n`);
-  const scored = await run(['score', ...files, '-o', path.relative(root, outDir)], io);
-  console.log(`\n已将计分后的工作簿写入 ${path.relative(root, outDir)}/（原文件未改动）。`);
+  let json = '';
+  const scored = await run(['score', ...files, '-o', path.relative(root, outDir), '--json'], { stdout: (s) => (json += s), stderr: io.stderr });
+  for (const f of JSON.parse(json).files) console.log(`${f.file} → ${f.written}（${f.edits} 处修改）`);
+  console.log(`\n计分后的工作簿在 ${path.relative(root, outDir)}/，原文件未改动。`);
   // Exit 1 only means the examples contain errors, which is what they are for.
   process.exitCode = checked === 2 || scored === 2 ? 2 : 0;
 })();

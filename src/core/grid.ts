@@ -71,8 +71,11 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+const LETTERS: string[] = [];
+
 export function address(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
+  const letters = LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
+  return letters + row;
 }
 
 /** `H3` → `{ row: 3, col: 8 }`. */

@@ -11,11 +11,12 @@ export const HUNDRED = new Decimal(100);
 export type Rounding = 'half-up' | 'truncate';
 
 export function roundTo(v: Decimal, places: number, mode: Rounding = 'half-up'): Decimal {
+  if (v.decimalPlaces() <= places) return v; // already exact: no new object
   return v.toDecimalPlaces(places, mode === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
 }
 
 export function clamp(v: Decimal, lo: Decimal, hi: Decimal): Decimal {
-  return Decimal.max(lo, Decimal.min(hi, v));
+  return v.lt(lo) ? lo : v.gt(hi) ? hi : v;
 }
 
 /** A Decimal as a JSON number (null stays null). */

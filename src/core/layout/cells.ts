@@ -1,11 +1,23 @@
 import Decimal from 'decimal.js';
-import { address } from '../grid';
+import { address, EMPTY } from '../grid';
 import { normalizeText } from '../values/normalize';
 import type { NumberCell, TextCell } from './types';
 import { trimNumber, type SheetView } from './view';
 
 /** Unit and score suffixes tolerated after a number typed as text: `20分`, `6万元`, `10 元`. */
 const NUMBER_TEXT = /^([+-]?\d+(?:\.\d+)?)(%|分|万元|元)?$/;
+
+/** Decimals are immutable: share one per distinct cell number (weights repeat down a sheet). */
+const decimals = new Map<number, Decimal>();
+function decimalOf(n: number): Decimal {
+  let d = decimals.get(n);
+  if (!d) {
+    if (decimals.size > 50000) decimals.clear();
+    d = new Decimal(trimNumber(n));
+    decimals.set(n, d);
+  }
+  return d;
+}
 
 /**
  * Read the cell at (r, c) (merged areas resolve to their top-left) as a number.
@@ -15,29 +27,22 @@ const NUMBER_TEXT = /^([+-]?\d+(?:\.\d+)?)(%|分|万元|元)?$/;
 export function readNumber(view: SheetView, r: number, c: number): NumberCell {
   const a = view.anchor(r, c);
   const cell = view.raw(a.row, a.col);
-  const raw = cell?.value ?? { t: 'empty' as const };
-  const base = {
-    row: a.row,
-    col: a.col,
-    cell: address(a.row, a.col),
-    raw,
-    formula: cell?.formula,
-    numFmt: cell?.numFmt,
-  };
+  const raw = cell?.value ?? EMPTY;
+  let value: Decimal | null = null;
+  let fromText = false;
+  let percent = false;
   if (raw.t === 'number') {
-    return {
-      ...base,
-      value: Number.isFinite(raw.v) ? new Decimal(trimNumber(raw.v)) : null,
-      fromText: false,
-      percent: !!cell?.numFmt?.includes('%'),
-    };
+    value = Number.isFinite(raw.v) ? decimalOf(raw.v) : null;
+    percent = !!cell?.numFmt?.includes('%');
+  } else if (raw.t === 'text') {
+    const m = NUMBER_TEXT.exec(normalizeText(raw.v));
+    if (m) {
+      value = new Decimal(m[1]);
+      fromText = true;
+      percent = m[2] === '%';
+    }
   }
-  if (raw.t === 'text') {
-    const s = normalizeText(raw.v);
-    const m = NUMBER_TEXT.exec(s);
-    if (m) return { ...base, value: new Decimal(m[1]), fromText: true, percent: m[2] === '%' };
-  }
-  return { ...base, value: null, fromText: false, percent: false };
+  return { row: a.row, col: a.col, cell: address(a.row, a.col), raw, formula: cell?.formula, numFmt: cell?.numFmt, value, fromText, percent };
 }
 
 /** True when the cell holds nothing a person would read (empty or whitespace). */

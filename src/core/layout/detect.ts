@@ -44,6 +44,9 @@ function rolesOf(view: SheetView, r: number): Roles {
   const roles: Roles = new Map();
   const owner = new Map<IndicatorRole, { col: number; rank: number }>();
   for (let c = 1; c <= view.colCount; c++) {
+    // Header labels are short texts: skip numbers and prose without normalising them.
+    const v = view.cell(r, c)?.value;
+    if (!v || v.t !== 'text' || v.v.length > 40) continue;
     const h = view.header(r, c);
     if (!h) continue;
     const role = roleOf(INDICATOR_HEADERS, h);
@@ -88,19 +91,23 @@ interface Header {
 
 function findIndicatorHeaders(view: SheetView): Header[] {
   const found: Header[] = [];
+  let next: Roles | null = null;
   for (let r = 1; r <= view.rowCount; r++) {
-    const a = rolesOf(view, r);
+    const a: Roles = next ?? rolesOf(view, r);
+    next = r < view.rowCount ? rolesOf(view, r + 1) : new Map<number, IndicatorRole>();
     if (a.size === 0) continue;
-    const b = r < view.rowCount ? rolesOf(view, r + 1) : new Map<number, IndicatorRole>();
+    const b = next;
     const addsSomething = [...b].some(([c, role]) => a.get(c) !== role);
     if (qualifies(a)) {
       if (b.size > 0 && addsSomething) {
         found.push({ first: r, last: r + 1, roles: combine(a, b) });
         r++;
+        next = null;
       } else found.push({ first: r, last: r, roles: a });
     } else if (b.size > 0 && qualifies(combine(a, b))) {
       found.push({ first: r, last: r + 1, roles: combine(a, b) });
       r++;
+      next = null;
     }
   }
   return found;
@@ -123,15 +130,34 @@ function columnsOf(roles: Roles): Partial<Record<IndicatorRole, number>> {
   return cols;
 }
 
-function rowHasLabel(view: SheetView, r: number, labels: readonly string[], maxCells = 6): number | null {
-  let seen = 0;
-  for (let c = 1; c <= view.colCount && seen < maxCells; c++) {
-    if (view.isCovered(r, c) || view.isEmpty(r, c)) continue;
-    seen++;
-    if (labels.includes(normalizeHeader(view.text(r, c)))) return c;
+/** The first few non-empty labels of a row (header-normalised), with their columns. */
+function rowLabels(view: SheetView, r: number, maxCells = 6): Array<{ col: number; label: string }> {
+  const out: Array<{ col: number; label: string }> = [];
+  for (let c = 1; c <= view.colCount && out.length < maxCells; c++) {
+    if (view.isCovered(r, c)) continue;
+    const v = view.raw(r, c)?.value;
+    if (!v || v.t === 'empty' || v.t === 'number') {
+      if (v?.t === 'number') out.push({ col: c, label: '' });
+      continue;
+    }
+    const label = view.header(r, c);
+    if (label) out.push({ col: c, label });
   }
+  return out;
+}
+
+function findLabel(labels: ReadonlyArray<{ col: number; label: string }>, wanted: ReadonlySet<string>): number | null {
+  for (const l of labels) if (wanted.has(l.label)) return l.col;
   return null;
 }
+
+function rowHasLabel(view: SheetView, r: number, labels: readonly string[]): number | null {
+  return findLabel(rowLabels(view, r), new Set(labels));
+}
+
+const GRADE_SET = new Set(GRADE_LABELS);
+const TOTAL_SET = new Set(TOTAL_LABELS);
+const NAME_SET = new Set([...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]);
 
 /** First non-empty anchor right of the merged area holding (r, c). */
 function valueRightOf(view: SheetView, r: number, c: number): number | null {
@@ -146,6 +172,8 @@ function valueRightOf(view: SheetView, r: number, c: number): number | null {
 function isTitleRow(view: SheetView, r: number): boolean {
   for (let c = 1; c <= view.colCount; c++) {
     if (view.isCovered(r, c)) continue;
+    const v = view.raw(r, c)?.value;
+    if (!v || v.t !== 'text' || v.v.length > 80) continue;
     const s = view.norm(r, c);
     if (s && TITLE_WORDS.some((w) => s.includes(w)) && s.length <= 40) return true;
   }
@@ -223,8 +251,9 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       continue;
     }
     blank = 0;
-    const gradeCol = rowHasLabel(view, r, GRADE_LABELS);
-    const totalCol = rowHasLabel(view, r, TOTAL_LABELS);
+    const labels = rowLabels(view, r);
+    const gradeCol = findLabel(labels, GRADE_SET);
+    const totalCol = findLabel(labels, TOTAL_SET);
     if (totalCol !== null && !total) {
       total = { row: r, score: totalScoreCell(view, r, totalCol, cols.score) };
       bottom = r;
@@ -237,7 +266,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       break;
     }
     if (total) break; // rows after the total that are not a grade belong to the next part
-    if (isTitleRow(view, r) || rowHasLabel(view, r, [...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]) !== null) break;
+    // A title row is a lone text; indicator rows carry several cells.
+    if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
 
     const row = readIndicator(view, r, cols, kind);
     if (!row) continue;

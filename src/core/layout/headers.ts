@@ -86,11 +86,25 @@ export const LEVEL1_NAMES: readonly string[] = [
   '决策指标',
 ];
 
-export function roleOf<R extends string>(table: Readonly<Record<R, readonly string[]>>, header: string): R | null {
-  for (const role of Object.keys(table) as R[]) {
-    if (table[role].includes(header)) return role;
+/** Synonym → (role, rank) index per table, built once: lookups run for every cell. */
+const indexes = new WeakMap<object, Map<string, { role: string; rank: number }>>();
+
+function indexOf<R extends string>(table: Readonly<Record<R, readonly string[]>>): Map<string, { role: string; rank: number }> {
+  let idx = indexes.get(table);
+  if (!idx) {
+    idx = new Map();
+    for (const role of Object.keys(table) as R[]) {
+      table[role].forEach((syn, rank) => {
+        if (!idx!.has(syn)) idx!.set(syn, { role, rank });
+      });
+    }
+    indexes.set(table, idx);
   }
-  return null;
+  return idx;
+}
+
+export function roleOf<R extends string>(table: Readonly<Record<R, readonly string[]>>, header: string): R | null {
+  return (indexOf(table).get(header)?.role as R | undefined) ?? null;
 }
 
 /** Priority of `header` within its role's synonyms (lower wins). */

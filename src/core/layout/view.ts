@@ -7,13 +7,14 @@ import { normalizeHeader, normalizeText } from '../values/normalize';
  * cell of an area reads the top-left value, SPEC §3), texts come normalised.
  */
 export class SheetView {
-  private readonly owner = new Map<number, MergedArea>();
-  private readonly normCache = new Map<number, string>();
+  /** `owner[r][c]`: the merged area covering (r, c). Arrays: this is read for every cell. */
+  private readonly owner: (MergedArea | undefined)[][] = [];
 
   constructor(readonly sheet: SheetGrid) {
     for (const m of sheet.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.owner.set(this.key(r, c), m);
+        const row = (this.owner[r] ??= []);
+        for (let c = m.left; c <= m.right; c++) row[c] = m;
       }
     }
   }
@@ -25,17 +26,13 @@ export class SheetView {
     return this.sheet.colCount;
   }
 
-  private key(r: number, c: number): number {
-    return r * 16384 + c;
-  }
-
   /** The cell physically at (r, c), without merge filling. */
   raw(r: number, c: number): Cell | undefined {
     return this.sheet.cells[r]?.[c];
   }
 
   merge(r: number, c: number): MergedArea | undefined {
-    return this.owner.get(this.key(r, c));
+    return this.owner[r]?.[c];
   }
 
   /** Top-left of the merged area holding (r, c), or (r, c) itself. */
@@ -65,15 +62,9 @@ export class SheetView {
     return displayText(this.cell(r, c));
   }
 
-  /** Normalised text (whitespace, full-width, HTML removed). */
+  /** Normalised text (whitespace, full-width, HTML removed); memoised by string. */
   norm(r: number, c: number): string {
-    const k = this.key(r, c);
-    let s = this.normCache.get(k);
-    if (s === undefined) {
-      s = normalizeText(this.text(r, c));
-      this.normCache.set(k, s);
-    }
-    return s;
+    return normalizeText(this.text(r, c));
   }
 
   header(r: number, c: number): string {
@@ -85,7 +76,11 @@ export class SheetView {
   }
 
   rowIsEmpty(r: number, from = 1, to = this.colCount): boolean {
-    for (let c = from; c <= to; c++) if (!this.isEmpty(r, c)) return false;
+    for (let c = from; c <= to; c++) {
+      const v = this.cell(r, c)?.value;
+      if (!v || v.t === 'empty') continue;
+      if (v.t !== 'text' || !this.isEmpty(r, c)) return false;
+    }
     return true;
   }
 }
@@ -116,6 +111,8 @@ export function displayText(cell: Cell | undefined): string {
 
 /** Shortest decimal form without binary noise (0.1 + 0.2 → `0.3`). */
 export function trimNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
+  const plain = String(n);
+  // Up to 15 significant digits is exactly what Excel stored: no noise to trim.
+  if (!Number.isFinite(n) || plain.length <= 15 || plain.includes('e')) return plain;
   return String(Number(n.toPrecision(15)));
 }

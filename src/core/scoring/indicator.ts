@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { clamp, roundTo } from '../num';
 import type { Profile } from '../profiles';
 import type { IndicatorRow } from '../layout/types';
+import { memoByString } from '../memo';
 import { parseActual, parseTarget, classifyQualitative, onOrBefore } from '../values';
 import type { Band, Operator, ParsedActual, ParsedTarget, Unit } from '../values/types';
 import { bandDefault, inBand } from './bands';
@@ -57,6 +58,28 @@ function actualInBase(actual: { value: Decimal; unit: Unit | null }, targetUnit:
 
 const ON_TIME = /按时|提前|如期|准时|已完成|全面完成|^完成/;
 
+const ZERO = new Decimal(0);
+
+// Parsing is pure: memoize on the texts that determine it (see memo.ts).
+const SEP = '\u0000';
+const targetMemo = memoByString((k) => {
+  const [text, operatorColumn, unitColumn] = k.split(SEP);
+  return parseTarget(text, { operatorColumn: operatorColumn || undefined, unitColumn: unitColumn || undefined });
+});
+const actualMemo = new Map<Unit | null, (k: string) => ParsedActual>();
+function parseActualMemo(text: string, unitColumn: string | undefined, targetUnit: Unit | null): ParsedActual {
+  let m = actualMemo.get(targetUnit);
+  if (!m) {
+    if (actualMemo.size > 200) actualMemo.clear();
+    m = memoByString((k) => {
+      const [t, u] = k.split(SEP);
+      return parseActual(t, { unitColumn: u || undefined, targetUnit });
+    });
+    actualMemo.set(targetUnit, m);
+  }
+  return m(unitColumn ? `${text}${SEP}${unitColumn}` : text);
+}
+
 export interface ScoreContext {
   readonly profile: Profile;
   readonly year: number | null;
@@ -66,46 +89,53 @@ export interface ScoreContext {
 export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndicator {
   const p = ctx.profile;
   const texts = row.texts;
-  const target = parseTarget(texts.target?.text ?? '', {
-    operatorColumn: texts.operator?.text,
-    unitColumn: texts.unit?.text,
-  });
+  const tText = texts.target?.text ?? '';
+  const opText = texts.operator?.text ?? '';
+  const unitText = texts.unit?.text ?? '';
+  // A cell's own string is flat and hashed once by V8; only build a compound key when needed.
+  const target = targetMemo(opText || unitText ? `${tText}${SEP}${opText}${SEP}${unitText}` : tText);
   const targetUnit = target.kind === 'quantity' || target.kind === 'rule' || target.kind === 'zero' ? target.unit : null;
-  const actual = parseActual(texts.actual?.text ?? '', { unitColumn: texts.unit?.text, targetUnit });
+  const actual = parseActualMemo(texts.actual?.text ?? '', texts.unit?.text, targetUnit);
   const weight = row.weight?.value ?? null;
   const stated = row.score?.value ?? null;
   const isCost = isCostIndicator(row);
-  const base = {
+  // One result object per row, filled in place: this runs for every row of large sheets.
+  const res: { -readonly [K in keyof ScoredIndicator]: ScoredIndicator[K] } = {
     row,
     target,
     actual,
     weight,
     stated,
     isCost,
+    score: null,
+    method: null,
     band: null,
     statedOutsideBand: false,
     actualNotMeasured: false,
     unitMismatch: null,
     ratio: null,
     direction: null,
-  } satisfies Omit<ScoredIndicator, 'score' | 'method'>;
-
-  const keepStated = (extra: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
-    ...base,
-    ...extra,
-    score: stated !== null && weight !== null ? clamp(stated, new Decimal(0), weight) : stated,
-    method: stated !== null ? 'stated' : null,
-  });
-  const done = (raw: Decimal, method: Method, extra: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
-    ...base,
-    ...extra,
-    score: roundTo(clamp(raw, new Decimal(0), weight ?? raw), p.decimals, p.rounding),
-    method,
-  });
-  const qualitative = (band: Band | 'unknown', extra: Partial<ScoredIndicator> = {}): ScoredIndicator => {
+  };
+  const keepStated = (extra?: Partial<ScoredIndicator>): ScoredIndicator => {
+    if (extra) Object.assign(res, extra);
+    res.score = stated !== null && weight !== null ? clamp(stated, ZERO, weight) : stated;
+    res.method = stated !== null ? 'stated' : null;
+    return res;
+  };
+  const done = (raw: Decimal, method: Method, extra?: Partial<ScoredIndicator>): ScoredIndicator => {
+    if (extra) Object.assign(res, extra);
+    res.score = roundTo(clamp(raw, ZERO, weight ?? raw), p.decimals, p.rounding);
+    res.method = method;
+    return res;
+  };
+  const qualitative = (band: Band | 'unknown', extra?: Partial<ScoredIndicator>): ScoredIndicator => {
     if (band === 'unknown' || weight === null) return keepStated({ ...extra, band });
     if (stated !== null && inBand(stated, band, weight, p)) {
-      return { ...base, ...extra, band, score: roundTo(stated, p.decimals, p.rounding), method: 'qualitative' };
+      if (extra) Object.assign(res, extra);
+      res.band = band;
+      res.score = roundTo(stated, p.decimals, p.rounding);
+      res.method = 'qualitative';
+      return res;
     }
     return done(bandDefault(band, weight, p), 'qualitative', { ...extra, band, statedOutsideBand: stated !== null });
   };
@@ -140,11 +170,11 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
           if (B.gte(A.times(2))) return done(new Decimal(0), 'negative', extra);
           return done(weight.times(new Decimal(1).minus(B.minus(A).div(A))), 'negative', extra);
         }
-        if (B.lte(0)) return done(weight, 'negative', extra);
-        return done(weight.times(Decimal.min(A.div(B), 1)), 'negative', extra);
+        if (B.lte(A)) return done(weight, 'negative', extra);
+        return done(weight.times(A.div(B)), 'negative', extra);
       }
-      if (A.isZero()) return done(weight, direction, extra);
-      return done(weight.times(Decimal.min(B.div(A), 1)), direction, extra);
+      if (A.isZero() || B.gte(A)) return done(weight, direction, extra);
+      return done(weight.times(B.div(A)), direction, extra);
     }
     case 'zero': {
       if (actual.kind !== 'quantity') {

@@ -6,6 +6,7 @@
  * no thousands separators, no HTML or Word debris. It is idempotent.
  */
 import Decimal from 'decimal.js';
+import { memoByString } from '../memo';
 
 /** Named HTML entities seen in exported templates; anything else numeric is decoded too. */
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
@@ -100,7 +101,11 @@ function foldWidth(s: string): string {
   return out;
 }
 
+/** Characters every SEQUENCE_MAP key contains at least one of. */
+const SEQUENCE_TRIGGER = /[\\<>=≥≤]/;
+
 function replaceSequences(s: string): string {
+  if (!SEQUENCE_TRIGGER.test(s)) return s;
   let out = s;
   for (const [from, to] of SEQUENCE_MAP) out = out.split(from).join(to);
   return out;
@@ -112,6 +117,16 @@ function replaceSequences(s: string): string {
  */
 export function normalizeText(s: string): string {
   if (typeof s !== 'string' || s.length === 0) return '';
+  // Already canonical: CJK ideographs and ASCII that no pass rewrites (no blanks, full-width
+  // forms, `<>=&[,\\`). Most cells of a real sheet take this path.
+  if (CLEAN.test(s)) return s;
+  return textMemo(s);
+}
+
+const CLEAN = /^[\u4e00-\u9fffA-Za-z0-9.%()+\-/:;*#'"!?~_\u3001\u3002\u3008-\u3011\u2014\u201c\u201d]*$/;
+const textMemo = memoByString(normalizeSlow);
+
+function normalizeSlow(s: string): string {
   // One pass can expose new debris (`&lt;p&gt;` decodes to a tag, `< p>` loses its space,
   // `［bookmark:…］` folds to brackets): repeat until stable so the result is idempotent.
   let out = s;
@@ -154,6 +169,12 @@ const TRAILING_COLON = /:+$/;
  * A bracket with other content (`部门(单位名称)`) is kept.
  */
 export function normalizeHeader(s: string): string {
+  return headerMemo(s);
+}
+
+const headerMemo = memoByString(normalizeHeaderOnce);
+
+function normalizeHeaderOnce(s: string): string {
   let out = normalizeText(s).replace(/^\*+/, '');
   for (;;) {
     const before = out;
