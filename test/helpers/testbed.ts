@@ -71,3 +71,21 @@ export function applyPlan(grid: WorkbookGrid, plan: Plan): WorkbookGrid {
 export function analyze(grid: WorkbookGrid, profile?: Profile) {
   return analyzeWorkbook(grid, { profile });
 }
+
+/** Stack sheets vertically onto one sheet with `gap` blank rows between them (merges shifted). */
+export function stackSheets(name: string, sheets: readonly SheetGrid[], gap = 2): SheetGrid {
+  const cells: (Cell | undefined)[][] = [];
+  const merges: MergedArea[] = [];
+  let offset = 0;
+  let colCount = 0;
+  for (const s of sheets) {
+    for (let r = 1; r <= s.rowCount; r++) {
+      const row = s.cells[r];
+      if (row) cells[r + offset] = [...row];
+    }
+    for (const m of s.merges) merges.push({ top: m.top + offset, bottom: m.bottom + offset, left: m.left, right: m.right });
+    colCount = Math.max(colCount, s.colCount);
+    offset += s.rowCount + gap;
+  }
+  return { name, rowCount: offset - gap, colCount, cells, merges };
+}
