@@ -97,7 +97,14 @@ describe('seed 004 凉州', () => {
     expect(t.indicators).toHaveLength(21);
     expect(t.indicators.reduce((s, i) => s + (i.weight ?? 0), 0)).toBeCloseTo(90, 10);
     expect(t.total).toEqual({ score: 92.62, stated: 92.62, cell: 'I37' });
-    expect(t.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // The one real defect (SPEC §13): 基本支出 ≠ 人员经费 + 公用经费; 项目支出 ≠ its items too.
+    expect(t.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.cell])).toEqual([
+      ['budget-breakdown-mismatch', 'C5'],
+      ['budget-breakdown-mismatch', 'C8'],
+    ]);
+    expect(t.findings[0].message).toBe(
+      '「(一)基本支出」与其明细（1.人员经费、2.公用经费）不符：年初预算数 2672546.6，明细合计 3559825.92；全年预算数 3002094.97，明细合计 3198534.44；全年执行数 2879927.69，明细合计 3144067.16',
+    );
     expect(r.plan).toEqual([]);
   });
 

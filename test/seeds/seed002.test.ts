@@ -8,12 +8,13 @@ describe('seed 002 石鼓区总工会', () => {
     r = await analyzeFixture('seed002-shigu.xlsx');
   });
 
-  it('recognises the department table and the three project tables', () => {
+  it('recognises the department table, the three project tables and the basic-data table', () => {
     expect(r.tables.map((t) => [t.sheet, t.kind, t.title, t.range])).toEqual([
       ['部门整体', 'department', '石鼓区总工会', 'A1:I23'],
       ['劳模服务', 'project', '劳模服务', 'A1:I23'],
       ['双联工作', 'project', '双联工作', 'A1:I23'],
       ['省级困难帮扶和送温暖', 'project', '省级困难帮扶和送温暖', 'A1:I23'],
+      ['基础数据表', 'basic-data', '部门整体支出绩效评价基础数据表', 'A1:F22'],
     ]);
     expect(r.sheetsWithoutTables).toEqual([]);
   });
@@ -73,6 +74,15 @@ describe('seed 002 石鼓区总工会', () => {
     expect(t.indicators.map((i) => i.row)).toEqual([13, 16, 17, 18, 20, 23]);
     expect(t.total).toEqual({ score: 100, stated: null, cell: null });
     expect(rules(t)).toEqual(['execution-missing@G4']);
+  });
+
+  it('basic data: 项目支出 2022决算 15.75 against items summing to 5.15, and 5 staff on 3 posts', () => {
+    const t = table(r, '基础数据表');
+    expect(t.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
+      ['budget-breakdown-mismatch', 'B11', '「项目支出」2022决算数 15.75，其明细（业务工作经费、运行维护经费、专项资金：劳模服务、省级困难职工补助和送温暖、双联工作经费）合计 5.15，不符'],
+      ['staff-control-rate', 'F3', '在职人员控制率 166.67%（实际在职人数 5 ÷ 编制数 3），超过 100%'],
+    ]);
+    expect(r.plan.filter((e) => e.sheet === '基础数据表')).toEqual([]);
   });
 
   it('plans the execution rate and score on the total row, and the corrected totals', () => {

@@ -1,7 +1,9 @@
 import type { SheetGrid } from '../grid';
 import { address } from '../grid';
 import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
+import { detectBasicData } from './basic-data';
 import { readBudgetBlock } from './budget';
+import { readTargetInfo } from './target-info';
 import { isBlankNumber, readNumber, readText } from './cells';
 import {
   DEPARTMENT_NAME_LABELS,
@@ -36,7 +38,10 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
     tables.push(t);
     prevEnd = t.bottom;
   });
-  return tables;
+  // A basic-data table (seed 002) has no indicator header: look for it where no table is.
+  const basic = detectBasicData(view);
+  if (basic && !tables.some((t) => basic.top <= t.bottom && t.top <= basic.bottom)) tables.push(basic);
+  return tables.sort((a, b) => a.top - b.top);
 }
 
 /** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
@@ -175,7 +180,7 @@ function isTitleRow(view: SheetView, r: number): boolean {
     const v = view.raw(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 80) continue;
     const s = view.norm(r, c);
-    if (s && TITLE_WORDS.some((w) => s.includes(w)) && s.length <= 40) return true;
+    if (s && TITLE_WORDS.some((w) => s.includes(w)) && s.length <= 80) return true;
   }
   return false;
 }
@@ -268,6 +273,9 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     if (total) break; // rows after the total that are not a grade belong to the next part
     // A title row is a lone text; indicator rows carry several cells.
     if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
+    // A lone text of its own in the 一级 column (`711001 博野县总工会本级`, `单位：万元`) is a
+    // caption between tables; placeholder rows have their text in the 二级/三级 columns.
+    if (indicators.length && labels.length === 1 && labels[0].col === view.anchor(r, cols.level1 ?? 0).col && view.anchor(r, labels[0].col).row === r) break;
 
     const row = readIndicator(view, r, cols, kind);
     if (!row) continue;
@@ -289,6 +297,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   }
 
   const right = Math.max(maxCol, budget ? Math.max(...Object.values(budget.columns)) : 0);
+  const targetInfo = kind === 'target' ? readTargetInfo(view, regionTop, h.first - 1) : null;
   return {
     sheet: view.sheet.name,
     kind,
@@ -305,6 +314,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     subtotals: subtotals.map((s) => ({ ...s.sub, members: s.members })),
     total,
     grade,
+    ...(targetInfo ? { targetInfo } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { CellValue } from '../grid';
+import type { BasicData } from './basic-data';
 import type { BudgetRole, IndicatorRole } from './headers';
+import type { TargetInfo } from './target-info';
 
 export type TableKind = 'project' | 'department' | 'evaluation' | 'target' | 'basic-data';
 
@@ -105,4 +107,8 @@ export interface TableLayout {
   readonly subtotals: readonly SubtotalRow[];
   readonly total: { readonly row: number; readonly score: NumberCell | null } | null;
   readonly grade: { readonly row: number; readonly cell: string; readonly text: string; readonly raw: CellValue } | null;
+  /** `basic-data` tables: staff control and expense lists. */
+  readonly basicData?: BasicData;
+  /** `target` tables: budget split and fund plan. */
+  readonly targetInfo?: TargetInfo;
 }

@@ -3,6 +3,9 @@ import { executionDenominator, executionMissing, executionNoBudget, executionOve
 import { formulaResultMismatch } from './formulas';
 import { scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
 import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalMismatch, weightSum } from './totals';
+import { basicDataBreakdown, staffControlRate, threeExpensesOverBudget } from './basic-data';
+import { budgetBreakdownMismatch } from './breakdown';
+import { fundPlan, targetBudgetSplit } from './target-plan';
 import type { Finding, Rule } from './types';
 
 export type { Finding, Rule, Severity } from './types';
@@ -20,6 +23,12 @@ export const RULES: readonly Rule[] = [
   executionMissing,
   executionOverBudget,
   executionDenominator,
+  budgetBreakdownMismatch,
+  basicDataBreakdown,
+  targetBudgetSplit,
+  fundPlan,
+  staffControlRate,
+  threeExpensesOverBudget,
   scoreExceedsWeight,
   scoreNegative,
   scoreMismatch,

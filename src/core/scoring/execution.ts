@@ -36,23 +36,34 @@ export interface ExecutionAnalysis {
   readonly children: readonly BudgetRow[];
 }
 
-/** Direct children of the total row, by outline depth (unmarked rows inherit). */
-export function childrenOf(block: BudgetBlock): BudgetRow[] {
-  const rows = block.rows;
-  const ti = rows.indexOf(block.totalRow);
+/** Outline depth of each row; unmarked rows inherit the depth of the row above. */
+function effectiveDepths(rows: readonly BudgetRow[]): number[] {
   const effective: number[] = [];
   rows.forEach((r, i) => {
     effective[i] = r.depth >= 0 ? r.depth : i > 0 ? effective[i - 1] : 1;
   });
-  if (!block.totalLabelled) {
-    // First data row as total: its children are the following deeper rows.
-    const d = effective[ti];
-    const out: BudgetRow[] = [];
-    for (let i = ti + 1; i < rows.length && effective[i] > d; i++) {
-      if (effective[i] === d + 1 || (rows[i].depth < 0 && effective[i] > d)) out.push(rows[i]);
-    }
-    return out;
+  return effective;
+}
+
+/** The rows one outline level below `parent`, up to the next row at its level or above. */
+export function rowsBelow(block: BudgetBlock, parent: BudgetRow): BudgetRow[] {
+  const rows = block.rows;
+  const effective = effectiveDepths(rows);
+  const pi = rows.indexOf(parent);
+  const d = effective[pi];
+  const out: BudgetRow[] = [];
+  for (let i = pi + 1; i < rows.length && effective[i] > d; i++) {
+    if (effective[i] === d + 1) out.push(rows[i]);
   }
+  return out;
+}
+
+/** Direct children of the total row, by outline depth (unmarked rows inherit). */
+export function childrenOf(block: BudgetBlock): BudgetRow[] {
+  const rows = block.rows;
+  const effective = effectiveDepths(rows);
+  // First data row as total: its children are the following deeper rows.
+  if (!block.totalLabelled) return rowsBelow(block, block.totalRow);
   const others = rows.map((r, i) => ({ r, d: effective[i] })).filter((x) => x.r !== block.totalRow);
   if (!others.length) return [];
   const min = Math.min(...others.map((x) => x.d));

@@ -61,7 +61,11 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
   const indicators = layout.indicators
     .filter((r) => !r.placeholder)
     // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
-    .map((r) => scoreIndicator(layout.kind === 'evaluation' || !scorable ? { ...r, texts: {} } : r, { profile, year: layout.year }));
+    .map((r) => {
+      if (layout.kind !== 'evaluation' && scorable) return scoreIndicator(r, { profile, year: layout.year });
+      // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
+      return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year }), row: r };
+    });
   const weightSum = sumOf(indicators.map((i) => i.weight));
   const weighted = indicators.filter((i) => i.weight !== null && !i.weight.isZero());
   const indicatorScore = weighted.some((i) => i.score === null) ? null : sumOf(indicators.map((i) => i.score));
