@@ -130,6 +130,10 @@ function addSheet(wb: Workbook, spec: SheetSpec): Worksheet {
   }
   for (const r of spec.titleRows) ws.getRow(r).height = 30;
   for (const [r, h] of Object.entries(spec.heights ?? {})) ws.getRow(Number(r)).height = h;
+  for (const [a, horizontal] of Object.entries(spec.aligns ?? {})) {
+    const cell = ws.getCell(a);
+    cell.alignment = { ...cell.alignment, horizontal };
+  }
   return ws;
 }
 
@@ -176,6 +180,8 @@ function examplesReadme(): string {
     '',
     '以下工作簿由 `scripts/build-fixtures.ts --examples` 生成，按种子报告（`shared/seeds/`）中的真实自评表原样还原，',
     '保留了原表的合并单元格、单元格内换行、全角空格、文本型数字、占位行以及表中原有的计算错误，用于演示 `jixiao check` / `jixiao score`。',
+    '除自评表外，`seed001-boye.xlsx` 收录绩效目标表（只有指标值和指标值确定依据，用于检查目标设置和资金支出计划），',
+    '`seed002-shigu.xlsx` 的最后一张工作表“基础数据表”是部门整体支出绩效评价基础数据表（用于核对人员控制率、三公经费和各项支出合计）。',
     '',
     ...WORKBOOKS.map((w) => `- \`${w.file}\`（工作表：${w.sheets.map((s) => s.sheet).join('、')}）：${w.description}`),
     '',
@@ -183,6 +189,7 @@ function examplesReadme(): string {
     '',
     '```sh',
     'npx jixiao check examples/seed002-shigu.xlsx',
+    'npx jixiao check examples/seed001-boye.xlsx',
     'npx jixiao score examples/seed004-liangzhou.xlsx -o /tmp/liangzhou.scored.xlsx',
     '```',
     '',

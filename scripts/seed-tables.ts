@@ -16,8 +16,9 @@
  * - Texts copied from the seeds drop only the extraction's cell separator (the tab
  *   and the one line break that ends every cell in the Word extraction).
  *
- * Seeds: 000 = 石家庄市总工会 2023 (prose only, tables reconstructed), 002 = 石鼓区总工会
- * 2023 (Word tables), 003 = 晋中市总工会 2021 (PDF table), 004 = 凉州区总工会 2024.
+ * Seeds: 000 = 石家庄市总工会 2023 (prose only, tables reconstructed), 001 = 博野县总工会
+ * 2023 (绩效目标表, Word tables), 002 = 石鼓区总工会 2023 (Word tables), 003 = 晋中市总工会
+ * 2021 (PDF table), 004 = 凉州区总工会 2024.
  */
 
 /** A number written with an explicit number format. */
@@ -41,6 +42,8 @@ export interface SheetSpec {
   headerRows: number[];
   /** explicit row heights (points), for merged cells with long text that Excel cannot autofit */
   heights?: Record<number, number>;
+  /** horizontal alignment overrides by cell address (e.g. `单位：万元` printed flush right) */
+  aligns?: Record<string, 'left' | 'center' | 'right'>;
   rows: RowSpec[];
   merges: string[];
 }
@@ -59,9 +62,10 @@ export const pct0 = (v: number): Num => ({ v, fmt: '0%' });
 export const money = (v: number): Num => ({ v, fmt: '#,##0.00' });
 
 /* ====================================================================================
- * Seed 002 — 石鼓区总工会 2023: 部门整体支出绩效自评表 + three 项目支出绩效自评表.
- * Columns A..I. Texts (incl. leading line breaks such as `\n分值`, U+3000 and the
- * `—般公共预算` typo) are exactly the seed's cell texts.
+ * Seed 002 — 石鼓区总工会 2023: 部门整体支出绩效自评表 + three 项目支出绩效自评表
+ * (columns A..I), and the 基础数据表 (columns A..G, last sheet). Texts (incl. leading
+ * line breaks such as `\n分值`, U+3000 and the `—般公共预算` typo) are exactly the seed's
+ * cell texts.
  * ==================================================================================== */
 
 /** Seed 002, "部门整体支出绩效自评表" (the one after the 基础数据表). No 总分 row in the seed. */
@@ -242,6 +246,62 @@ export const SHIGU_SHENGJI: SheetSpec = {
     /* r23 */ ['总分', _, _, _, _, _, _, 90, _],
   ],
   merges: SHIGU_PROJECT_MERGES,
+};
+
+/**
+ * Seed 002, "部门整体支出绩效评价基础数据表" (printed before the department table; kept as
+ * the LAST sheet so that the other sheets keep their places). The seed's Word table has
+ * a 7-column grid: the 楼堂馆所 rows use all seven cells, the staff and 经费 rows only
+ * four, so each of their three figure columns spans two grid columns (B:C, D:E, F:G).
+ * Labels with a leading line break (`\n财政供养人员情况`, `\n楼堂馆所控制情况…`,
+ * `\n厉行节约保障措施`) are the seed's cell texts. Figures are the seed's, defects included:
+ * 项目支出 2022 states 15.75 while its items add up to 5.15; 控制率 is left empty (5 of 3).
+ */
+export const SHIGU_BASIC: SheetSpec = {
+  sheet: '基础数据表',
+  widths: [30, 11, 11, 11, 11, 11, 14],
+  titleRows: [1],
+  headerRows: [2, 4, 23],
+  heights: { 23: 30, 25: 30 },
+  rows: [
+    /* r1 */ ['部门整体支出绩效评价基础数据表', _, _, _, _, _, _],
+    /* r2 */ ['\n财政供养人员情况', '编制数', _, '2023年实际在职人数', _, '控制率', _],
+    // seed: ` | 3 | 5 | ` — 控制率 empty
+    /* r3 */ [_, 3, _, 5, _, _, _],
+    /* r4 */ ['经费控制情况(万元)', '2022决算数', _, '2023预算数', _, '2023决算数', _],
+    /* r5 */ ['三公经费', 0, _, 0.5, _, 0, _],
+    /* r6 */ ['1、公务用车购置和维护经费', 0, _, 0, _, 0, _],
+    /* r7 */ ['其中：公车购置', 0, _, 0, _, 0, _],
+    /* r8 */ ['公车运行维护', 0, _, 0, _, 0, _],
+    /* r9 */ ['2、出国经费', 0, _, 0, _, 0, _],
+    /* r10 */ ['3、公务接待', 0, _, 0.5, _, 0, _],
+    // seed: 项目支出 15.75 in 2022, its items below add up to 5.15
+    /* r11 */ ['项目支出', 15.75, _, 14, _, 11.4, _],
+    /* r12 */ ['1、业务工作经费', 0, _, 0, _, 0, _],
+    /* r13 */ ['2、运行维护经费', 0.15, _, 0, _, 0, _],
+    /* r14 */ ['3、专项资金：劳模服务', 3, _, 6, _, 3.4, _],
+    /* r15 */ ['省级困难职工补助和送温暖', 2, _, 6, _, 6, _],
+    /* r16 */ ['双联工作经费', 0, _, 2, _, 2, _],
+    /* r17 */ ['公用经费', 9.35, _, 4.26, _, 10.23, _],
+    /* r18 */ ['其中：办公经费', 1.05, _, 3.76, _, 3.01, _],
+    // seed prints 0.30
+    /* r19 */ ['水费、电费、差旅费', f2(0.3), _, 0, _, 0, _],
+    /* r20 */ ['会议费、培训费', 0, _, 0, _, 0, _],
+    // seed: 2022 empty
+    /* r21 */ ['政府采购金额', _, _, 0, _, 21.42, _],
+    /* r22 */ ['部门基本支出预算调整', _, _, _, _, _, _],
+    /* r23 */ ['\n楼堂馆所控制情况\n（2023年完工项目）', '批复规模（㎡）', '实际规模\n（㎡）', '规模控制率', '预算投资\n（万元）', '实际投资\n（万元）', '投资概算控制率'],
+    /* r24 */ [_, _, _, _, _, _, _],
+    // seed: one cell across the table
+    /* r25 */ ['\n厉行节约保障措施', _, _, _, _, _, _],
+  ],
+  merges: [
+    'A1:G1',
+    'A2:A3', 'B2:C2', 'D2:E2', 'F2:G2', 'B3:C3', 'D3:E3', 'F3:G3',
+    ...Array.from({ length: 19 }, (_v, i) => i + 4).flatMap((r) => [`B${r}:C${r}`, `D${r}:E${r}`, `F${r}:G${r}`]),
+    'A23:A24',
+    'A25:G25',
+  ],
 };
 
 /* ====================================================================================
@@ -631,14 +691,256 @@ export function shijiazhuangSheet(p: ShijiazhuangProject): SheetSpec {
 }
 
 /* ====================================================================================
+ * Seed 001 — 博野县总工会 2023 部门预算绩效文本, 第二部分 预算项目绩效目标: four 绩效目标表
+ * printed one after another. They go on ONE sheet, each preceded by the document's title
+ * line, `711001 博野县总工会本级` and `单位：万元`, with one blank row between tables.
+ *
+ * The seed's Word tables have a 6-column grid (A..F); the 预算数 row ends with the label
+ * `其他资金` and no cell for its amount. Here that amount gets its own (empty) cell in G,
+ * so the sheet is A..G and every row that ends in F in the seed ends in F:G here
+ * (项目名称, 资金用途, 10月底/12月底, 绩效目标, 指标值确定依据). A table starting at row s:
+ *   s      title line                      s+6   资金支出计划（%） (A over 2 rows) + period labels
+ *   s+1    711001 博野县总工会本级            s+7   percentages (numbers, `0%`)
+ *   s+2    单位：万元                        s+8   绩效目标 | B:G text
+ *   s+3    项目编码 | B:C | 项目名称 | E:G      s+9   一级指标 | 二级 | 三级 | 绩效指标描述 | 指标值 | 指标值确定依据 (F:G)
+ *   s+4    预算规模及资金用途 (A over 2 rows) | 预算数 | C | 其中：财政资金 | E | 其他资金 | G
+ *   s+5    资金用途 text B:G                  s+10… indicator rows (一级 merged down A)
+ * Texts are the seed's, spaces inside labels included (`预算规模及 资金用途`,
+ * `其中：财政 资金`, `资金支出计 划（%）`, `≥200 人均标准 200 元 /人`).
+ * ==================================================================================== */
+
+export interface BoyeTargetTable {
+  title: string;
+  code: string;
+  name: string;
+  /** A label of the 预算数 block, as printed */
+  budgetLabel: string;
+  budget: number;
+  /** D label before the 财政资金 amount, as printed */
+  fiscalLabel: string;
+  fiscal: number;
+  purpose: string;
+  /** A label of the 资金支出计划 block, as printed */
+  planLabel: string;
+  /** [period label, fraction, cells it spans (1 or 2)] from column B; must fill B..G */
+  plan: [string, number, 1 | 2][];
+  goal: string;
+  /** [一级 ('' = same as above), 二级, 三级, 绩效指标描述, 指标值, 指标值确定依据] */
+  indicators: [string, string, string, string, string, string][];
+}
+
+const BOYE_PURPOSE_KUNNAN = '对在档管理困难职工及困难劳模进行常态化帮扶，开展生活救助等使其家庭困难得到有效缓解。';
+
+export const BOYE_TARGETS: BoyeTargetTable[] = [
+  {
+    title: '1. 冀财行【2021】102号提前下达2022年困难职工及劳模帮扶救助专项资金绩效目标表',
+    code: '13063723P004287100744',
+    name: '冀财行【2021】102号提前下达2022年困难职工及劳模帮扶救助专项资金',
+    budgetLabel: '预算规模及资金用途',
+    budget: 10.09,
+    fiscalLabel: '其中：财政资金',
+    fiscal: 10.09,
+    purpose: BOYE_PURPOSE_KUNNAN,
+    planLabel: '资金支出计划（%）',
+    // seed: `3月底 | | 6月底 | | 10月底` — no 12月底
+    plan: [['3月底', 0.25, 2], ['6月底', 0.5, 2], ['10月底', 0.75, 2]],
+    goal: `1. ${BOYE_PURPOSE_KUNNAN}`,
+    indicators: [
+      ['产出指标', '数量指标', '救助人数', '救助人数', '在档管理困难职工及劳模', '文件要求'],
+      ['', '质量指标', '救助准确率', '救助准确率', '≥90%', '文件要求'],
+      ['', '时效指标', '拨款执行进度（%）', '拨款执行进度（%）', '≥100%', '文件要求'],
+      ['', '成本指标', '救助标准', '救助标准', '按照市总相关文件执行', '文件要求'],
+      ['效益指标', '经济效益指标', '资金的使用效率', '资金的使用效率', '≤100%', '文件要求'],
+      ['', '社会效益指标', '受补助人群生活水平提高程度', '受补助人群生活水平提高程度', '≥98%', '文件要求'],
+      ['', '可持续影响指标', '增强影响力', '增强影响力', '≥98%', '文件要求'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '服务对象满意度', '≥98%', '文件要求'],
+    ],
+  },
+  {
+    title: '2. 冀财行【2022】99号提前下达2023年困难职工及劳模帮扶救助专项资金绩效目标表',
+    code: '13063723P00428710008F',
+    name: '冀财行【2022】99号提前下达2023年困难职工及劳模帮扶救助专项资金',
+    budgetLabel: '预算规模及资金用途',
+    budget: 4.68,
+    fiscalLabel: '其中：财政资金',
+    fiscal: 4.68,
+    purpose: BOYE_PURPOSE_KUNNAN,
+    planLabel: '资金支出计划（%）',
+    plan: [['3月底', 0.25, 2], ['6月底', 0.5, 2], ['10月底', 0.75, 2]],
+    goal: `1. ${BOYE_PURPOSE_KUNNAN}`,
+    // seed order: 社会效益, 可持续影响, then 经济效益; 拨款执行进度 `100%` without ≥
+    indicators: [
+      ['产出指标', '数量指标', '救助人数', '救助人数', '在档管理困难职工及劳模', '文件要求'],
+      ['', '质量指标', '救助准确率', '救助准确率', '≥90%', '文件要求'],
+      ['', '时效指标', '拨款执行进度（%）', '拨款执行进度（%）', '100%', '文件要求'],
+      ['', '成本指标', '救助标准', '救助标准', '按照市总相关文件执行', '文件要求'],
+      ['效益指标', '社会效益指标', '受补助人群生活水平提高程度', '受补助人群生活水平提高程度', '≥98%', '文件要求'],
+      ['', '可持续影响指标', '增强影响力', '增强影响力', '≥98%', '文件要求'],
+      ['', '经济效益指标', '资金的使用效率', '资金的使用效率', '≤100%', '文件要求'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '服务对象满意度', '≥98%', '文件要求'],
+    ],
+  },
+  {
+    title: '3. 劳模体检、劳模慰问、劳模津贴、劳模慰问金绩效目标表',
+    code: '13063723P00428710060R',
+    name: '劳模体检、劳模慰问、劳模津贴、劳模慰问金',
+    budgetLabel: '预算规模及 资金用途',
+    budget: 8.83,
+    fiscalLabel: '其中：财政资金',
+    fiscal: 8.83,
+    purpose:
+      '2023年五一为全县省部级以上劳模进行体检、省部级以上劳模发放劳模津贴。2023年五一劳动节邀请全县市级以上劳模参加座谈会，发放慰问物品，春节前为市级以上劳模发放春节慰问金。',
+    planLabel: '资金支出计划（%）',
+    // seed: `3月底 | | 6月底 | 10月底 | 12月底`
+    plan: [['3月底', 0.25, 2], ['6月底', 0.5, 1], ['10月底', 0.75, 1], ['12月底', 1, 2]],
+    goal:
+      '1. 2023年五一为全县省部级以上劳模进行体检、省部级以上劳模发放劳模津贴。 2. 2023年五一劳动节邀请全县市级以上劳模参加座谈会，发放慰问物品，春节前为市级以上劳模发放春节慰问金。',
+    indicators: [
+      ['产出指标', '数量指标', '总人数', '劳模体检人数占在档管理劳模比例', '≥100%', '文件要求'],
+      ['', '质量指标', '省部级劳模满意率', '省部级劳模满意率', '≥98%', '文件要求'],
+      ['', '时效指标', '工作任务完成及时率', '工作任务完成及时率', '≥98%', '文件要求'],
+      // a cost written with ≥ (→ cost-direction)
+      ['', '成本指标', '人均体检费', '人均体检费', '≥200 人均标准 200 元 /人', '文件要求'],
+      ['效益指标', '经济效益指标', '发扬劳模精神带头作用', '发扬劳模精神带动我县经济发展', '≥98%', '文件要求'],
+      ['', '社会效益指标', '劳模体检慰问产生影响', '劳模体检慰问提升劳模的幸福感', '≥98%', '文件要求'],
+      ['', '可持续影响指标', '保障劳模身体健康', '关爱劳模保障在档管理身体健康', '≥98%', '文件要求'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度指标', '服务对象满意度指标', '≥95%', '调查问卷'],
+    ],
+  },
+  {
+    title: '4. 劳务派遣人员工资及保险绩效目标表',
+    code: '13063723P00428710007U',
+    name: '劳务派遣人员工资及保险',
+    budgetLabel: '预算规模及 资金用途',
+    budget: 3.39,
+    fiscalLabel: '其中：财政 资金',
+    fiscal: 3.39,
+    purpose: '保障劳务派遣人员工资按时发放及各保险的按时缴纳。',
+    planLabel: '资金支出计 划（%）',
+    plan: [['3月底', 0.25, 2], ['6月底', 0.5, 1], ['10月底', 0.75, 1], ['12月底', 1, 2]],
+    goal: '1. 保障劳务派遣人员工资按时发放及各保险的按时缴纳。',
+    // seed: 生态效益指标 under 效益指标 after 可持续影响
+    indicators: [
+      ['产出指标', '数量指标', '人员数量', '人员数量', '劳务派遣人员', '劳务派遣人员预算'],
+      ['', '质量指标', '财政拨款保障率', '财政拨款保障率', '≥100%', '财务制度'],
+      ['', '时效指标', '时间进度完成率', '时间进度完成率', '按月支付', '支出进度要求'],
+      ['', '成本指标', '完成工作所需成本', '完成工作所需成本', '按月支付', '劳务派遣人员预算'],
+      ['效益指标', '经济效益指标', '资金的使用效率', '资金的使用效率', '≥100%', '劳务派遣人员预算'],
+      ['', '社会效益指标', '岗位配置率', '岗位配置率', '≥100%', '劳务派遣人员预算'],
+      ['', '可持续影响指标', '系统工作运转', '系统工作运转', '≥98%', '管理制度'],
+      ['', '生态效益指标', '结果准确性', '结果准确性', '≥100%', '支出进度'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '服务对象满意度', '≥98%', '管理制度'],
+    ],
+  },
+];
+
+const BOYE_UNIT = '711001 博野县总工会本级';
+const BOYE_NCOL = 7;
+
+/** Lays the 博野 target tables out one after another on one sheet (columns A..G). */
+export function boyeSheet(tables: BoyeTargetTable[]): SheetSpec {
+  const rows: RowSpec[] = [];
+  const merges: string[] = [];
+  const titleRows: number[] = [];
+  const plainRows: number[] = [];
+  const headerRows: number[] = [];
+  const heights: Record<number, number> = {};
+  const aligns: Record<string, 'left' | 'center' | 'right'> = {};
+  const blank = (): RowSpec => Array<CellSpec>(BOYE_NCOL).fill(_);
+  const push = (row: RowSpec): number => {
+    if (row.length !== BOYE_NCOL) throw new Error(`boye: row of ${row.length} cells`);
+    rows.push(row);
+    return rows.length;
+  };
+  const long = (text: string): number => Math.max(30, 15 * Math.ceil(text.length / 40));
+
+  tables.forEach((t, ti) => {
+    if (ti > 0) plainRows.push(push(blank()));
+    const title = push([t.title, _, _, _, _, _, _]);
+    titleRows.push(title);
+    merges.push(`A${title}:G${title}`);
+    if (t.title.length > 30) heights[title] = 42; // wraps to two lines at 16 pt
+    const unit = push([BOYE_UNIT, _, _, _, _, _, _]);
+    const wan = push(['单位：万元', _, _, _, _, _, _]);
+    plainRows.push(unit, wan);
+    merges.push(`A${unit}:G${unit}`, `A${wan}:G${wan}`);
+    aligns[`A${unit}`] = 'left';
+    aligns[`A${wan}`] = 'right';
+
+    const code = push(['项目编码', t.code, _, '项目名称', t.name, _, _]);
+    merges.push(`B${code}:C${code}`, `E${code}:G${code}`);
+    if (t.name.length > 22) heights[code] = 30;
+
+    const budget = push([t.budgetLabel, '预算数', f2(t.budget), t.fiscalLabel, f2(t.fiscal), '其他资金', _]);
+    const purpose = push([_, t.purpose, _, _, _, _, _]);
+    merges.push(`A${budget}:A${purpose}`, `B${purpose}:G${purpose}`);
+    heights[purpose] = long(t.purpose);
+
+    const labels = blank();
+    const values = blank();
+    labels[0] = t.planLabel;
+    let col = 1;
+    for (const [label, frac, span] of t.plan) {
+      labels[col] = label;
+      values[col] = pct0(frac);
+      col += span;
+    }
+    if (col !== BOYE_NCOL) throw new Error(`boye: 资金支出计划 of ${t.code} covers ${col} columns`);
+    const planRow = push(labels);
+    const pctRow = push(values);
+    merges.push(`A${planRow}:A${pctRow}`);
+    col = 1;
+    for (const [, , span] of t.plan) {
+      if (span === 2) {
+        const a = String.fromCharCode(65 + col);
+        const b = String.fromCharCode(66 + col);
+        merges.push(`${a}${planRow}:${b}${planRow}`, `${a}${pctRow}:${b}${pctRow}`);
+      }
+      col += span;
+    }
+
+    const goal = push(['绩效目标', t.goal, _, _, _, _, _]);
+    merges.push(`B${goal}:G${goal}`);
+    heights[goal] = long(t.goal);
+
+    const header = push(['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', _]);
+    headerRows.push(header);
+    merges.push(`F${header}:G${header}`);
+
+    let groupStart = header + 1;
+    t.indicators.forEach(([l1, l2, l3, desc, value, basis], i) => {
+      const r = push([l1 === '' ? _ : l1, l2, l3, desc, value, basis, _]);
+      merges.push(`F${r}:G${r}`);
+      const next = t.indicators[i + 1];
+      if (!next || next[0] !== '') {
+        if (r > groupStart) merges.push(`A${groupStart}:A${r}`);
+        groupStart = r + 1;
+      }
+    });
+  });
+
+  return {
+    sheet: '项目绩效目标',
+    widths: [14, 18, 26, 30, 22, 14, 10],
+    titleRows,
+    plainRows,
+    headerRows,
+    heights,
+    aligns,
+    rows,
+    merges,
+  };
+}
+
+/* ====================================================================================
  * Workbooks
  * ==================================================================================== */
 
 export const WORKBOOKS: WorkbookSpec[] = [
   {
     file: 'seed002-shigu.xlsx',
-    description: '石鼓区总工会 2023 年度：部门整体支出绩效自评表 + 三张项目支出绩效自评表（劳模服务、双联工作、省级困难帮扶和送温暖）。含合并单元格、占位行（社会成本指标 | 无）、文本型数字 “ 6”、全角空格、单元格内换行、执行率写在明细行、总分 90 与实际不符等原样问题。',
-    sheets: [SHIGU_DEPARTMENT, SHIGU_LAOMO, SHIGU_SHUANGLIAN, SHIGU_SHENGJI],
+    description: '石鼓区总工会 2023 年度：部门整体支出绩效自评表 + 三张项目支出绩效自评表（劳模服务、双联工作、省级困难帮扶和送温暖）+ 部门整体支出绩效评价基础数据表（末页“基础数据表”）。含合并单元格、占位行（社会成本指标 | 无）、文本型数字 “ 6”、全角空格、单元格内换行、执行率写在明细行、总分 90 与实际不符、在职 5 人超编制 3 人且控制率空白、2022 项目支出 15.75 与明细合计 5.15 不符等原样问题。',
+    sheets: [SHIGU_DEPARTMENT, SHIGU_LAOMO, SHIGU_SHUANGLIAN, SHIGU_SHENGJI, SHIGU_BASIC],
   },
   {
     file: 'seed003-jinzhong.xlsx',
@@ -654,5 +956,10 @@ export const WORKBOOKS: WorkbookSpec[] = [
     file: 'seed000-shijiazhuang.xlsx',
     description: '石家庄市总工会 2023 年度：六个项目支出绩效自评表，按自评报告文字还原（预算块带“扣分”列；专项业务培训执行率报告值 83.47% 与实际 83.49% 不符，市本级困难职工帮扶 81.58% 扣 1.84 分）。',
     sheets: SJZ_PROJECTS.map(shijiazhuangSheet),
+  },
+  {
+    file: 'seed001-boye.xlsx',
+    description: '博野县总工会 2023 年度部门预算：四张项目绩效目标表（无实际值/得分，供 `jixiao check` 检查目标），按文本原样排在同一工作表上，各带标题行、“711001 博野县总工会本级”、“单位：万元”。含“救助人数 = 在档管理困难职工及劳模”（数量指标未量化）、“人均体检费 ≥200”（成本指标方向写反）、成本指标“完成工作所需成本”写作“按月支付”、前两张表资金支出计划只到 10 月底 75% 等原样问题。',
+    sheets: [boyeSheet(BOYE_TARGETS)],
   },
 ];
