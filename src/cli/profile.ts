@@ -2,8 +2,17 @@ import { readFileSync } from 'fs';
 import { BUILT_IN_PROFILES, profileFromJson, type Profile } from '../core';
 import { UsageError } from './args';
 
-/** `--profile NAME|FILE.json` (SPEC §12). */
-export function loadProfile(spec: string | null): Profile {
+/**
+ * `--profile NAME|FILE.json` (SPEC §12), with `--year` as the profile's evaluation year: the
+ * year used for tables whose title, nearby cells and sheet name carry none (SPEC §8). A year
+ * on the command line wins over one saved in a profile file.
+ */
+export function loadProfile(spec: string | null, year: number | null = null): Profile {
+  const p = loadNamedProfile(spec);
+  return year === null ? p : { ...p, year };
+}
+
+function loadNamedProfile(spec: string | null): Profile {
   if (spec === null) return BUILT_IN_PROFILES['mof-2020'];
   const builtIn = BUILT_IN_PROFILES[spec];
   if (builtIn) return builtIn;

@@ -1,4 +1,4 @@
-import type { Finding, TableResult } from '../core';
+import type { Finding, Severity, TableResult } from '../core';
 
 const KIND_LABEL: Readonly<Record<string, string>> = {
   project: '项目支出绩效自评表',
@@ -7,26 +7,56 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
   target: '绩效目标表',
   'basic-data': '绩效评价基础数据表',
 };
-const SEVERITY_LABEL: Readonly<Record<string, string>> = { error: '错误', warning: '警告', info: '提示' };
+/** Most severe first: the order of the report's groups. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Is a finding of severity `s` shown under `--min-severity min`? */
+export function atLeast(s: Severity, min: Severity): boolean {
+  return SEVERITIES.indexOf(s) <= SEVERITIES.indexOf(min);
+}
+
+export function visibleFindings(t: TableResult, min: Severity): readonly Finding[] {
+  return min === 'info' ? t.findings : t.findings.filter((f) => atLeast(f.severity, min));
+}
 
 export interface FileReport {
+  /** The path as given, or as found under a folder that was given. */
   readonly file: string;
   readonly tables: readonly TableResult[];
   readonly notes: readonly string[];
   readonly written?: string;
   readonly edits?: number;
+  /** Why the file (or folder) could not be processed: one line that names it. */
+  readonly failed?: string | null;
 }
 
 const n = (v: number | null | undefined, digits = 2): string => (v == null ? '—' : v.toFixed(digits).replace(/\.?0+$/, '') || '0');
 const pct = (v: number | null | undefined): string => (v == null ? '—' : `${(v * 100).toFixed(2)}%`);
+
+/** Tables that carry a 总分 and a grade (SPEC §7). */
+const isScored = (t: TableResult): boolean => t.kind !== 'target' && t.kind !== 'basic-data';
+
+/** `劳模服务!H23`, or `专项业务培训费/专项业务培训!G8` when the table's name is not its sheet's. */
+export function findingPlace(t: TableResult, f: Finding): string {
+  const where = f.cell ? `${t.sheet}!${f.cell}` : t.sheet;
+  return t.title && t.title !== t.sheet ? `${t.title}/${where}` : where;
+}
 
 function findingLine(sheet: string, f: Finding): string {
   const where = f.cell ? `${sheet}!${f.cell}` : sheet;
   return `    [${SEVERITY_LABEL[f.severity]}] ${where}  ${f.message}（${f.rule}）`;
 }
 
-/** A readable report for a person at a terminal: one block per table. */
-export function formatReport(r: FileReport): string {
+/** What to say about a table whose findings are all below the `--min-severity` threshold. */
+function nothingShown(min: Severity): string {
+  if (min === 'error') return '未发现错误';
+  if (min === 'warning') return '未发现错误或警告';
+  return '未发现问题';
+}
+
+/** A readable report for a person at a terminal: one block per table (`--detail`). */
+export function formatReport(r: FileReport, min: Severity = 'info'): string {
   const lines: string[] = [`${r.file}`];
   for (const t of r.tables) {
     lines.push(`  ▸ ${t.sheet}!${t.range}  ${KIND_LABEL[t.kind] ?? t.kind}${t.title ? `「${t.title}」` : ''}`);
@@ -40,22 +70,101 @@ export function formatReport(r: FileReport): string {
       const stated = t.total.stated != null ? `（表中 ${n(t.total.stated)}）` : '';
       lines.push(`    总分 ${n(t.total.score)}${stated}，等级 ${t.grade.value ?? '—'}${t.grade.stated ? `（表中 ${t.grade.stated}）` : ''}`);
     }
-    if (!t.findings.length) lines.push('    未发现问题');
-    for (const f of t.findings) lines.push(findingLine(t.sheet, f));
+    const shown = visibleFindings(t, min);
+    if (!shown.length) lines.push(`    ${nothingShown(min)}`);
+    for (const f of shown) lines.push(findingLine(t.sheet, f));
   }
   for (const note of r.notes) lines.push(`  注意：${note}`);
   if (r.written) lines.push(`  已写入 ${r.written}（${r.edits ?? 0} 处修改）`);
   return lines.join('\n');
 }
 
-export function summaryLine(reports: readonly FileReport[]): string {
-  let tables = 0;
-  const count = { error: 0, warning: 0, info: 0 };
-  for (const r of reports) {
-    for (const t of r.tables) {
-      tables++;
-      for (const f of t.findings) count[f.severity]++;
-    }
+type Counts = Record<Severity, number>;
+
+function countFindings(tables: readonly TableResult[]): Counts {
+  const count: Counts = { error: 0, warning: 0, info: 0 };
+  for (const t of tables) for (const f of t.findings) count[f.severity]++;
+  return count;
+}
+
+/** `错误 3，警告 7，提示 0`, only the severities shown under `min`. */
+function countsText(count: Counts, min: Severity): string {
+  return SEVERITIES.filter((s) => atLeast(s, min))
+    .map((s) => `${SEVERITY_LABEL[s]} ${count[s]}`)
+    .join('，');
+}
+
+/**
+ * `1 张表，总分 91 优` or `5 张表（含 1 张绩效评价基础数据表），总分 100/95.67/100/100，等级均为优`:
+ * totals and grades of the scored tables, in table order; tables without a 总分 named by kind.
+ */
+function tablesText(tables: readonly TableResult[]): string {
+  const scored = tables.filter(isScored);
+  const unscored = new Map<string, number>();
+  for (const t of tables) if (!isScored(t)) unscored.set(t.kind, (unscored.get(t.kind) ?? 0) + 1);
+  const kinds = [...unscored].map(([kind, count]) => [count, KIND_LABEL[kind] ?? kind] as const);
+  let head = `${tables.length} 张表`;
+  if (!scored.length && kinds.length === 1) head += `（均为${kinds[0][1]}）`;
+  else if (kinds.length) head += `（含 ${kinds.map(([count, label]) => `${count} 张${label}`).join('、')}）`;
+  if (!scored.length) return `${head}，无总分`;
+  if (scored.length === 1) {
+    const t = scored[0];
+    return `${head}，总分 ${n(t.total.score)}${t.grade.value ? ` ${t.grade.value}` : ''}`;
   }
-  return `共 ${reports.length} 个文件、${tables} 张表：错误 ${count.error}，警告 ${count.warning}，提示 ${count.info}`;
+  const totals = scored.map((t) => n(t.total.score)).join('/');
+  const grades = scored.map((t) => t.grade.value ?? '—');
+  const gradeText = grades.every((g) => g === grades[0]) && grades[0] !== '—' ? `等级均为${grades[0]}` : `等级 ${grades.join('/')}`;
+  return `${head}，总分 ${totals}，${gradeText}`;
+}
+
+/** Without the leading `FILE：` that every failure message carries (the line already names it). */
+function failureReason(r: FileReport): string {
+  const msg = r.failed ?? '';
+  const prefix = `${r.file}：`;
+  return msg.startsWith(prefix) ? msg.slice(prefix.length) : msg;
+}
+
+/** One line per file (`--summary`): tables, totals and grades, finding counts, output written. */
+export function fileSummaryLine(r: FileReport, min: Severity = 'info'): string {
+  if (r.failed) return `${r.file}  无法处理：${failureReason(r)}`;
+  const written = r.written ? `；已写入 ${r.written}（${r.edits ?? 0} 处修改）` : '';
+  return `${r.file}  ${tablesText(r.tables)}；${countsText(countFindings(r.tables), min)}${written}`;
+}
+
+/**
+ * The reviewer's view of many files (`--summary`): one line per file, then the findings
+ * grouped by severity (错误, 警告, 提示), within a group by file, each as
+ * `表名/工作表!单元格  说明（规则）`, then the notes about unreadable cells.
+ */
+export function formatSummary(reports: readonly FileReport[], min: Severity = 'info'): string {
+  const blocks: string[] = [reports.map((r) => fileSummaryLine(r, min)).join('\n')];
+  for (const s of SEVERITIES) {
+    if (!atLeast(s, min)) continue;
+    const lines: string[] = [];
+    let total = 0;
+    for (const r of reports) {
+      const mine: string[] = [];
+      for (const t of r.tables) {
+        for (const f of t.findings) if (f.severity === s) mine.push(`    ${findingPlace(t, f)}  ${f.message}（${f.rule}）`);
+      }
+      if (mine.length) lines.push(`  ${r.file}`, ...mine);
+      total += mine.length;
+    }
+    if (total) blocks.push([`${SEVERITY_LABEL[s]}（${total}）`, ...lines].join('\n'));
+  }
+  const notes = reports.flatMap((r) => r.notes.map((note) => `  ${r.file}  ${note}`));
+  if (notes.length) blocks.push([`注意（${notes.length}）`, ...notes].join('\n'));
+  return blocks.join('\n\n');
+}
+
+/** The last line: files, tables, finding counts (hidden severities said as such), failures. */
+export function summaryLine(reports: readonly FileReport[], min: Severity = 'info'): string {
+  const ok = reports.filter((r) => !r.failed);
+  const failed = reports.length - ok.length;
+  const tables = ok.flatMap((r) => r.tables);
+  const count = countFindings(tables);
+  const hidden = SEVERITIES.filter((s) => !atLeast(s, min) && count[s] > 0);
+  const hiddenText = hidden.length ? `（另有${hidden.map((s) => `${SEVERITY_LABEL[s]} ${count[s]}`).join('、')} 未列出）` : '';
+  const failedText = failed ? `；${failed} 个无法处理` : '';
+  return `共 ${ok.length} 个文件、${tables.length} 张表：${countsText(count, min)}${hiddenText}${failedText}`;
 }
