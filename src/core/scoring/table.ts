@@ -62,9 +62,9 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
     .filter((r) => !r.placeholder)
     // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
     .map((r) => {
-      if (layout.kind !== 'evaluation' && scorable) return scoreIndicator(r, { profile, year: layout.year });
+      if (layout.kind !== 'evaluation' && scorable) return scoreIndicator(r, { profile, year: layout.year ?? profile.year ?? null });
       // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
-      return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year }), row: r };
+      return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
     });
   const weightSum = sumOf(indicators.map((i) => i.weight));
   const weighted = indicators.filter((i) => i.weight !== null && !i.weight.isZero());
