@@ -74,7 +74,8 @@ describe('execution, total and grade (SPEC §6–7)', () => {
     expect(t.execution).toMatchObject({ budget: 10.42, executed: 8.7, rate: 0.8349, weight: 10, score: 8.35, deduction: 1.65 });
     expect(t.total.score).toBe(98.35);
     expect(t.grade.value).toBe('优');
-    expect(t.findings.map((f) => f.rule)).toEqual(['execution-rate-mismatch']);
+    // 83.49% is below 90% and no row gives a reason: low-execution-no-reason (SPEC §9).
+    expect(t.findings.map((f) => f.rule)).toEqual(['execution-rate-mismatch', 'low-execution-no-reason']);
     expect(t.findings[0].message).toBe('预算执行率应为 83.49%（全年执行数 8.7 ÷ 全年预算数 10.42），表中为 83.47%');
   });
 

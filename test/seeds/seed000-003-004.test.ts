@@ -12,7 +12,8 @@ describe('seed 000 石家庄市总工会', () => {
     const t = table(r, '专项业务培训');
     expect(t.execution).toMatchObject({ budget: 10.42, executed: 8.7, rate: 0.8349, score: 8.35, deduction: 1.65, statedRate: 0.8347 });
     expect(t.total).toMatchObject({ score: 98.35, stated: 98.35 });
-    expect(rules(t)).toEqual(['execution-rate-mismatch@G8']);
+    // 83.49% < 90% with no reason anywhere in the table (SPEC §9 low-execution-no-reason).
+    expect(rules(t)).toEqual(['execution-rate-mismatch@G8', 'low-execution-no-reason@G8']);
     expect(t.findings[0].message).toBe('预算执行率应为 83.49%（全年执行数 8.7 ÷ 全年预算数 10.42），表中为 83.47%');
   });
 
@@ -20,14 +21,16 @@ describe('seed 000 石家庄市总工会', () => {
     const t = table(r, '市本级困难职工帮扶');
     expect(t.execution).toMatchObject({ rate: 0.8158, score: 8.16, deduction: 1.84 });
     expect(t.total).toMatchObject({ score: 98.16, stated: 98.16 });
-    expect(t.findings).toEqual([]);
+    // 81.58% < 90% and the report gives no reason (SPEC §9 low-execution-no-reason).
+    expect(rules(t)).toEqual(['low-execution-no-reason@G8']);
   });
 
   it('劳模体检 20 / 19.95: rate 99.75%, score 9.98 half-up, deduction 0.02, total 99.98; the stated 99.97 is within tolerance', () => {
     const t = table(r, '劳模体检');
     expect(t.execution).toMatchObject({ rate: 0.9975, score: 9.98, deduction: 0.02 });
     expect(t.total).toMatchObject({ score: 99.98, stated: 99.97 });
-    expect(t.findings).toEqual([]);
+    // 体检质量 `高于90%` repeats the operator instead of a measured value (SPEC §9 actual-not-measured).
+    expect(rules(t)).toEqual(['actual-not-measured@F14']);
   });
 
   it('the fully spent projects score 100 with no finding', () => {

@@ -36,7 +36,15 @@ describe('seed 002 石鼓区总工会', () => {
     expect(t.indicators.map((i) => i.score)).toEqual([5, 10, 5, 40, 20, 10]);
     expect(t.total).toEqual({ score: 95.67, stated: 90, cell: 'H23' });
     expect(t.grade).toEqual({ value: '优', stated: null, cell: null });
-    expect(rules(t)).toEqual(['total-mismatch@H23', 'execution-missing@E8', 'execution-missing@H8']);
+    expect(rules(t)).toEqual([
+      'total-mismatch@H23',
+      'execution-missing@E8',
+      'execution-missing@H8',
+      // 56.67% spent, no reason; 全面完成 for a 34人 target; ` 6` typed as text (SPEC §9)
+      'low-execution-no-reason@G8',
+      'actual-not-measured@F12',
+      'text-number@C5',
+    ]);
     expect(t.findings[0]).toEqual({
       rule: 'total-mismatch',
       severity: 'error',
@@ -73,7 +81,8 @@ describe('seed 002 石鼓区总工会', () => {
     expect(t.execution).toMatchObject({ budget: 118.67, executed: 118.67, rate: 1, score: 10, deduction: 0, statedRate: null, rateCell: 'G4' });
     expect(t.indicators.map((i) => i.row)).toEqual([13, 16, 17, 18, 20, 23]);
     expect(t.total).toEqual({ score: 100, stated: null, cell: null });
-    expect(rules(t)).toEqual(['execution-missing@G4']);
+    // 完成 for the 5-times rule is not a count; row 17's actual fits no band (SPEC §9)
+    expect(rules(t)).toEqual(['execution-missing@G4', 'actual-not-measured@F16', 'qualitative-unclassified@F17']);
   });
 
   it('basic data: 项目支出 2022决算 15.75 against items summing to 5.15, and 5 staff on 3 posts', () => {

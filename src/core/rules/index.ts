@@ -3,6 +3,14 @@ import { executionDenominator, executionMissing, executionNoBudget, executionOve
 import { formulaResultMismatch } from './formulas';
 import { scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
 import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalMismatch, weightSum } from './totals';
+import { textNumber } from './cells';
+import { completionMismatch } from './completion';
+import { deadlineYear } from './deadlines';
+import { actualNotMeasured, missingActual, missingTarget, unitMismatch } from './indicators';
+import { qualitativeBand, qualitativeUnclassified } from './qualitative';
+import { lowExecutionNoReason, missingDeviationReason, overAchievement } from './reasons';
+import { duplicateIndicator, level2Misplaced, missingLevel1 } from './structure';
+import { costDirection, quantityNotQuantified } from './targets';
 import { basicDataBreakdown, staffControlRate, threeExpensesOverBudget } from './basic-data';
 import { budgetBreakdownMismatch } from './breakdown';
 import { fundPlan, targetBudgetSplit } from './target-plan';
@@ -29,10 +37,27 @@ export const RULES: readonly Rule[] = [
   fundPlan,
   staffControlRate,
   threeExpensesOverBudget,
+  lowExecutionNoReason,
   scoreExceedsWeight,
   scoreNegative,
+  unitMismatch,
   scoreMismatch,
+  qualitativeBand,
   formulaResultMismatch,
+  missingTarget,
+  missingActual,
+  actualNotMeasured,
+  costDirection,
+  deadlineYear,
+  overAchievement,
+  missingDeviationReason,
+  missingLevel1,
+  level2Misplaced,
+  duplicateIndicator,
+  qualitativeUnclassified,
+  quantityNotQuantified,
+  completionMismatch,
+  textNumber,
 ];
 
 export function runRules(t: TableAnalysis, rules: readonly Rule[] = RULES): Finding[] {

@@ -20,7 +20,8 @@ function label(i: ScoredIndicator): string {
 /** SPEC §9 `score-mismatch`: a stated row score differs from the computed one beyond tolerance. */
 export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
   t.indicators
-    .filter((i) => i.stated !== null && i.score !== null && i.method !== 'stated' && !withinTolerance(i.stated, i.score, t.profile))
+    // A qualitative score outside its band is `qualitative-band`'s finding, with the band in the message.
+    .filter((i) => i.stated !== null && i.score !== null && i.method !== 'stated' && !i.statedOutsideBand && !withinTolerance(i.stated, i.score, t.profile))
     .map((i) => ({
       cell: i.row.score?.cell ?? null,
       message: `${label(i)}得分应为 ${fmt(i.score)}（${METHOD_LABEL[i.method ?? ''] ?? ''}，分值 ${fmt(i.weight)}），表中为 ${fmt(i.stated)}`,

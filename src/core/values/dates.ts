@@ -158,3 +158,13 @@ export function yearsMentioned(text: string): number[] {
   for (const [, y] of hits) if (!years.includes(y)) years.push(y);
   return years;
 }
+
+/**
+ * Dates with a written year (`2024年12月31日之前`, `2023年底`, `2024-01-05`), outside document
+ * numbers and titles. `deadline-year` compares these to the evaluation year; a bare year
+ * (`较2022年增长10%`, `2023年度`) is a baseline or a period, not a date, and is left out.
+ */
+export function datesWithYear(text: string): DateMatch[] {
+  const clean = normalizeText(text).replace(DOCUMENT_SPANS, (m) => ' '.repeat(m.length));
+  return findDates(clean).filter((d) => d.date.year !== undefined);
+}

@@ -2,7 +2,7 @@
 export type { Band, DateValue, Operator, ParsedActual, ParsedTarget, Unit } from './types';
 export { normalizeHeader, normalizeText, parseDeclaredWeight, type DeclaredWeight } from './normalize';
 export { PERCENT, UNITS, fromBase, matchUnit, parseUnit, sameBase, toBase, type UnitMatch } from './units';
-export { findDates, lastDayOfMonth, onOrBefore, parseDate, yearsMentioned, type DateMatch } from './dates';
+export { datesWithYear, findDates, lastDayOfMonth, onOrBefore, parseDate, yearsMentioned, type DateMatch } from './dates';
 export { parseOperatorColumn } from './operators';
 export { parseBandLabel } from './bands';
 export { parseChineseNumber } from './numerals';

@@ -1,0 +1,68 @@
+import type { IndicatorRow, TableKind } from '../layout/types';
+import type { ScoredIndicator } from '../scoring/indicator';
+import type { TableAnalysis } from '../scoring/table';
+import { normalizeHeader, normalizeText, parseTarget } from '../values';
+import type { ParsedTarget } from '../values/types';
+
+/**
+ * Small shared pieces of the rules: how a row is named in a message, how a cell's text is
+ * quoted, which tables a rule looks at, and what counts as "no reason given".
+ */
+
+/** `第 12 行「完成劳模服务任务」` — the row and its indicator name, as every row message starts. */
+export function rowLabel(i: ScoredIndicator): string {
+  const r = i.row;
+  return `第 ${r.row} 行「${quote(r.name || r.level2 || r.level1)}」`;
+}
+
+/** A cell text as quoted in a message: line breaks and runs of blanks folded, ends trimmed. */
+export function quote(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Tables whose rows carry targets and actuals and are scored from them. */
+export const SCORED_KINDS: readonly TableKind[] = ['project', 'department'];
+
+export function isKind(t: TableAnalysis, kinds: readonly TableKind[]): boolean {
+  return kinds.includes(t.layout.kind);
+}
+
+/** Texts written where a reason belongs that say nothing: empty, `无`, `0`, a dash or slash. */
+const NO_REASON = new Set(['', '无', '暂无', '0', '/', '-', '—', '——', '－']);
+
+export function hasReason(text: string | undefined): boolean {
+  return !NO_REASON.has(normalizeText(text ?? ''));
+}
+
+/** `为空` or `填写为「无」`: what a reason cell holds when it gives none. */
+export function emptyReasonText(text: string | undefined): string {
+  return normalizeText(text ?? '') === '' ? '为空' : `填写为「${quote(text)}」`;
+}
+
+/**
+ * The row's texts as the layout read them. Scoring may hand rules a row without texts
+ * (evaluation and target tables are scored as typed), so rules read texts from the layout.
+ */
+export function textsOf(t: TableAnalysis): (i: ScoredIndicator) => IndicatorRow['texts'] {
+  const byRow = new Map(t.layout.indicators.map((r) => [r.row, r]));
+  return (i) => {
+    const own = i.row.texts;
+    return Object.keys(own).length ? own : (byRow.get(i.row.row)?.texts ?? own);
+  };
+}
+
+/**
+ * The parsed target. Target tables (绩效目标表) are not scored, so scoring leaves their targets
+ * unparsed: the lint rules parse them here from the row's own texts.
+ */
+export function targetOf(i: ScoredIndicator, texts: IndicatorRow['texts'] = i.row.texts): ParsedTarget {
+  if (i.target.kind !== 'empty') return i.target;
+  const text = texts.target?.text ?? '';
+  if (normalizeText(text) === '') return i.target;
+  return parseTarget(text, { operatorColumn: texts.operator?.text || undefined, unitColumn: texts.unit?.text || undefined });
+}
+
+/** A level name compared across templates: whitespace and the `指标` suffix dropped (`社会效益指标` → `社会效益`). */
+export function levelStem(name: string): string {
+  return normalizeHeader(name).replace(/指标$/, '');
+}

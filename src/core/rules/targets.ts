@@ -1,0 +1,60 @@
+import { isKind, levelStem, quote, rowLabel, SCORED_KINDS, targetOf, textsOf } from './describe';
+import { rule, type Hit } from './types';
+
+/**
+ * Rules about how a 年度指标值 is written (SPEC §9): its direction and whether it is
+ * quantified. They lint targets, so they also read 绩效目标表 (`target` tables, seed 001).
+ */
+
+const LINT_KINDS = [...SCORED_KINDS, 'target'] as const;
+
+/** Cost names where higher really is better: savings and reductions. */
+const SAVING = /节约|节省|降低|下降|压减|压缩|减少/;
+/** Spending words in a name (SPEC §4.1): an amount to keep low. */
+const SPENDING = /成本|费用|费|单价|标准/;
+
+/**
+ * SPEC §9 `cost-direction`: a cost indicator (成本指标, or a 成本/费用/单价 name) whose target is
+ * written with ≥/>/不少于 (seed 001: 人均体检费 `≥200`). Not raised for savings (成本节约率 ≥5%
+ * is right) nor for a percentage rate under 成本指标 whose name is not a spending word
+ * (资金使用率 ≥95%): those are not amounts to keep low.
+ */
+export const costDirection = rule('cost-direction', 'warning', (t) => {
+  if (!isKind(t, LINT_KINDS)) return [];
+  const texts = textsOf(t);
+  const out: Hit[] = [];
+  for (const i of t.indicators) {
+    if (!i.isCost || SAVING.test(i.row.name)) continue;
+    const own = texts(i);
+    const target = targetOf(i, own);
+    if (target.kind !== 'quantity' || (target.op !== '≥' && target.op !== '>')) continue;
+    if (target.unit?.base === '%' && (!SPENDING.test(i.row.name) || /率$/.test(i.row.name))) continue;
+    out.push({
+      cell: own.target?.cell ?? null,
+      message: `${rowLabel(i)}是成本指标，年度指标值「${quote(own.target?.text)}」按「${target.op}」（越高越好）填写；成本应控制上限，宜写作「≤」`,
+    });
+  }
+  return out;
+});
+
+/**
+ * SPEC §9 `quantity-not-quantified`: a row under the 二级 `数量指标` whose target has no number
+ * (seed 001: 救助人数 = 在档管理困难职工及劳模). Only the 二级 decides: a 三级 named
+ * 产出数量指标 in another framework (seed 004) is a summary row, not a 数量指标.
+ */
+export const quantityNotQuantified = rule('quantity-not-quantified', 'info', (t) => {
+  if (!isKind(t, LINT_KINDS)) return [];
+  const texts = textsOf(t);
+  const out: Hit[] = [];
+  for (const i of t.indicators) {
+    if (levelStem(i.row.level2) !== '数量') continue;
+    const own = texts(i);
+    const target = targetOf(i, own);
+    if (target.kind !== 'qualitative' && target.kind !== 'question') continue;
+    out.push({
+      cell: own.target?.cell ?? null,
+      message: `${rowLabel(i)}是数量指标，年度指标值「${quote(own.target?.text)}」没有数值，应写明数量（如「≥100人」）`,
+    });
+  }
+  return out;
+});
