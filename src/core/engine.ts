@@ -46,8 +46,13 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
 
 /** Only cells that disagree, never a formula (SPEC §10): a second run plans nothing. */
 function planEdits(t: TableAnalysis): CellEdit[] {
+  // A cell claimed by two writes (得分 merged over two rows, total and grade merged) is
+  // ambiguous: write neither.
+  const claims = new Map<string, number>();
+  for (const w of t.writes) claims.set(w.cell, (claims.get(w.cell) ?? 0) + 1);
   return t.writes
-    .filter((w) => !w.agrees && w.formula === undefined)
+    .filter((w) => !w.agrees && w.formula === undefined && claims.get(w.cell) === 1)
+    .filter((w) => typeof w.value === 'string' || Number.isFinite(w.value.toNumber()))
     .map((w) => ({
       sheet: t.layout.sheet,
       row: w.row,

@@ -21,7 +21,9 @@ export function clamp(v: Decimal, lo: Decimal, hi: Decimal): Decimal {
 
 /** A Decimal as a JSON number (null stays null). */
 export function toNum(v: Decimal | null | undefined): number | null {
-  return v == null ? null : v.toNumber();
+  if (v == null) return null;
+  const n = v.toNumber();
+  return Number.isFinite(n) ? n : null; // beyond a double: not a figure anyone can use
 }
 
 /** `5.67` → `5.67`, `90` → `90`, `95.6700` → `95.67`: figures as an accountant writes them. */

@@ -69,6 +69,11 @@ function rolesOf(view: SheetView, r: number): Roles {
   return roles;
 }
 
+function hasNumber(view: SheetView, r: number): boolean {
+  for (let c = 1; c <= view.colCount; c++) if (view.raw(r, c)?.value.t === 'number') return true;
+  return false;
+}
+
 function has(roles: Roles, ...wanted: IndicatorRole[]): boolean {
   const vals = new Set(roles.values());
   return wanted.some((w) => vals.has(w));
@@ -109,7 +114,8 @@ function findIndicatorHeaders(view: SheetView): Header[] {
         r++;
         next = null;
       } else found.push({ first: r, last: r, roles: a });
-    } else if (b.size > 0 && qualifies(combine(a, b))) {
+    } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r)) {
+      // Upper row of a two-row header (评价指标 over 一级/二级/三级): labels only, never figures.
       found.push({ first: r, last: r + 1, roles: combine(a, b) });
       r++;
       next = null;
@@ -118,13 +124,14 @@ function findIndicatorHeaders(view: SheetView): Header[] {
   return found;
 }
 
+function isBudgetHeader(view: SheetView, r: number): boolean {
+  const vals = new Set(budgetRoles(view, r).values());
+  return vals.has('executed') && (vals.has('budget') || vals.has('initialBudget'));
+}
+
 function findBudgetBlock(view: SheetView, from: number, to: number): BudgetBlock | null {
   for (let r = to; r >= from; r--) {
-    const roles = budgetRoles(view, r);
-    const vals = new Set(roles.values());
-    if (vals.has('executed') && (vals.has('budget') || vals.has('initialBudget'))) {
-      return readBudgetBlock(view, r, roles, to);
-    }
+    if (isBudgetHeader(view, r)) return readBudgetBlock(view, r, budgetRoles(view, r), to);
   }
   return null;
 }
@@ -271,6 +278,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       break;
     }
     if (total) break; // rows after the total that are not a grade belong to the next part
+    if (isBudgetHeader(view, r)) break; // the next table's budget block (no 总分 row here)
     // A title row is a lone text; indicator rows carry several cells.
     if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
     // A lone text of its own in the 一级 column (`711001 博野县总工会本级`, `单位：万元`) is a
@@ -339,17 +347,19 @@ function totalScoreCell(view: SheetView, r: number, labelCol: number, scoreCol: 
 }
 
 /** The grade's value cell: the text right of the label, else the score column, else the next cell. */
-function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: number | undefined): NonNullable<TableLayout['grade']> {
+function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: number | undefined): TableLayout['grade'] {
   const vc = valueRightOf(view, r, labelCol);
   const m = view.merge(r, labelCol);
   const next = (m ? m.right : labelCol) + 1;
   const col = vc ?? (scoreCol !== undefined && scoreCol >= next ? scoreCol : next);
+  if (col > view.colCount) return null; // the label is the last cell: nowhere to write a grade
   const a = view.anchor(r, col);
   return {
     row: r,
     cell: address(a.row, a.col),
     text: view.text(r, col).trim(),
     raw: view.value(r, col),
+    formula: view.cell(r, col)?.formula,
   };
 }
 

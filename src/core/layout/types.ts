@@ -106,7 +106,7 @@ export interface TableLayout {
   readonly indicators: readonly IndicatorRow[];
   readonly subtotals: readonly SubtotalRow[];
   readonly total: { readonly row: number; readonly score: NumberCell | null } | null;
-  readonly grade: { readonly row: number; readonly cell: string; readonly text: string; readonly raw: CellValue } | null;
+  readonly grade: { readonly row: number; readonly cell: string; readonly text: string; readonly raw: CellValue; readonly formula?: string } | null;
   /** `basic-data` tables: staff control and expense lists. */
   readonly basicData?: BasicData;
   /** `target` tables: budget split and fund plan. */

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { HUNDRED, roundTo } from '../num';
 import type { Profile } from '../profiles';
+import { roundWithin } from './indicator';
 import { isBlankNumber } from '../layout/cells';
 import type { BudgetBlock, BudgetRow, NumberCell } from '../layout/types';
 
@@ -155,7 +156,7 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
     weight = new Decimal(p.executionWeight);
     weightSource = 'profile';
   }
-  const score = rate !== null ? roundTo(weight.times(Decimal.min(Decimal.max(rate, 0), 1)), p.decimals, p.rounding) : noBudget ? new Decimal(0) : null;
+  const score = rate !== null ? roundWithin(weight.times(Decimal.min(Decimal.max(rate, 0), 1)), weight, p) : noBudget ? new Decimal(0) : null;
   const deduction = score !== null ? weight.minus(score) : null;
 
   const rateStatedCell = firstStated(block, 'rate');

@@ -60,6 +60,15 @@ const ON_TIME = /按时|提前|如期|准时|已完成|全面完成|^完成/;
 
 const ZERO = new Decimal(0);
 
+/**
+ * Round a score per profile without crossing its weight: a full score on a weight of
+ * 4.725 stays 4.72 (rounded down), never 4.73.
+ */
+export function roundWithin(v: Decimal, weight: Decimal | null, p: Profile): Decimal {
+  const r = roundTo(v, p.decimals, p.rounding);
+  return weight !== null && r.gt(weight) ? roundTo(v, p.decimals, 'truncate') : r;
+}
+
 // Parsing is pure: memoize on the texts that determine it (see memo.ts).
 const SEP = '\u0000';
 const targetMemo = memoByString((k) => {
@@ -118,13 +127,13 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
   };
   const keepStated = (extra?: Partial<ScoredIndicator>): ScoredIndicator => {
     if (extra) Object.assign(res, extra);
-    res.score = stated !== null && weight !== null ? clamp(stated, ZERO, weight) : stated;
+    res.score = stated !== null && weight !== null && weight.gt(0) ? clamp(stated, ZERO, weight) : stated;
     res.method = stated !== null ? 'stated' : null;
     return res;
   };
   const done = (raw: Decimal, method: Method, extra?: Partial<ScoredIndicator>): ScoredIndicator => {
     if (extra) Object.assign(res, extra);
-    res.score = roundTo(clamp(raw, ZERO, weight ?? raw), p.decimals, p.rounding);
+    res.score = roundWithin(clamp(raw, ZERO, weight ?? raw), weight, p);
     res.method = method;
     return res;
   };
@@ -133,14 +142,15 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
     if (stated !== null && inBand(stated, band, weight, p)) {
       if (extra) Object.assign(res, extra);
       res.band = band;
-      res.score = roundTo(stated, p.decimals, p.rounding);
+      res.score = roundWithin(stated, weight, p);
       res.method = 'qualitative';
       return res;
     }
     return done(bandDefault(band, weight, p), 'qualitative', { ...extra, band, statedOutsideBand: stated !== null });
   };
 
-  if (weight === null || weight.isZero()) return keepStated();
+  // No usable weight (empty, 0, negative): nothing to score against; keep the typed score.
+  if (weight === null || weight.lte(0)) return keepStated();
   if (actual.kind === 'empty') {
     // No actual: a band label written as the target is the grade itself; else keep the typed score.
     if (target.kind === 'band') return qualitative(target.band);

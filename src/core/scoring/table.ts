@@ -104,7 +104,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       const label = gradeLabelLike(rank, statedGrade, p);
       const g = layout.grade;
       const a = parseAddress(g.cell);
-      writes.push({ role: 'grade', row: a.row, col: a.col, cell: g.cell, value: label, current: g.raw, agrees: statedRank === rank });
+      writes.push({ role: 'grade', row: a.row, col: a.col, cell: g.cell, value: label, current: g.raw, formula: g.formula, agrees: statedRank === rank });
     }
   }
   return {
