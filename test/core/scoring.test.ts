@@ -184,3 +184,13 @@ describe('the plan (SPEC §10)', () => {
     expect(r.blockedByProtection.map((e) => e.value)).toEqual([50]);
   });
 });
+
+describe('writes stay in their own column', () => {
+  it('does not write a score into a label merged across the 得分 column', () => {
+    const s = projectSheet({ indicators: [{ l3: '人数', target: '≥100人', actual: '50人', weight: 100 }] });
+    // C4:H4: the 二级 label spread over 三级…得分 (a messy template); its top-left is C4.
+    const grid = book({ ...s, merges: [...s.merges, { top: 4, left: 3, bottom: 4, right: 8 }] });
+    const r = analyze(grid);
+    expect(r.plan.filter((e) => e.row === 4)).toEqual([]);
+  });
+});

@@ -42,7 +42,8 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
       percent = m[2] === '%';
     }
   }
-  return { row: a.row, col: a.col, cell: address(a.row, a.col), raw, formula: cell?.formula, numFmt: cell?.numFmt, value, fromText, percent };
+  const n: NumberCell = { row: a.row, col: a.col, cell: address(a.row, a.col), raw, formula: cell?.formula, numFmt: cell?.numFmt, value, fromText, percent };
+  return a.col === c ? n : { ...n, offColumn: true };
 }
 
 /** True when the cell holds nothing a person would read (empty or whitespace). */

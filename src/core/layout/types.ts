@@ -20,6 +20,8 @@ export interface NumberCell {
   readonly fromText: boolean;
   /** Written as a percentage (text with `%`, or a `%` number format). */
   readonly percent: boolean;
+  /** The merged area holding the cell starts in another column (a label merged across). */
+  readonly offColumn?: boolean;
 }
 
 export interface BudgetRow {

@@ -51,7 +51,8 @@ export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
 function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
   const cur = cell.value;
   const agrees = cur !== null && !cell.fromText && (exact ? cur.eq(value) : withinTolerance(cur, value, p));
-  return { role, row: cell.row, col: cell.col, cell: cell.cell, value, numFmt, current: cell.raw, formula: cell.formula, agrees };
+  // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
+  return { role, row: cell.row, col: cell.col, cell: cell.cell, value, numFmt, current: cell.raw, formula: cell.formula, agrees: agrees || !!cell.offColumn };
 }
 
 /** Score a recognised table: indicators, execution, total and grade (SPEC §5–7). */

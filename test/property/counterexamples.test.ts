@@ -1,0 +1,99 @@
+/**
+ * Minimal counterexamples found by the property suite (shrunk by hand from fast-check's
+ * output), kept as plain examples so a fix can be checked directly. Each names the
+ * property it breaks.
+ */
+import { analyzeWorkbook, sheetFromRows, type SheetGrid } from '../../src/core';
+import { applyPlan, book, projectSheet, stackSheets } from '../helpers/testbed';
+import { assertFiniteNumbers, assertPlanSafe, assertScoreBounds } from './invariants';
+
+describe('counterexamples found by the property suite', () => {
+  it('property 2: a full score is not rounded above a weight with three decimals (4.725 → 4.73)', () => {
+    const r = analyzeWorkbook(book(projectSheet({ indicators: [{ l3: '人数', target: '≥90%', actual: '95%', weight: 4.725 }] })));
+    expect(() => assertScoreBounds(r)).not.toThrow();
+    const q = analyzeWorkbook(book(projectSheet({ indicators: [{ l3: '质量', target: '规范', actual: '全面完成', weight: 2.675, score: 2.675 }] })));
+    expect(() => assertScoreBounds(q)).not.toThrow();
+  });
+
+  it('property 2: totals and rates that overflow a double are not reported or written as Infinity', () => {
+    const total = analyzeWorkbook(book(projectSheet({ indicators: [{ l3: 'a', score: 1e308 }, { l3: 'b', score: 1e308 }], total: null })));
+    expect(() => assertFiniteNumbers(total)).not.toThrow();
+    const rate = analyzeWorkbook(
+      book(projectSheet({ budget: [['年度资金总额', 1e-300, 1e-300, 1e300, 10, null, null]], indicators: [{ l3: 'a', target: '≥1次', actual: '1次', weight: 90 }] })),
+    );
+    expect(() => assertFiniteNumbers(rate)).not.toThrow();
+  });
+
+  it('property 3: a grade cell holding a formula is never overwritten', () => {
+    const grid = book(
+      projectSheet({
+        indicators: [{ l3: '人数', target: '≥100人', actual: '50人', weight: 100 }],
+        total: 50,
+        grade: { value: { t: 'text', v: '优' }, formula: 'IF(H5>=90,"优","差")' },
+      }),
+    );
+    const r = analyzeWorkbook(grid);
+    expect(r.plan.filter((e) => e.role === 'grade')).toEqual([]);
+  });
+
+  it('property 3: one cell gets at most one edit (total and grade value cells merged)', () => {
+    const s = projectSheet({ indicators: [{ l3: '人数', target: '≥90%', actual: '95%', weight: 100 }], total: null, grade: null });
+    const grid = book({ ...s, merges: [...s.merges, { top: 5, left: 8, bottom: 6, right: 8 }] });
+    expect(() => assertPlanSafe(grid, analyzeWorkbook(grid))).not.toThrow();
+  });
+
+  it('property 3: one cell gets at most one edit (得分 merged over two indicator rows)', () => {
+    const s = projectSheet({
+      indicators: [
+        { l3: 'a', target: '≥100人', actual: '50人', weight: 50 },
+        { l3: 'b', target: '≥100人', actual: '80人', weight: 50 },
+      ],
+    });
+    const grid = book({ ...s, merges: [...s.merges, { top: 4, left: 8, bottom: 5, right: 8 }] });
+    expect(() => assertPlanSafe(grid, analyzeWorkbook(grid))).not.toThrow();
+  });
+
+  it('property 3: the grade is not written outside the used range (label in the last column)', () => {
+    const grid = book(
+      sheetFromRows('Sheet1', [
+        ['项目支出绩效自评表'],
+        ['项目名称', 'x'],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['', '产出指标', '数量指标', '人数', '≥100人', '100人', 100, 100, ''],
+        ['总分', '', '', '', '', '', '', 100, '评价等级'],
+      ]),
+    );
+    const r = analyzeWorkbook(grid);
+    expect(() => assertPlanSafe(grid, r)).not.toThrow();
+    expect(r.plan.filter((e) => e.previous.t === 'text' && e.previous.v === '评价等级')).toEqual([]);
+  });
+
+  it('property 4: a negative weight neither writes a negative score nor flips on the second run', () => {
+    const grid = book(projectSheet({ indicators: [{ l3: '人数', target: '≤4500元', actual: '95%', weight: '-5', score: 0 }] }));
+    const first = analyzeWorkbook(grid);
+    expect(first.plan.filter((e) => typeof e.value === 'number' && e.value < 0)).toEqual([]);
+    expect(analyzeWorkbook(applyPlan(grid, first.plan)).plan).toEqual([]);
+  });
+
+  it('property 5: a table without a 总分 row does not swallow the next table’s budget block', () => {
+    const a: SheetGrid = projectSheet({ indicators: [{ l3: '人数', target: '≥90%', actual: '95%', weight: 90 }] });
+    const b: SheetGrid = sheetFromRows('Sheet1', [
+      ['项目资金(万元)', '资金来源', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '年度资金总额', 10, 8, 10],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['', '产出指标', '数量指标', '人数', '≥90%', '95%', 90],
+    ]);
+    const stacked = analyzeWorkbook(book(stackSheets('Sheet1', [a, b], 1)));
+    expect(stacked.tables.map((t) => t.indicators.length)).toEqual([1, 1]);
+    expect(stacked.tables[1].execution?.rate).toBe(0.8);
+  });
+
+  it('property 5: an indicator row directly above the next table’s header is not read as a two-row header', () => {
+    const header = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+    // The reason cell says 原因分析, itself a header synonym; the next table starts on the next row.
+    const a = sheetFromRows('Sheet1', [header, ['', '产出指标', '数量指标', '人数', '≥90%', '95%', 50, null, '原因分析']]);
+    const b = sheetFromRows('Sheet1', [header, ['', '产出指标', '数量指标', '人数', '≥90%', '45%', 50]]);
+    const stacked = analyzeWorkbook(book(stackSheets('Sheet1', [a, b], 0)));
+    expect(stacked.tables.map((t) => t.indicators.map((i) => i.score))).toEqual([[50], [25]]);
+  });
+});
