@@ -59,14 +59,16 @@ function nothingShown(min: Severity): string {
 export function formatReport(r: FileReport, min: Severity = 'info'): string {
   const lines: string[] = [`${r.file}`];
   for (const t of r.tables) {
-    lines.push(`  ▸ ${t.sheet}!${t.range}  ${KIND_LABEL[t.kind] ?? t.kind}${t.title ? `「${t.title}」` : ''}`);
+    const kind = KIND_LABEL[t.kind] ?? t.kind;
+    const title = t.title && !t.title.endsWith(kind) ? `「${t.title}」` : '';
+    lines.push(`  ▸ ${t.sheet}!${t.range}  ${kind}${title}`);
     const e = t.execution;
     if (e) {
       lines.push(
         `    预算执行：预算 ${n(e.budget)}，执行 ${n(e.executed)}，执行率 ${pct(e.rate)}，得分 ${n(e.score)} / ${n(e.weight)}，扣分 ${n(e.deduction)}`,
       );
     }
-    if (t.kind !== 'target') {
+    if (isScored(t)) {
       const stated = t.total.stated != null ? `（表中 ${n(t.total.stated)}）` : '';
       lines.push(`    总分 ${n(t.total.score)}${stated}，等级 ${t.grade.value ?? '—'}${t.grade.stated ? `（表中 ${t.grade.stated}）` : ''}`);
     }
