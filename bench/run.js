@@ -31,7 +31,7 @@ function rowsFor(n) {
   for (let i = 0; i < n; i++) {
     const [l1, l2, f] = LEVEL2[i % LEVEL2.length];
     const [t, a] = f(i);
-    rows.push(['', l1, l2, `指标${i + 1}`, t, a, 0.009, '', '']);
+    rows.push(['', l1, l2, `指标${i + 1}`, t, a, 0.01, '', '']);
   }
   rows.push(['总分', '', '', '', '', '', '', '']);
   return rows;

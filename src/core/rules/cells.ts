@@ -34,7 +34,7 @@ export const textNumber = rule('text-number', 'info', (t) => {
   cells.push(['总分', l.total?.score]);
   const seen = new Set<string>();
   const out: Hit[] = [];
-  const inSheetOrder = cells.filter((x) => !!x[1]).sort(([, a], [, b]) => a!.row - b!.row || a!.col - b!.col);
+  const inSheetOrder = cells.filter((x) => !!x[1]?.fromText).sort(([, a], [, b]) => a!.row - b!.row || a!.col - b!.col);
   for (const [name, c] of inSheetOrder) {
     if (!c || !c.fromText || c.value === null || c.raw.t !== 'text' || seen.has(c.cell)) continue;
     seen.add(c.cell);

@@ -61,10 +61,12 @@ const ON_TIME = /按时|提前|如期|准时|已完成|全面完成|^完成/;
 const ZERO = new Decimal(0);
 
 /**
- * Round a score per profile without crossing its weight: a full score on a weight of
- * 4.725 stays 4.72 (rounded down), never 4.73.
+ * Round a score per profile without crossing its weight. A full score is the weight itself,
+ * even one written with three decimals (4.725 stays 4.725, never 4.73); anything below
+ * that rounds down when rounding would cross the weight.
  */
 export function roundWithin(v: Decimal, weight: Decimal | null, p: Profile): Decimal {
+  if (weight !== null && v.gte(weight)) return weight;
   const r = roundTo(v, p.decimals, p.rounding);
   return weight !== null && r.gt(weight) ? roundTo(v, p.decimals, 'truncate') : r;
 }
