@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, promises as fsp, readdirSync, realpathSync, statSync, type Dirent } from 'fs';
 import * as path from 'path';
-import { analyzeWorkbook, type Profile, type Severity, type TableResult } from '../core';
-import { cellNotes } from '../core/notes';
+import { analyzeWorkbook, cellNotes, type Profile, type Severity, type TableResult } from '../core';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { describeError, UserFacingError } from './errors';
 import { loadProfile } from './profile';
@@ -305,6 +304,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // `jixiao check … | head`: a closed pipe ends the output quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s + '\n'),
     stderr: (s) => process.stderr.write(s + '\n'),

@@ -1,4 +1,5 @@
-import type { Finding, Severity, TableResult } from '../core';
+import Decimal from 'decimal.js';
+import { fmt, fmtPct, type Finding, type Severity, type TableResult } from '../core';
 
 const KIND_LABEL: Readonly<Record<string, string>> = {
   project: '项目支出绩效自评表',
@@ -31,8 +32,9 @@ export interface FileReport {
   readonly failed?: string | null;
 }
 
-const n = (v: number | null | undefined, digits = 2): string => (v == null ? '—' : v.toFixed(digits).replace(/\.?0+$/, '') || '0');
-const pct = (v: number | null | undefined): string => (v == null ? '—' : `${(v * 100).toFixed(2)}%`);
+// Figures are formatted with the engine's decimal helpers: 2.675 prints 2.68, as it scores.
+const n = (v: number | null | undefined): string => (v == null ? '—' : fmt(new Decimal(v)));
+const pct = (v: number | null | undefined): string => (v == null ? '—' : fmtPct(new Decimal(v)));
 
 /** Tables that carry a 总分 and a grade (SPEC §7). */
 const isScored = (t: TableResult): boolean => t.kind !== 'target' && t.kind !== 'basic-data';

@@ -5,3 +5,5 @@ export type { CellEdit, EditRole, Plan } from './plan';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';
 export type { ExecutionResult, IndicatorResult, TableResult } from './result';
 export { RULES, type Finding, type Rule, type Severity } from './rules';
+export { fmt, fmtPct } from './num';
+export { cellNotes, type CellNote } from './notes';

@@ -42,3 +42,13 @@ export function fmtPct(v: Decimal | null | undefined): string {
 export function decimalsOf(v: Decimal): number {
   return Math.max(0, v.decimalPlaces());
 }
+
+/**
+ * SPEC §8: a stated percentage matches at its own precision (86% ~ 86.20%), or within 0.01
+ * percentage point; never coarser than a whole percent.
+ */
+export function pctMatches(statedPct: Decimal, computedPct: Decimal): boolean {
+  const places = Math.max(0, statedPct.decimalPlaces());
+  if (roundTo(computedPct, places).eq(statedPct)) return true;
+  return computedPct.minus(statedPct).abs().lte(0.01);
+}

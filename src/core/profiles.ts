@@ -72,29 +72,45 @@ export function profileFromJson(data: unknown, source = 'profile'): Profile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new Error(`${source}：配置文件应为 JSON 对象`);
   }
-  const base = (data as { base?: unknown }).base;
-  const start = typeof base === 'string' && BUILT_IN_PROFILES[base] ? BUILT_IN_PROFILES[base] : MOF_2020;
-  const p = { ...start, ...(data as Partial<Profile>), name: String((data as { name?: unknown }).name ?? source) } as Profile;
+  const d = data as Partial<Profile> & { base?: unknown; name?: unknown };
+  const start = typeof d.base === 'string' && BUILT_IN_PROFILES[d.base] ? BUILT_IN_PROFILES[d.base] : MOF_2020;
+  // Nested settings merge field by field: `{"bands": {"lower": 0.5}}` keeps upper from the base.
+  const p: Profile = {
+    ...start,
+    ...d,
+    name: String(d.name ?? source),
+    bands: { ...start.bands, ...(isObject(d.bands) ? d.bands : {}) },
+    bandDefaults: { ...start.bandDefaults, ...(isObject(d.bandDefaults) ? d.bandDefaults : {}) },
+  };
+  const fail = (what: string): never => {
+    throw new Error(`${source}：${what}`);
+  };
   const numbers: Array<[string, unknown]> = [
     ['executionWeight', p.executionWeight],
     ['tolerance', p.tolerance],
-    ['decimals', p.decimals],
     ['lowExecution', p.lowExecution],
     ['overAchievement', p.overAchievement],
-    ['bands.upper', p.bands?.upper],
-    ['bands.lower', p.bands?.lower],
+    ['bands.upper', p.bands.upper],
+    ['bands.lower', p.bands.lower],
+    ['bandDefaults.achieved', p.bandDefaults.achieved],
+    ['bandDefaults.partial', p.bandDefaults.partial],
+    ['bandDefaults.notAchieved', p.bandDefaults.notAchieved],
   ];
-  for (const [k, v] of numbers) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${source}：${k} 应为非负数`);
-  }
-  if (p.rounding !== 'half-up' && p.rounding !== 'truncate') throw new Error(`${source}：rounding 只能是 half-up 或 truncate`);
-  if (p.negativeFormula !== 'ratio' && p.negativeFormula !== 'linear') {
-    throw new Error(`${source}：negativeFormula 只能是 ratio 或 linear`);
-  }
-  if (!Array.isArray(p.grades) || p.grades.some((g) => typeof g.min !== 'number' || typeof g.label !== 'string')) {
-    throw new Error(`${source}：grades 应为 [{min, label}] 列表`);
+  for (const [k, v] of numbers) if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`${k} 应为非负数`);
+  if (!Number.isInteger(p.decimals) || p.decimals < 0 || p.decimals > 6) fail('decimals 应为 0 到 6 的整数');
+  if (p.bands.upper > 1 || p.bands.lower > p.bands.upper) fail('bands 应满足 0 ≤ lower ≤ upper ≤ 1');
+  for (const v of Object.values(p.bandDefaults)) if (v > 1) fail('bandDefaults 应在 0 到 1 之间');
+  if (p.year !== undefined && (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100)) fail('year 应为 2000 到 2100 的整数');
+  if (p.rounding !== 'half-up' && p.rounding !== 'truncate') fail('rounding 只能是 half-up 或 truncate');
+  if (p.negativeFormula !== 'ratio' && p.negativeFormula !== 'linear') fail('negativeFormula 只能是 ratio 或 linear');
+  if (!Array.isArray(p.grades) || !p.grades.length || p.grades.some((g) => !isObject(g) || typeof g.min !== 'number' || typeof g.label !== 'string')) {
+    fail('grades 应为非空的 [{min, label}] 列表');
   }
   return { ...p, grades: [...p.grades].sort((a, b) => b.min - a.min) };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Grade of a total (SPEC §7). */
@@ -113,7 +129,8 @@ const GRADE_SYNONYMS: ReadonlyArray<readonly string[]> = [
 
 /** Rank of a stated grade label (0 = best), or null when it is not a grade. */
 export function gradeRank(label: string): number | null {
-  const s = label.replace(/\s+/g, '').replace(/[等级次]$/, '');
+  // `优(90分以上)`, `优秀（≥90分）`, `优等`: the grade word, without a note or suffix.
+  const s = label.replace(/\s+/g, '').replace(/[(（].*$/, '').replace(/[等级次]$/, '');
   const i = GRADE_SYNONYMS.findIndex((set) => set.includes(s));
   return i < 0 ? null : i;
 }

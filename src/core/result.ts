@@ -60,7 +60,7 @@ export function toTableResult(t: TableAnalysis, findings: readonly Finding[]): T
           weight: e.weight.toNumber(),
           score: toNum(e.score),
           deduction: toNum(e.deduction),
-          statedRate: e.statedRate ? toNum(roundTo(e.statedRate.value, 6)) : null,
+          statedRate: e.statedRate ? toNum(roundTo(e.statedRate.value, 4)) : null,
           statedScore: toNum(e.statedScore?.value),
           rateCell: e.rateCell?.cell ?? e.statedRate?.cell.cell ?? null,
           scoreCell: e.scoreCell?.cell ?? e.statedScore?.cell ?? null,

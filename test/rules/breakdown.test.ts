@@ -78,10 +78,10 @@ describe('basic-data tables', () => {
     const r = analyze(book(basicSheet({ posts: 3, staff: 5, project2022: 15.75 })));
     expect(r.tables.map((t) => [t.kind, t.range])).toEqual([['basic-data', 'A1:D20']]);
     expect(r.tables[0].findings.map((f) => [f.rule, f.severity, f.cell, f.message])).toEqual([
-      ['budget-breakdown-mismatch', 'error', 'B11', '「项目支出」2022决算数 15.75，其明细（业务工作经费、运行维护经费、专项资金：劳模服务、省级困难职工补助和送温暖、双联工作经费）合计 5.15，不符'],
-      ['staff-control-rate', 'warning', 'D3', '在职人员控制率 166.67%（实际在职人数 5 ÷ 编制数 3），超过 100%'],
       ['execution-over-budget', 'warning', 'D5', '三公经费2023决算数 0.6 超过2023预算数 0.5'],
       ['execution-over-budget', 'warning', 'D10', '三公经费「公务接待」2023决算数 0.6 超过2023预算数 0.5'],
+      ['budget-breakdown-mismatch', 'error', 'B11', '「项目支出」2022决算数 15.75，其明细（业务工作经费、运行维护经费、专项资金：劳模服务、省级困难职工补助和送温暖、双联工作经费）合计 5.15，不符'],
+      ['staff-control-rate', 'warning', 'D3', '在职人员控制率 166.67%（实际在职人数 5 ÷ 编制数 3），超过 100%'],
     ]);
     expect(r.plan).toEqual([]);
   });

@@ -55,3 +55,15 @@ export function readText(view: SheetView, r: number, c: number): TextCell {
   const a = view.anchor(r, c);
   return { text: view.text(r, c), cell: address(a.row, a.col) };
 }
+
+/**
+ * Readings of a stated percentage (执行率, 完成率) in percent, likeliest first: `95.93%` text
+ * reads as written, a `%`-formatted 0.9593 times 100; a plain number may be a fraction
+ * (0.9593) or a percentage (95.93) — the caller takes whichever agrees (SPEC §6).
+ */
+export function percentReadings(c: NumberCell): Decimal[] {
+  const v = c.value;
+  if (v === null) return [];
+  if (c.percent) return [c.fromText ? v : v.times(100)];
+  return v.abs().lte(1.5) ? [v.times(100), v] : [v, v.times(100)];
+}

@@ -43,7 +43,7 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorRole, readonly string[]
 
 export const BUDGET_HEADERS: Readonly<Record<BudgetRole, readonly string[]>> = {
   initialBudget: ['年初预算数', '年初预算'],
-  budget: ['全年预算数', '调整后预算数', '调整预算数', '全年预算'],
+  budget: ['全年预算数', '调整后预算数', '调整预算数', '全年预算', '预算数', '预算'],
   executed: ['全年执行数', '执行数', '实际支出', '全年实际支出'],
   weight: ['分值', '权重'],
   rate: ['执行率', '预算执行率'],

@@ -59,7 +59,9 @@ export const budgetBreakdownMismatch = rule('budget-breakdown-mismatch', 'error'
     const kids = rowsBelow(block, r);
     if (kids.length) parents.push([r, kids]);
   }
-  for (const [parent, kids] of parents) {
+  for (const [parent, all] of parents) {
+    // An unlabelled row (seed 004 repeats 一般性项目's figures without a name) is not an item.
+    const kids = all.filter((k) => k.label.trim() !== '');
     const hit = kids.length ? compareRow(parent, kids, tol) : null;
     if (hit) out.push(hit);
   }

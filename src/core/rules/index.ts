@@ -19,7 +19,11 @@ import type { Finding, Rule } from './types';
 export type { Finding, Rule, Severity } from './types';
 
 /** Every rule, in report order. Add a rule by adding it here. */
-export const RULES: readonly Rule[] = [
+/**
+ * Every rule, in report order, one entry per rule id: checks of the same id for different
+ * table kinds (budget blocks, 基础数据表, 绩效目标表) are merged. Add a rule by adding it here.
+ */
+export const RULES: readonly Rule[] = mergeById([
   totalMismatch,
   gradeMismatch,
   weightSum,
@@ -58,7 +62,17 @@ export const RULES: readonly Rule[] = [
   quantityNotQuantified,
   completionMismatch,
   textNumber,
-];
+]);
+
+function mergeById(rules: readonly Rule[]): Rule[] {
+  const byId = new Map<string, Rule[]>();
+  for (const r of rules) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  return [...byId.values()].map((same) => {
+    if (same.length === 1) return same[0];
+    if (same.some((r) => r.severity !== same[0].severity)) throw new Error(`rule ${same[0].id}: severities differ`);
+    return { id: same[0].id, severity: same[0].severity, check: (t) => same.flatMap((r) => r.check(t)) };
+  });
+}
 
 export function runRules(t: TableAnalysis, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];

@@ -1,6 +1,6 @@
 import { fmt } from '../num';
-import type { ScoredIndicator } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
+import { rowLabel } from './describe';
 import { rule } from './types';
 
 const METHOD_LABEL: Readonly<Record<string, string>> = {
@@ -13,9 +13,6 @@ const METHOD_LABEL: Readonly<Record<string, string>> = {
   qualitative: '定性指标，按达成档次取分',
 };
 
-function label(i: ScoredIndicator): string {
-  return `第 ${i.row.row} 行「${i.row.name || i.row.level2 || i.row.level1}」`;
-}
 
 /** SPEC §9 `score-mismatch`: a stated row score differs from the computed one beyond tolerance. */
 export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
@@ -24,7 +21,7 @@ export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
     .filter((i) => i.stated !== null && i.score !== null && i.method !== 'stated' && !i.statedOutsideBand && !withinTolerance(i.stated, i.score, t.profile))
     .map((i) => ({
       cell: i.row.score?.cell ?? null,
-      message: `${label(i)}得分应为 ${fmt(i.score)}（${METHOD_LABEL[i.method ?? ''] ?? ''}，分值 ${fmt(i.weight)}），表中为 ${fmt(i.stated)}`,
+      message: `${rowLabel(i)}得分应为 ${fmt(i.score)}（${METHOD_LABEL[i.method ?? ''] ?? ''}，分值 ${fmt(i.weight)}），表中为 ${fmt(i.stated)}`,
     })),
 );
 
@@ -32,12 +29,12 @@ export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
 export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
   t.indicators
     .filter((i) => i.stated !== null && i.weight !== null && i.stated.gt(i.weight))
-    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${label(i)}得分 ${fmt(i.stated)} 超过分值 ${fmt(i.weight)}` })),
+    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${rowLabel(i)}得分 ${fmt(i.stated)} 超过分值 ${fmt(i.weight)}` })),
 );
 
 /** SPEC §9 `score-negative`. */
 export const scoreNegative = rule('score-negative', 'error', (t) =>
   t.indicators
     .filter((i) => i.stated !== null && i.stated.lt(0))
-    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${label(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0` })),
+    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${rowLabel(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0` })),
 );

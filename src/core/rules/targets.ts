@@ -1,4 +1,5 @@
 import { isKind, levelStem, quote, rowLabel, SCORED_KINDS, targetOf, textsOf } from './describe';
+import { isCostAmount } from '../scoring/indicator';
 import { rule, type Hit } from './types';
 
 /**
@@ -8,10 +9,6 @@ import { rule, type Hit } from './types';
 
 const LINT_KINDS = [...SCORED_KINDS, 'target'] as const;
 
-/** Cost names where higher really is better: savings and reductions. */
-const SAVING = /节约|节省|降低|下降|压减|压缩|减少/;
-/** Spending words in a name (SPEC §4.1): an amount to keep low. */
-const SPENDING = /成本|费用|费|单价|标准/;
 
 /**
  * SPEC §9 `cost-direction`: a cost indicator (成本指标, or a 成本/费用/单价 name) whose target is
@@ -24,11 +21,9 @@ export const costDirection = rule('cost-direction', 'warning', (t) => {
   const texts = textsOf(t);
   const out: Hit[] = [];
   for (const i of t.indicators) {
-    if (!i.isCost || SAVING.test(i.row.name)) continue;
     const own = texts(i);
     const target = targetOf(i, own);
-    if (target.kind !== 'quantity' || (target.op !== '≥' && target.op !== '>')) continue;
-    if (target.unit?.base === '%' && (!SPENDING.test(i.row.name) || /率$/.test(i.row.name))) continue;
+    if (target.kind !== 'quantity' || (target.op !== '≥' && target.op !== '>') || !isCostAmount(i.row, target)) continue;
     out.push({
       cell: own.target?.cell ?? null,
       message: `${rowLabel(i)}是成本指标，年度指标值「${quote(own.target?.text)}」按「${target.op}」（越高越好）填写；成本应控制上限，宜写作「≤」`,

@@ -36,20 +36,22 @@ export const weightSum = rule('weight-sum', 'error', (t) => {
 
 /** SPEC §9 `level1-weight-mismatch`: `产出指标（20分）` ≠ sum of its rows' weights. */
 export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) => {
-  const groups = new Map<string, { declared: Decimal; cell: string | null; sum: Decimal }>();
+  // Groups are runs of consecutive rows with the same 一级 name, merged or typed per row.
+  const groups: Array<{ name: string; declared: Decimal; cell: string | null; sum: Decimal }> = [];
   for (const i of t.indicators) {
     const r = i.row;
-    if (r.level1Declared === null) continue;
-    const key = `${r.level1Cell}|${r.level1}`;
-    const g = groups.get(key) ?? { declared: r.level1Declared, cell: r.level1Cell, sum: new Decimal(0) };
-    g.sum = g.sum.plus(i.weight ?? 0);
-    groups.set(key, g);
+    const last = groups[groups.length - 1];
+    if (last && last.name === r.level1) {
+      last.sum = last.sum.plus(i.weight ?? 0);
+      continue;
+    }
+    if (r.level1Declared !== null) groups.push({ name: r.level1, declared: r.level1Declared, cell: r.level1Cell, sum: i.weight ?? new Decimal(0) });
+    else groups.push({ name: r.level1, declared: new Decimal(NaN), cell: null, sum: new Decimal(0) });
   }
   const out: Hit[] = [];
-  for (const [key, g] of groups) {
-    if (!g.sum.eq(g.declared)) {
-      out.push({ cell: g.cell, message: `「${key.split('|')[1]}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
-    }
+  for (const g of groups) {
+    if (g.declared.isNaN() || g.sum.eq(g.declared)) continue;
+    out.push({ cell: g.cell, message: `「${g.name}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
   }
   return out;
 });

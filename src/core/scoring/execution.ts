@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { HUNDRED, roundTo } from '../num';
+import { HUNDRED, pctMatches } from '../num';
 import type { Profile } from '../profiles';
 import { roundWithin } from './indicator';
-import { isBlankNumber } from '../layout/cells';
+import { isBlankNumber, percentReadings } from '../layout/cells';
 import type { BudgetBlock, BudgetRow, NumberCell } from '../layout/types';
 
 /** Everything SPEC §6 derives from a budget block. Amounts in the block's own unit. */
@@ -84,14 +84,18 @@ function sum(rows: readonly BudgetRow[], role: 'initialBudget' | 'budget' | 'exe
   return s;
 }
 
+/**
+ * The block's stated figure for `role`: the total row's own cell, else — when the total row
+ * leaves it blank and exactly one row of the block carries one (seed 002 writes 56.67% on
+ * 当年财政拨款) — that row's. Several sub-rows with their own rates are per-row figures, not
+ * the block's. A cell merged in from another column is never read as this role.
+ */
 function firstStated(block: BudgetBlock, role: 'rate' | 'score' | 'deduction' | 'weight'): NumberCell | null {
+  const usable = (c: NumberCell | undefined): c is NumberCell => !!c && !c.offColumn && !isBlankNumber(c);
   const own = block.totalRow.amounts[role];
-  if (own && !isBlankNumber(own)) return own;
-  for (const r of block.rows) {
-    const c = r.amounts[role];
-    if (c && !isBlankNumber(c)) return c;
-  }
-  return null;
+  if (usable(own)) return own;
+  const others = block.rows.map((r) => r.amounts[role]).filter(usable);
+  return others.length === 1 ? others[0] : null;
 }
 
 /**
@@ -99,27 +103,12 @@ function firstStated(block: BudgetBlock, role: 'rate' | 'score' | 'deduction' | 
  * 95.93 typed in a 执行率 column — whichever reading agrees with the computed rate.
  */
 export function readStatedRate(cell: NumberCell, computed: Decimal | null): { value: Decimal; matches: boolean } | null {
-  const v = cell.value;
-  if (v === null) return null;
-  const readings: Decimal[] = [];
-  if (cell.fromText && cell.percent) readings.push(v);
-  else if (cell.percent) readings.push(v.times(HUNDRED));
-  else if (v.abs().lte(1.5)) readings.push(v.times(HUNDRED), v);
-  else readings.push(v, v.times(HUNDRED));
+  const readings = percentReadings(cell);
+  if (!readings.length) return null;
   if (computed === null) return { value: readings[0].div(HUNDRED), matches: false };
   const pct = computed.times(HUNDRED);
   for (const r of readings) if (pctMatches(r, pct)) return { value: r.div(HUNDRED), matches: true };
   return { value: readings[0].div(HUNDRED), matches: false };
-}
-
-/**
- * SPEC §8: a stated percentage matches at its own precision (86% ~ 86.20%), or within 0.01
- * percentage point; never coarser than a whole percent.
- */
-export function pctMatches(statedPct: Decimal, computedPct: Decimal): boolean {
-  const places = Math.max(0, statedPct.decimalPlaces());
-  if (roundTo(computedPct, places).eq(statedPct)) return true;
-  return computedPct.minus(statedPct).abs().lte(0.01);
 }
 
 export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal | null, p: Profile): ExecutionAnalysis {
@@ -161,7 +150,10 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
 
   const rateStatedCell = firstStated(block, 'rate');
   const stated = rateStatedCell ? readStatedRate(rateStatedCell, rate) : null;
-  const cellOf = (role: 'rate' | 'score' | 'deduction'): NumberCell | null => total.amounts[role] ?? null;
+  const cellOf = (role: 'rate' | 'score' | 'deduction'): NumberCell | null => {
+    const c = total.amounts[role];
+    return c && !c.offColumn ? c : null;
+  };
   return {
     block,
     budget,

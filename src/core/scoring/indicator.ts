@@ -41,6 +41,22 @@ export function isCostIndicator(row: IndicatorRow): boolean {
   return /成本/.test(row.level1) || /成本/.test(row.level2) || COST_NAME.test(row.name);
 }
 
+/** Cost names where higher really is better: savings and reductions. */
+const SAVING = /节约|节省|降低|下降|压减|压缩|减少/;
+/** Spending words in a name (SPEC §4.1): an amount to keep low. */
+const SPENDING = /成本|费用|费|单价|标准/;
+
+/**
+ * A cost indicator whose figure is an amount to keep low (SPEC §4.1 negative direction).
+ * Not savings (成本节约率 5%) nor a percentage rate under 成本指标 whose name is not a spending
+ * word (资金使用率 95%): for those, as an accountant reads them, higher is better.
+ */
+export function isCostAmount(row: IndicatorRow, target: ParsedTarget): boolean {
+  if (!isCostIndicator(row) || SAVING.test(row.name)) return false;
+  const unit = target.kind === 'quantity' || target.kind === 'zero' || target.kind === 'rule' ? target.unit : null;
+  return !(unit?.base === '%' && (!SPENDING.test(row.name) || /率$/.test(row.name)));
+}
+
 function directionOf(op: Operator | null, isCost: boolean): Direction {
   if (op === '≥' || op === '>') return 'positive';
   if (op === '≤' || op === '<') return 'negative';
@@ -129,7 +145,8 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
   };
   const keepStated = (extra?: Partial<ScoredIndicator>): ScoredIndicator => {
     if (extra) Object.assign(res, extra);
-    res.score = stated !== null && weight !== null && weight.gt(0) ? clamp(stated, ZERO, weight) : stated;
+    // A kept score is rounded like any other, so the total is the sum of rounded parts (SPEC §8).
+    res.score = stated !== null && weight !== null && weight.gt(0) ? roundWithin(clamp(stated, ZERO, weight), weight, p) : stated;
     res.method = stated !== null ? 'stated' : null;
     return res;
   };
@@ -163,7 +180,7 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
 
   switch (target.kind) {
     case 'quantity': {
-      const direction = directionOf(target.op, isCost);
+      const direction = directionOf(target.op, isCostAmount(row, target));
       if (actual.kind !== 'quantity') {
         return qualitative(classifyQualitative(actual.text, target), { actualNotMeasured: true, direction });
       }
@@ -171,7 +188,9 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
         return keepStated({ unitMismatch: { target: target.unit.written, actual: actual.unit.written }, direction });
       }
       const A = target.value;
-      const B = Decimal.max(0, actualInBase(actual, target.unit));
+      let B = Decimal.max(0, actualInBase(actual, target.unit));
+      // `0.95` typed against `≥90%` is 95%: a fraction in a percentage row (as SPEC §6 reads rates).
+      if (target.unit?.base === '%' && !actual.unit && B.lte(1.5) && A.gt(1.5)) B = B.times(100);
       const ratio = A.isZero() ? null : B.div(A);
       const extra = { direction, ratio, actualNotMeasured: actual.op !== null };
       if (direction === 'equal' && A.isZero()) return done(B.lte(0) ? weight : new Decimal(0), 'zero', extra);
@@ -197,7 +216,11 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
     case 'date': {
       if (actual.kind === 'date') {
         const ok = onOrBefore(actual.date, target.date, ctx.year ?? undefined);
-        return ok ? done(weight, 'date', { direction: 'negative' }) : qualitativeDate('partial');
+        if (ok) return done(weight, 'date', { direction: 'negative' });
+        // Later than the deadline: the partial band (SPEC §5), reported as a date row.
+        qualitative('partial', { direction: 'negative' });
+        if (res.method === 'qualitative') res.method = 'date';
+        return res;
       }
       if (ON_TIME.test(actual.text) && !/未|没有|不/.test(actual.text)) return done(weight, 'date', { direction: 'negative' });
       return qualitative(classifyQualitative(actual.text, target), { direction: 'negative' });
@@ -212,9 +235,5 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
     }
     default:
       return qualitative(classifyQualitative(actual.text, target));
-  }
-
-  function qualitativeDate(band: Band): ScoredIndicator {
-    return qualitative(band, { direction: 'negative' });
   }
 }

@@ -104,8 +104,10 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       const statedRank = statedGrade ? gradeRank(statedGrade) : null;
       const label = gradeLabelLike(rank, statedGrade, p);
       const g = layout.grade;
+      // A stated grade we cannot read (not 优/良/中/差 or 优秀/良好/一般/较差) is left alone.
+      const unreadable = !!statedGrade && statedRank === null;
       const a = parseAddress(g.cell);
-      writes.push({ role: 'grade', row: a.row, col: a.col, cell: g.cell, value: label, current: g.raw, formula: g.formula, agrees: statedRank === rank });
+      writes.push({ role: 'grade', row: a.row, col: a.col, cell: g.cell, value: label, current: g.raw, formula: g.formula, agrees: statedRank === rank || unreadable });
     }
   }
   return {
