@@ -12,9 +12,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 
-import type { Cell, CellValue, MergedArea, SheetGrid, WorkbookGrid } from '../core/grid';
-import { EMPTY, address, rangeAddress } from '../core/grid';
-import type { CellEdit, Plan } from '../core/plan';
+import { EMPTY, address, parseRange, rangeAddress, type Cell, type CellEdit, type CellValue, type MergedArea, type Plan, type SheetGrid, type WorkbookGrid } from '../core';
 import { WorkbookReadError, WorkbookWriteError, oneLine } from './errors';
 
 export { WorkbookReadError, WorkbookWriteError } from './errors';
@@ -318,25 +316,6 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
   }
   out.sort((a, b) => a.top - b.top || a.left - b.left);
   return out;
-}
-
-function parseRange(ref: string): MergedArea | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return undefined;
-  const a = { col: colNumber(m[1]), row: Number(m[2]) };
-  const b = m[3] ? { col: colNumber(m[3]), row: Number(m[4]) } : a;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 function isProtected(ws: ExcelJS.Worksheet): boolean {

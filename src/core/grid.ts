@@ -87,6 +87,15 @@ export function parseAddress(a: string): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
+/** `H3`, `$H$3` or `A1:C4` → the area it names (a single cell is a 1×1 area); undefined if malformed. */
+export function parseRange(ref: string): MergedArea | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const a = parseAddress(`${m[1]}${m[2]}`);
+  const b = m[3] ? parseAddress(`${m[3]}${m[4]}`) : a;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
   return `${address(top, left)}:${address(bottom, right)}`;
 }

@@ -1,4 +1,4 @@
-import { address, parseAddress, type WorkbookGrid } from './grid';
+import { address, parseRange, type WorkbookGrid } from './grid';
 import type { TableResult } from './result';
 
 export interface CellNote {
@@ -18,13 +18,13 @@ const MAX_NOTES_PER_SHEET = 20;
 export function cellNotes(grid: WorkbookGrid, tables: readonly TableResult[]): CellNote[] {
   const notes: CellNote[] = [];
   for (const sheet of grid.sheets) {
-    const ranges = tables.filter((t) => t.sheet === sheet.name).map((t) => t.range.split(':').map(parseAddress));
+    const ranges = tables.filter((t) => t.sheet === sheet.name).map((t) => parseRange(t.range)!);
     let count = 0;
-    for (const [a, b] of ranges) {
-      for (let r = a.row; r <= b.row && count < MAX_NOTES_PER_SHEET; r++) {
+    for (const area of ranges) {
+      for (let r = area.top; r <= area.bottom && count < MAX_NOTES_PER_SHEET; r++) {
         const row = sheet.cells[r];
         if (!row) continue;
-        for (let c = a.col; c <= b.col && count < MAX_NOTES_PER_SHEET; c++) {
+        for (let c = area.left; c <= area.right && count < MAX_NOTES_PER_SHEET; c++) {
           const cell = row[c];
           if (!cell) continue;
           let message: string | null = null;

@@ -287,13 +287,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
 
     const row = readIndicator(view, r, cols, kind);
     if (!row) continue;
-    if (kind === 'evaluation' && row.isSubtotal) {
-      subtotals.push({
-        row: r,
-        label: row.subtotalLabel,
-        members: [],
-        sub: { row: r, label: row.subtotalLabel, weight: row.weight, refWeight: row.refWeight, score: row.score },
-      });
+    if (row.kind === 'subtotal') {
+      subtotals.push({ row: r, label: row.subtotal.label, members: [], sub: row.subtotal });
       bottom = r;
       continue;
     }
@@ -363,14 +358,8 @@ function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: numbe
   };
 }
 
-interface ReadRow {
-  indicator: IndicatorRow;
-  isSubtotal: boolean;
-  subtotalLabel: string;
-  weight: IndicatorRow['weight'];
-  refWeight: IndicatorRow['refWeight'];
-  score: IndicatorRow['score'];
-}
+/** A row of the indicator block: an indicator, or an `evaluation` subtotal row. */
+type ReadRow = { kind: 'indicator'; indicator: IndicatorRow } | { kind: 'subtotal'; subtotal: Omit<SubtotalRow, 'members'> };
 
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
@@ -403,14 +392,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
       const a = view.anchor(r, c);
       // A merged level column filled down from above is not this row's own label.
       if (s && isLevel1Name(s) && a.row === r) {
-        return {
-          indicator: undefined as unknown as IndicatorRow,
-          isSubtotal: true,
-          subtotalLabel: parseDeclaredWeight(s).name,
-          weight,
-          refWeight,
-          score,
-        };
+        return { kind: 'subtotal', subtotal: { row: r, label: parseDeclaredWeight(s).name, weight, refWeight, score } };
       }
     }
   }
@@ -434,5 +416,5 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
     completion: n('completion'),
     placeholder,
   };
-  return { indicator, isSubtotal: false, subtotalLabel: '', weight, refWeight, score };
+  return { kind: 'indicator', indicator };
 }

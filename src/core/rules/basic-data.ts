@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { fmt, fmtPct } from '../num';
 import { rule, type Hit } from './types';
 
+/** A row label as the user wrote it, less its 其中/numbering marker (messages quote it). */
 const plain = (s: string) => s.replace(/\s+/g, '').replace(/^(其中[:：]?|\d+[、.．])/, '');
 
 /** SPEC §9 `budget-breakdown-mismatch` in a basic-data table: each year column of a list. */

@@ -40,18 +40,6 @@ export function emptyReasonText(text: string | undefined): string {
 }
 
 /**
- * The row's texts as the layout read them. Scoring may hand rules a row without texts
- * (evaluation and target tables are scored as typed), so rules read texts from the layout.
- */
-export function textsOf(t: TableAnalysis): (i: ScoredIndicator) => IndicatorRow['texts'] {
-  const byRow = new Map(t.layout.indicators.map((r) => [r.row, r]));
-  return (i) => {
-    const own = i.row.texts;
-    return Object.keys(own).length ? own : (byRow.get(i.row.row)?.texts ?? own);
-  };
-}
-
-/**
  * The parsed target. Target tables (绩效目标表) are not scored, so scoring leaves their targets
  * unparsed: the lint rules parse them here from the row's own texts.
  */

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { fmt, fmtPct, roundTo } from '../num';
-import { emptyReasonText, hasReason, isKind, quote, rowLabel, SCORED_KINDS, textsOf } from './describe';
+import { emptyReasonText, hasReason, isKind, quote, rowLabel, SCORED_KINDS } from './describe';
 import { rule, type Hit } from './types';
 
 /**
@@ -20,11 +20,10 @@ const pct = (fraction: number): string => `${fmt(new Decimal(fraction).times(100
 export const missingDeviationReason = rule('missing-deviation-reason', 'warning', (t) => {
   if (!isKind(t, [...SCORED_KINDS, 'evaluation'])) return [];
   const evaluation = t.layout.kind === 'evaluation';
-  const texts = textsOf(t);
   const out: Hit[] = [];
   for (const i of t.indicators) {
     if (i.weight === null || !i.weight.gt(0) || i.score === null || !i.score.lt(i.weight) || i.band === 'achieved') continue;
-    const own = texts(i);
+    const own = i.row.texts;
     const analysis = evaluation ? (own.analysis ?? own.reason) : (own.reason ?? own.analysis);
     if (!analysis || hasReason(analysis.text)) continue;
     const where = analysis === own.analysis ? '计算分析情况' : '偏差原因分析';

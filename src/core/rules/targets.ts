@@ -1,4 +1,4 @@
-import { isKind, levelStem, quote, rowLabel, SCORED_KINDS, targetOf, textsOf } from './describe';
+import { isKind, levelStem, quote, rowLabel, SCORED_KINDS, targetOf } from './describe';
 import { isCostAmount } from '../scoring/indicator';
 import { rule, type Hit } from './types';
 
@@ -18,10 +18,9 @@ const LINT_KINDS = [...SCORED_KINDS, 'target'] as const;
  */
 export const costDirection = rule('cost-direction', 'warning', (t) => {
   if (!isKind(t, LINT_KINDS)) return [];
-  const texts = textsOf(t);
   const out: Hit[] = [];
   for (const i of t.indicators) {
-    const own = texts(i);
+    const own = i.row.texts;
     const target = targetOf(i, own);
     if (target.kind !== 'quantity' || (target.op !== '≥' && target.op !== '>') || !isCostAmount(i.row, target)) continue;
     out.push({
@@ -39,11 +38,10 @@ export const costDirection = rule('cost-direction', 'warning', (t) => {
  */
 export const quantityNotQuantified = rule('quantity-not-quantified', 'info', (t) => {
   if (!isKind(t, LINT_KINDS)) return [];
-  const texts = textsOf(t);
   const out: Hit[] = [];
   for (const i of t.indicators) {
     if (levelStem(i.row.level2) !== '数量') continue;
-    const own = texts(i);
+    const own = i.row.texts;
     const target = targetOf(i, own);
     if (target.kind !== 'qualitative' && target.kind !== 'question') continue;
     out.push({
