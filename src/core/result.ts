@@ -1,5 +1,6 @@
 import { rangeAddress } from './grid';
-import type { TableKind } from './layout/types';
+import type { NumberCell, TableKind } from './layout/types';
+import { trimNumber } from './layout/view';
 import { roundTo, toNum } from './num';
 import type { Finding } from './rules';
 import type { TableAnalysis } from './scoring/table';
@@ -44,6 +45,12 @@ export interface IndicatorResult {
   readonly scoreCell: string | null;
 }
 
+/** A figure typed as a number is reported as that number: no round trip through Decimal. */
+function cellNumber(c: NumberCell | null): number | null {
+  if (!c || c.raw.t !== 'number' || c.value === null || !Number.isFinite(c.raw.v)) return null;
+  return Number(trimNumber(c.raw.v)); // the same digits the Decimal was built from
+}
+
 export function toTableResult(t: TableAnalysis, findings: readonly Finding[]): TableResult {
   const l = t.layout;
   const e = t.execution;
@@ -73,9 +80,9 @@ export function toTableResult(t: TableAnalysis, findings: readonly Finding[]): T
       level3: i.row.level3,
       target: i.row.texts.target?.text.trim() ?? '',
       actual: i.row.texts.actual?.text.trim() ?? '',
-      weight: toNum(i.weight),
-      score: toNum(i.score),
-      statedScore: toNum(i.stated),
+      weight: cellNumber(i.row.weight) ?? toNum(i.weight),
+      score: i.score === i.stated ? cellNumber(i.row.score) ?? toNum(i.score) : toNum(i.score),
+      statedScore: cellNumber(i.row.score) ?? toNum(i.stated),
       method: i.method,
       scoreCell: i.row.score?.cell ?? null,
     })),

@@ -81,7 +81,9 @@ export function detectBasicData(view: SheetView): (Omit<TableLayout, 'kind'> & {
   for (let r = 1; r <= view.rowCount && !headerRow; r++) {
     const cols: BasicDataColumn[] = [];
     for (let c = 1; c <= view.colCount; c++) {
-      if (view.isCovered(r, c)) continue;
+      // Year columns read 决算数/预算数/执行数: skip the header match on any other cell.
+      const v = view.raw(r, c)?.value;
+      if (v?.t !== 'text' || v.v.length > 30 || !/算|执行/.test(v.v) || view.isCovered(r, c)) continue;
       const m = YEAR_COLUMN.exec(view.header(r, c));
       if (m) cols.push({ col: c, label: view.text(r, c).trim(), year: m[1] ? Number(m[1]) : null, kind: m[2] as BasicDataColumn['kind'] });
     }

@@ -125,6 +125,13 @@ function findIndicatorHeaders(view: SheetView): Header[] {
 }
 
 function isBudgetHeader(view: SheetView, r: number): boolean {
+  // Every 执行数 synonym says 执行 or 支出: skip the full header match on rows without one.
+  let candidate = false;
+  for (let c = 1; c <= view.colCount && !candidate; c++) {
+    const v = view.cell(r, c)?.value;
+    candidate = v?.t === 'text' && /执行|支出/.test(v.v);
+  }
+  if (!candidate) return false;
   const vals = new Set(budgetRoles(view, r).values());
   return vals.has('executed') && (vals.has('budget') || vals.has('initialBudget'));
 }

@@ -1,4 +1,5 @@
 import type { IndicatorRow, TableKind } from '../layout/types';
+import { memoByString } from '../memo';
 import type { ScoredIndicator } from '../scoring/indicator';
 import type { TableAnalysis } from '../scoring/table';
 import { normalizeHeader, normalizeText, parseTarget } from '../values';
@@ -51,6 +52,4 @@ export function targetOf(i: ScoredIndicator, texts: IndicatorRow['texts'] = i.ro
 }
 
 /** A level name compared across templates: whitespace and the `指标` suffix dropped (`社会效益指标` → `社会效益`). */
-export function levelStem(name: string): string {
-  return normalizeHeader(name).replace(/指标$/, '');
-}
+export const levelStem: (name: string) => string = memoByString((name) => normalizeHeader(name).replace(/指标$/, ''));

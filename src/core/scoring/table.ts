@@ -50,7 +50,7 @@ export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
 
 function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
   const cur = cell.value;
-  const agrees = cur !== null && !cell.fromText && (exact ? cur.eq(value) : withinTolerance(cur, value, p));
+  const agrees = cur !== null && !cell.fromText && (cur === value || cur.eq(value) || (!exact && withinTolerance(cur, value, p)));
   // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
   return { role, row: cell.row, col: cell.col, cell: cell.cell, value, numFmt, current: cell.raw, formula: cell.formula, agrees: agrees || !!cell.offColumn };
 }

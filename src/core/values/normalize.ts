@@ -169,6 +169,8 @@ const TRAILING_COLON = /:+$/;
  * A bracket with other content (`部门(单位名称)`) is kept.
  */
 export function normalizeHeader(s: string): string {
+  // Already canonical and nothing to drop at either end: most cells of a sheet.
+  if (typeof s === 'string' && CLEAN.test(s) && !/[):*]$/.test(s) && s[0] !== '*') return s;
   return headerMemo(s);
 }
 
