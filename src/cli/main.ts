@@ -195,7 +195,7 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
   const failed = (message: string): FileOutcome => ({ report: { file, tables: [], notes: [], failed: message }, failed: message });
   if (item.error !== undefined) return failed(item.error);
   try {
-    const { grid, workbook } = await readWorkbook(file);
+    const { grid, workbook, lossy } = await readWorkbook(file);
     const result = analyzeWorkbook(grid, { profile });
     if (!result.tables.length) return failed(`${file}：未找到可识别的绩效自评表（已检查 ${grid.sheets.length} 个工作表）`);
     const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
@@ -208,6 +208,10 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
       if (path.resolve(out) === path.resolve(file) && !args.inPlace) {
         throw new UsageError(`${file}：输出文件与输入文件相同，如确需覆盖请用 --in-place`);
       }
+      if (lossy.length && args.inPlace) {
+        throw new UsageError(`${file}：工作簿含${lossy.join('、')}，改写后会丢失，未覆盖原文件；请用 -o 另存`);
+      }
+      if (lossy.length) notes.push(`工作簿含${lossy.join('、')}，计分后的文件中不会保留（原文件未改动）`);
       if (!(args.inPlace && result.plan.length === 0)) {
         if (args.out !== null && many) await fsp.mkdir(path.dirname(out), { recursive: true });
         await writeScored(workbook, result.plan, out);

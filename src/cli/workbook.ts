@@ -19,6 +19,8 @@ export { WorkbookReadError, WorkbookWriteError } from './errors';
 export type { ReadFailure, WriteFailure } from './errors';
 
 export interface LoadedWorkbook {
+  /** What a rewrite would lose (图表, 数据透视表 …): `score` warns, `--in-place` refuses. */
+  readonly lossy: readonly string[];
   readonly grid: WorkbookGrid;
   readonly workbook: ExcelJS.Workbook;
 }
@@ -55,7 +57,21 @@ export async function readWorkbook(file: string): Promise<LoadedWorkbook> {
   } catch (e) {
     throw new WorkbookReadError(file, 'corrupt', `工作簿已损坏，无法读取：${corruptDetail(e)}`);
   }
-  return { grid, workbook };
+  return { grid, workbook, lossy: lossyParts(bytes) };
+}
+
+/**
+ * Parts of the package ExcelJS does not carry through a rewrite (exceljs #141, #1734). Zip
+ * entry names are stored uncompressed, so the raw bytes tell.
+ */
+const LOSSY_PARTS: ReadonlyArray<[string, string]> = [
+  ['xl/charts/', '图表'],
+  ['xl/pivotTables/', '数据透视表'],
+  ['xl/slicers/', '切片器'],
+];
+
+function lossyParts(bytes: Buffer): string[] {
+  return LOSSY_PARTS.filter(([part]) => bytes.includes(Buffer.from(part, 'ascii'))).map(([, name]) => name);
 }
 
 async function readBytes(file: string): Promise<Buffer> {

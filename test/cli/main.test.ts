@@ -222,3 +222,22 @@ describe('bad input: one line naming the file, exit 2, nothing written', () => {
     expect(out.getWorksheet('自评')!.getCell('H6').value).toBe(30);
   });
 });
+
+describe('parts a rewrite would lose', () => {
+  it('warns when scoring a workbook with a chart, and refuses --in-place', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(fixture('seed003-jinzhong.xlsx')));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const file = path.join(dir, 'chart.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const before = sha(file);
+
+    const scored = JSON.parse((await jixiao('score', file, '--json')).out);
+    expect(scored.files[0].notes).toContain('工作簿含图表，计分后的文件中不会保留（原文件未改动）');
+
+    const inPlace = await jixiao('score', file, '--in-place');
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.err).toEqual([`${file}：工作簿含图表，改写后会丢失，未覆盖原文件；请用 -o 另存`]);
+    expect(sha(file)).toBe(before);
+  });
+});
