@@ -1,25 +1,11 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { jixiao, sha } from '../helpers/cli';
 import { fixture } from '../helpers/fixtures';
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string[];
-}
 
-async function jixiao(...argv: string[]): Promise<Captured> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err };
-}
-
-const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 let dir: string;
 beforeEach(() => {

@@ -2,29 +2,16 @@
  * The reviewer workflow: folders of submitted workbooks, a summary line per file, findings
  * grouped by severity, `--min-severity`, `--year`, and `score DIR -o OUT` mirroring.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Finding, Severity, TableResult } from '../../src/core';
 import { parseArgs } from '../../src/cli/args';
-import { run } from '../../src/cli/main';
 import { loadProfile } from '../../src/cli/profile';
+import { jixiao, sha, type Captured } from '../helpers/cli';
 import { analyzeFixture, fixture } from '../helpers/fixtures';
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string[];
-}
-
-async function jixiao(...argv: string[]): Promise<Captured> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err };
-}
 
 interface JsonFile {
   file: string;
@@ -33,7 +20,6 @@ interface JsonFile {
   written?: string;
 }
 const json = (r: Captured): JsonFile[] => (JSON.parse(r.out) as { files: JsonFile[] }).files;
-const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 let dir: string;
 let root: string;
