@@ -52,3 +52,10 @@ export function pctMatches(statedPct: Decimal, computedPct: Decimal): boolean {
   if (roundTo(computedPct, places).eq(statedPct)) return true;
   return computedPct.minus(statedPct).abs().lte(0.01);
 }
+
+/** Sum of the figures present; null when there is none (an empty column is not a zero). */
+export function sumPresent(values: Iterable<Decimal | null | undefined>): Decimal | null {
+  let s: Decimal | null = null;
+  for (const v of values) if (v != null) s = (s ?? ZERO).plus(v);
+  return s;
+}

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { fmt } from '../num';
-import { childrenOf, rowsBelow } from '../scoring/execution';
+import { childrenOf, rowsBelow, sum } from '../scoring/execution';
 import type { BudgetRow, NumberCell } from '../layout/types';
 import { rule, type Hit } from './types';
 
@@ -10,18 +10,6 @@ const AMOUNTS = [
   ['executed', '全年执行数'],
 ] as const;
 
-function sum(rows: readonly BudgetRow[], role: (typeof AMOUNTS)[number][0]): { value: Decimal; any: boolean } {
-  let value = new Decimal(0);
-  let any = false;
-  for (const r of rows) {
-    const v = r.amounts[role]?.value;
-    if (v != null) {
-      value = value.plus(v);
-      any = true;
-    }
-  }
-  return { value, any };
-}
 
 const name = (r: BudgetRow) => r.label.trim() || `第 ${r.row} 行`;
 
@@ -31,8 +19,8 @@ function compareRow(parent: BudgetRow, children: readonly BudgetRow[], tolerance
   let cell: NumberCell | undefined;
   for (const [role, label] of AMOUNTS) {
     const own = parent.amounts[role];
-    const { value, any } = sum(children, role);
-    if (!own || own.value === null || !any) continue;
+    const value = sum(children, role);
+    if (!own || own.value === null || value === null) continue;
     if (own.value.minus(value).abs().gt(tolerance)) {
       parts.push(`${label} ${fmt(own.value)}，明细合计 ${fmt(value)}`);
       cell ??= own;

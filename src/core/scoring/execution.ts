@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { HUNDRED, pctMatches } from '../num';
+import { HUNDRED, pctMatches, sumPresent } from '../num';
 import type { Profile } from '../profiles';
 import { roundWithin } from './indicator';
 import { isBlankNumber, percentReadings } from '../layout/cells';
@@ -75,13 +75,8 @@ function amount(row: BudgetRow, role: 'initialBudget' | 'budget' | 'executed'): 
   return row.amounts[role]?.value ?? null;
 }
 
-function sum(rows: readonly BudgetRow[], role: 'initialBudget' | 'budget' | 'executed'): Decimal | null {
-  let s: Decimal | null = null;
-  for (const r of rows) {
-    const v = amount(r, role);
-    if (v !== null) s = (s ?? new Decimal(0)).plus(v);
-  }
-  return s;
+export function sum(rows: readonly BudgetRow[], role: 'initialBudget' | 'budget' | 'executed'): Decimal | null {
+  return sumPresent(rows.map((r) => amount(r, role)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseAddress, type CellValue } from '../grid';
-import { roundTo } from '../num';
+import { roundTo, sumPresent } from '../num';
 import { gradeLabelLike, gradeOf, gradeRank, type Profile } from '../profiles';
 import type { NumberCell, TableLayout } from '../layout/types';
 import type { EditRole } from '../plan';
@@ -38,12 +38,6 @@ export interface TableAnalysis {
   readonly writes: readonly DesiredWrite[];
 }
 
-function sumOf(values: readonly (Decimal | null)[]): Decimal | null {
-  let s: Decimal | null = null;
-  for (const v of values) if (v !== null) s = (s ?? new Decimal(0)).plus(v);
-  return s;
-}
-
 export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
   return a.minus(b).abs().lte(p.tolerance);
 }
@@ -67,9 +61,9 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
       return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
     });
-  const weightSum = sumOf(indicators.map((i) => i.weight));
+  const weightSum = sumPresent(indicators.map((i) => i.weight));
   const weighted = indicators.filter((i) => i.weight !== null && !i.weight.isZero());
-  const indicatorScore = weighted.some((i) => i.score === null) ? null : sumOf(indicators.map((i) => i.score));
+  const indicatorScore = weighted.some((i) => i.score === null) ? null : sumPresent(indicators.map((i) => i.score));
   const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
   let total: Decimal | null = null;
   if (scorable && indicatorScore !== null) {
