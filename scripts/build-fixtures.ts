@@ -17,6 +17,7 @@ import * as path from 'path';
 import { Workbook, Worksheet, Style, Alignment } from 'exceljs';
 import JSZip from 'jszip';
 import { WORKBOOKS, WorkbookSpec, SheetSpec, CellSpec, Num } from './seed-tables';
+import { EDGE_CASES } from './edge-cases';
 
 export const FIXTURE_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 export const FIXTURE_CREATOR = '绩效自评助手 fixtures';
@@ -169,9 +170,31 @@ async function writeAll(specs: WorkbookSpec[], dir: string): Promise<string[]> {
   }
 }
 
-/** Writes every fixture workbook into outDir (created if needed); returns the file paths. */
+/** Writes the hand-written edge cases into `dir` (created if needed); returns their paths. */
+async function writeEdgeCases(dir: string): Promise<string[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const savedDate = JSZip.defaults.date;
+  JSZip.defaults.date = FIXTURE_DATE;
+  try {
+    const out: string[] = [];
+    for (const edge of EDGE_CASES) {
+      const file = path.join(dir, edge.file);
+      fs.writeFileSync(file, await edge.build());
+      out.push(file);
+    }
+    return out;
+  } finally {
+    JSZip.defaults.date = savedDate;
+  }
+}
+
+/**
+ * Writes every fixture workbook into outDir (created if needed) and the edge cases into
+ * outDir/edge; returns the file paths.
+ */
 export async function buildFixtures(outDir: string): Promise<string[]> {
-  return writeAll(WORKBOOKS, path.resolve(outDir));
+  const dir = path.resolve(outDir);
+  return [...(await writeAll(WORKBOOKS, dir)), ...(await writeEdgeCases(path.join(dir, 'edge')))];
 }
 
 function examplesReadme(): string {

@@ -73,3 +73,17 @@ export function describeError(e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
   return oneLine(`内部错误：${detail}`);
 }
+
+/** One line of an unknown error, for a technical detail in a message. */
+export function errorText(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  return oneLine(raw) || '未知错误';
+}
+
+export function errnoCode(e: unknown): string | undefined {
+  if (typeof e === 'object' && e !== null && 'code' in e) {
+    const code = (e as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}

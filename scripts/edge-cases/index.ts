@@ -1,0 +1,20 @@
+/**
+ * Hand-written edge-case workbooks: one module per topic, each exporting a list of
+ * `EdgeCase`s. `scripts/build-fixtures.ts` writes every case into `<outDir>/edge/<file>`,
+ * so tests read real .xlsx files built by a script a reviewer can read.
+ *
+ * To add a topic: write `./<topic>.ts` exporting `export const CASES: EdgeCase[]`, and add
+ * it to `TOPICS` below.
+ */
+export interface EdgeCase {
+  /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
+  readonly file: string;
+  /** One line: what the workbook reproduces and which defect or rule it guards. */
+  readonly description: string;
+  /** The workbook's bytes; deterministic (no current dates). */
+  build(): Promise<Buffer>;
+}
+
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [];
+
+export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();
