@@ -1,0 +1,134 @@
+/**
+ * The contract between the add-in's Excel adapter (src/excel) and its user interfaces
+ * (src/taskpane, src/commands). The pane and the ribbon commands only ever talk to an
+ * `AddinHost`; `createExcelHost()` in ./host builds the real one over Office.js, and the
+ * tests build the same one over the fake Excel host in test/fake-excel.
+ *
+ * Every method rejects only with an `AddinError` (Chinese message, Office error code kept).
+ */
+import type { Severity, WorkbookResult } from '../core';
+
+/** Built-in profile names the pane offers (SPEC §12). */
+export type ProfileName = 'mof-2020' | 'mof-2017' | 'linear-reverse' | 'hubei';
+
+/** Per-workbook settings, stored in `context.workbook.settings`. */
+export interface AddinSettings {
+  readonly profile: ProfileName;
+  /** Evaluation year used when a table states none (SPEC §8); null: none. */
+  readonly year: number | null;
+  /** 写回时标记问题单元格: fill the cells of findings with a colour by severity. */
+  readonly highlight: boolean;
+  /** 添加批注: a note on each cell that has findings (needs ExcelApi 1.18). */
+  readonly notes: boolean;
+}
+
+export const DEFAULT_SETTINGS: AddinSettings = Object.freeze({
+  profile: 'mof-2020',
+  year: null,
+  highlight: true,
+  notes: false,
+});
+
+export type Stage = 'read' | 'compute' | 'write';
+
+/** Progress for large workbooks: 读取 → 计算 → 写回, with counts. */
+export interface Progress {
+  readonly stage: Stage;
+  /** Units done and expected in this stage (sheets, tables or cells). */
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ProgressListener = (p: Progress) => void;
+
+export interface SheetSummary {
+  readonly name: string;
+  readonly tables: number;
+  readonly protected: boolean;
+}
+
+export interface CheckReport {
+  /** The engine's result (tables with their findings, plan, cell notes). */
+  readonly result: WorkbookResult;
+  readonly sheets: readonly SheetSummary[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Syncs made, for the bench and for tests. */
+  readonly syncs: number;
+}
+
+/** A planned cell the user changed between the read and the write: left alone, reported. */
+export interface ChangedCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+}
+
+export interface WriteReport extends CheckReport {
+  /** Cells written (values, formats); 0 when the workbook already agreed. */
+  readonly written: number;
+  readonly changedSinceRead: readonly ChangedCell[];
+  /** Protected sheets that had planned writes: named, nothing written to them. */
+  readonly protectedSheets: readonly string[];
+  readonly highlighted: number;
+  readonly notesAdded: number;
+  /** Why notes were not added although asked for (e.g. ExcelApi 1.18 missing); null otherwise. */
+  readonly notesUnavailable: string | null;
+  /** True when 撤销本次写回 can undo this write. */
+  readonly undoAvailable: boolean;
+}
+
+export interface UndoReport {
+  readonly restored: number;
+  /** Cells changed by the user after our write: restored anyway? No: left alone and listed. */
+  readonly skipped: readonly ChangedCell[];
+}
+
+/** What the host's Excel supports, for the pane to explain missing features. */
+export interface Capabilities {
+  /** ExcelApi 1.18: notes. */
+  readonly notes: boolean;
+  /** ExcelApi 1.20: `mergeUndoGroup`, so one Ctrl+Z undoes a write. */
+  readonly mergeUndo: boolean;
+}
+
+/** Pushed to subscribers, so a ribbon recompute updates an open pane (shared runtime). */
+export type HostEvent =
+  | { readonly type: 'checked'; readonly report: CheckReport }
+  | { readonly type: 'written'; readonly report: WriteReport }
+  | { readonly type: 'undone'; readonly report: UndoReport }
+  | { readonly type: 'marks-cleared'; readonly count: number }
+  /** The user edited a sheet after the last check: results are out of date. */
+  | { readonly type: 'stale' }
+  | { readonly type: 'progress'; readonly progress: Progress };
+
+export interface AddinHost {
+  capabilities(): Promise<Capabilities>;
+  loadSettings(): Promise<AddinSettings>;
+  saveSettings(settings: AddinSettings): Promise<void>;
+  /** Read every sheet (one sync) and run the engine; writes nothing. */
+  check(settings: AddinSettings, onProgress?: ProgressListener): Promise<CheckReport>;
+  /** Check, then apply the plan (and marks/notes per settings) exactly as `jixiao score`. */
+  score(settings: AddinSettings, onProgress?: ProgressListener): Promise<WriteReport>;
+  /** True when the last write (this session, even after the pane was reopened) can be undone. */
+  canUndo(): Promise<boolean>;
+  /** 撤销本次写回: restore every cell the last write touched (value, format, fill, note). */
+  undo(): Promise<UndoReport>;
+  /** 清除标记: remove the fills and notes the add-in itself added, nothing else. */
+  clearMarks(): Promise<number>;
+  /** Activate the sheet and select the cell of a finding. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Events for every check, write, undo and staleness; returns an unsubscribe function. */
+  subscribe(listener: (event: HostEvent) => void): () => void;
+}
+
+/** The only error an `AddinHost` rejects with. */
+export class AddinError extends Error {
+  /** Office.js error code (`InvalidOperationInCellEditMode`, `AccessDenied` …) or our own. */
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'AddinError';
+    this.code = code;
+  }
+}
