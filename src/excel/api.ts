@@ -79,7 +79,7 @@ export interface WriteReport extends CheckReport {
 
 export interface UndoReport {
   readonly restored: number;
-  /** Cells changed by the user after our write: restored anyway? No: left alone and listed. */
+  /** Cells the user changed after our write: left alone and listed. */
   readonly skipped: readonly ChangedCell[];
 }
 
