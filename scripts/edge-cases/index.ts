@@ -1,3 +1,5 @@
+import { CASES as RULES } from './rules';
+
 /**
  * Hand-written edge-case workbooks: one module per topic, each exporting a list of
  * `EdgeCase`s. `scripts/build-fixtures.ts` writes every case into `<outDir>/edge/<file>`,
@@ -15,6 +17,6 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES];
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();
