@@ -1,5 +1,7 @@
 import { address, parseRange, type WorkbookGrid } from './grid';
 import type { TableResult } from './result';
+import { LONG_TEXT } from './rules/describe';
+import { NOT_CALCULATED } from './rules/formulas';
 
 export interface CellNote {
   readonly sheet: string;
@@ -7,7 +9,6 @@ export interface CellNote {
   readonly message: string;
 }
 
-const LONG_TEXT = 2000;
 const MAX_NOTES_PER_SHEET = 20;
 
 /**
@@ -28,7 +29,7 @@ export function cellNotes(grid: WorkbookGrid, tables: readonly TableResult[]): C
           const cell = row[c];
           if (!cell) continue;
           let message: string | null = null;
-          if (cell.formulaWithoutResult) message = `公式 =${cell.formula ?? ''} 没有计算结果（请在 Excel 中重新计算并保存），按空白处理`;
+          if (cell.formulaWithoutResult) message = `公式 =${cell.formula ?? ''} 没有计算结果：${NOT_CALCULATED}，按空白处理`;
           else if (cell.value.t === 'error') message = `单元格为错误值 ${cell.value.v}，按空白处理`;
           else if (cell.value.t === 'text' && cell.value.v.length > LONG_TEXT) message = `文字过长（${cell.value.v.length} 个字符），请核对是否误粘贴`;
           if (message) {

@@ -43,6 +43,7 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
     }
   }
   const n: NumberCell = { row: a.row, col: a.col, cell: address(a.row, a.col), raw, formula: cell?.formula, numFmt: cell?.numFmt, value, fromText, percent };
+  if (cell?.formulaWithoutResult) (n as { formulaWithoutResult?: boolean }).formulaWithoutResult = true;
   return a.col === c ? n : { ...n, offColumn: true };
 }
 

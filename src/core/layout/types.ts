@@ -15,6 +15,8 @@ export interface NumberCell {
   readonly value: Decimal | null;
   readonly raw: CellValue;
   readonly formula?: string;
+  /** A formula whose result was never calculated (a generated file never opened in Excel). */
+  readonly formulaWithoutResult?: boolean;
   readonly numFmt?: string;
   /** Written as text (` 6`, `56.67%`) rather than as a number. */
   readonly fromText: boolean;

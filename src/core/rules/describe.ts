@@ -16,9 +16,22 @@ export function rowLabel(i: ScoredIndicator): string {
   return `第 ${r.row} 行「${quote(r.name || r.level2 || r.level1)}」`;
 }
 
-/** A cell text as quoted in a message: line breaks and runs of blanks folded, ends trimmed. */
+/** Texts longer than this (characters) are not what a cell of the form holds: a paste gone wrong. */
+export const LONG_TEXT = 2000;
+/** How much of such a text a message quotes. */
+const LONG_TEXT_QUOTED = 40;
+
+/**
+ * A cell text as quoted in a message: line breaks and runs of blanks folded, ends trimmed.
+ * A text over `LONG_TEXT` characters is quoted by its first 40 characters and its length.
+ */
 export function quote(text: string | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  const t = text ?? '';
+  if (t.length > LONG_TEXT) {
+    const head = [...t.replace(/\s+/g, ' ').trim()].slice(0, LONG_TEXT_QUOTED).join('');
+    return `${head}…（共 ${t.length} 个字符）`;
+  }
+  return t.replace(/\s+/g, ' ').trim();
 }
 
 /** Tables whose rows carry targets and actuals and are scored from them. */

@@ -2,6 +2,11 @@ import { fmt, fmtPct } from '../num';
 import { withinTolerance } from '../scoring/table';
 import { rule, type Hit } from './types';
 
+const AMOUNT_LABEL = { initialBudget: '年初预算数', budget: '全年预算数', executed: '全年执行数' } as const;
+
+/** A sub-row as named in a message: its label less the 其中 marker. */
+const subRowName = (label: string, row: number) => label.replace(/\s+/g, '').replace(/^其中[:：]?/, '') || `第 ${row} 行`;
+
 /** SPEC §9 `execution-rate-mismatch`: stated 执行率 ≠ 执行数 ÷ 预算数 at its own precision. */
 export const executionRateMismatch = rule('execution-rate-mismatch', 'error', (t) => {
   const e = t.execution;
@@ -48,10 +53,21 @@ export const executionMissing = rule('execution-missing', 'warning', (t) => {
       message: `资金总额行未填写金额，已按明细行合计计算：全年预算数 ${fmt(e.budget)}，全年执行数 ${fmt(e.executed)}`,
     });
   }
-  if (e.rate !== null && !e.statedRate && e.block.columns.rate !== undefined) {
+  if (e.filledFromSubRows.length) {
+    const parts = e.filledFromSubRows.map((k) => {
+      const items = e.children.filter((r) => r.amounts[k]?.value != null).map((r) => `${subRowName(r.label, r.row)} ${fmt(r.amounts[k]!.value)}`);
+      return `${AMOUNT_LABEL[k]} ${fmt(k === 'executed' ? e.executed : k === 'budget' && !e.usedInitial ? e.budget : e.initialBudget)}（${items.join(' + ')}）`;
+    });
+    out.push({
+      cell: e.block.totalRow.amounts[e.filledFromSubRows[0]]?.cell ?? totalRowCell,
+      message: `资金总额行未填写${e.filledFromSubRows.map((k) => AMOUNT_LABEL[k]).join('、')}，已按明细行合计计算：${parts.join('；')}`,
+    });
+  }
+  // A formula cell (even one never calculated) is `formula-result-mismatch`'s: one finding per cell.
+  if (e.rate !== null && !e.statedRate && e.block.columns.rate !== undefined && e.rateCell?.formula === undefined) {
     out.push({ cell: e.rateCell?.cell ?? null, message: `预算执行率未填写，应为 ${fmtPct(e.rate)}` });
   }
-  if (e.score !== null && !e.statedScore && e.block.columns.score !== undefined) {
+  if (e.score !== null && !e.statedScore && e.block.columns.score !== undefined && e.scoreCell?.formula === undefined) {
     out.push({ cell: e.scoreCell?.cell ?? null, message: `预算执行率得分未填写，应为 ${fmt(e.score)}（分值 ${fmt(e.weight)}）` });
   }
   return out;

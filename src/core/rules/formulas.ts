@@ -1,14 +1,40 @@
 import Decimal from 'decimal.js';
+import type { CellValue } from '../grid';
 import { fmt } from '../num';
 import { rule } from './types';
 
-/** SPEC §9 `formula-result-mismatch`: a cell we would write holds a formula with another result. */
+/** What a formula cell shows, as a message quotes it. */
+export const NOT_CALCULATED = '公式未计算（请在 Excel 中打开并保存）';
+
+function shown(current: CellValue): string {
+  switch (current.t) {
+    case 'number':
+      return fmt(new Decimal(current.v), 4);
+    case 'text':
+    case 'error':
+    case 'date':
+      return current.v;
+    case 'boolean':
+      return current.v ? 'TRUE' : 'FALSE';
+    default:
+      return '空';
+  }
+}
+
+/**
+ * SPEC §9 `formula-result-mismatch`: a cell we would write holds a formula with another
+ * result. A formula never calculated (a generated file not yet opened in Excel) has no result
+ * to compare: it is reported as such, with the figure it should come to. This is the only
+ * finding on such a cell: the mismatch rules leave formula cells to it (see `runRules`).
+ */
 export const formulaResultMismatch = rule('formula-result-mismatch', 'warning', (t) =>
   t.writes
     .filter((w) => w.formula !== undefined && !w.agrees)
     .map((w) => {
-      const cur = w.current.t === 'number' ? fmt(new Decimal(w.current.v), 4) : w.current.t === 'text' ? w.current.v : w.current.t === 'error' ? w.current.v : '空';
       const want = typeof w.value === 'string' ? w.value : w.role === 'execution-rate' ? `${fmt(w.value.times(100))}%` : fmt(w.value);
-      return { cell: w.cell, message: `单元格公式 =${w.formula} 的结果为 ${cur}，计算值应为 ${want}；公式未改写，请核对` };
+      if (w.formulaWithoutResult) {
+        return { cell: w.cell, message: `单元格公式 =${w.formula} 尚无结果：${NOT_CALCULATED}；计算值应为 ${want}，公式未改写` };
+      }
+      return { cell: w.cell, message: `单元格公式 =${w.formula} 的结果为 ${shown(w.current)}，计算值应为 ${want}；公式未改写，请核对` };
     }),
 );

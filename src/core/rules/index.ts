@@ -1,8 +1,8 @@
 import type { TableAnalysis } from '../scoring/table';
 import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch } from './execution';
 import { formulaResultMismatch } from './formulas';
-import { scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
-import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalMismatch, weightSum } from './totals';
+import { scoreAnnotated, scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
+import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalIncomplete, totalMismatch, weightNegative, weightSum } from './totals';
 import { textNumber } from './cells';
 import { completionMismatch } from './completion';
 import { deadlineYear } from './deadlines';
@@ -25,8 +25,10 @@ export type { Finding, Rule, Severity } from './types';
  */
 export const RULES: readonly Rule[] = mergeById([
   totalMismatch,
+  totalIncomplete,
   gradeMismatch,
   weightSum,
+  weightNegative,
   level1WeightMismatch,
   subtotalMismatch,
   executionRateMismatch,
@@ -46,6 +48,7 @@ export const RULES: readonly Rule[] = mergeById([
   scoreNegative,
   unitMismatch,
   scoreMismatch,
+  scoreAnnotated,
   qualitativeBand,
   formulaResultMismatch,
   missingTarget,
@@ -74,10 +77,27 @@ function mergeById(rules: readonly Rule[]): Rule[] {
   });
 }
 
+/**
+ * Rules that compare a stated figure with the computed one. On a formula cell the cause is the
+ * formula: `formula-result-mismatch` reports it (with both figures), these stay silent there.
+ */
+const SAME_CAUSE_AS_FORMULA = new Set([
+  'score-mismatch',
+  'qualitative-band',
+  'total-mismatch',
+  'grade-mismatch',
+  'execution-rate-mismatch',
+  'execution-score-mismatch',
+  'execution-missing',
+]);
+
 export function runRules(t: TableAnalysis, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const r of rules) {
     for (const h of r.check(t)) out.push({ rule: r.id, severity: r.severity, cell: h.cell, message: h.message });
   }
-  return out;
+  // One finding per cause (issue 6): a formula cell gets `formula-result-mismatch` only.
+  const formulaCells = new Set(out.filter((f) => f.rule === 'formula-result-mismatch').map((f) => f.cell));
+  if (!formulaCells.size) return out;
+  return out.filter((f) => !(SAME_CAUSE_AS_FORMULA.has(f.rule) && formulaCells.has(f.cell)));
 }

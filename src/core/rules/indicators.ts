@@ -27,7 +27,7 @@ export const missingActual = rule('missing-actual', 'warning', (t) => {
     const has = i.weight !== null ? `分值 ${fmt(i.weight)}` : `得分 ${fmt(i.stated)}`;
     out.push({
       cell: i.row.texts.actual?.cell ?? null,
-      message: `${rowLabel(i)}有${has}，实际完成值为空${i.stated === null ? '，无法计算得分' : ''}`,
+      message: `${rowLabel(i)}有${has}，实际完成值${i.actualError ? `为错误值 ${i.actualError}（按空白处理）` : '为空'}${i.stated === null ? '，无法计算得分' : ''}`,
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import { fmt } from '../num';
 import { withinTolerance } from '../scoring/table';
-import { rowLabel } from './describe';
+import { quote, rowLabel } from './describe';
 import { rule } from './types';
 
 const METHOD_LABEL: Readonly<Record<string, string>> = {
@@ -18,7 +18,8 @@ const METHOD_LABEL: Readonly<Record<string, string>> = {
 export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
   t.indicators
     // A qualitative score outside its band is `qualitative-band`'s finding, with the band in the message.
-    .filter((i) => i.stated !== null && i.score !== null && i.method !== 'stated' && !i.statedOutsideBand && !withinTolerance(i.stated, i.score, t.profile))
+    // A score with a remark (`9（扣1分）`) is `score-annotated`'s: one finding per cell.
+    .filter((i) => i.stated !== null && i.score !== null && i.method !== 'stated' && !i.statedOutsideBand && !i.statedAnnotated && !withinTolerance(i.stated, i.score, t.profile))
     .map((i) => ({
       cell: i.row.score?.cell ?? null,
       message: `${rowLabel(i)}得分应为 ${fmt(i.score)}（${METHOD_LABEL[i.method ?? ''] ?? ''}，分值 ${fmt(i.weight)}），表中为 ${fmt(i.stated)}`,
@@ -28,7 +29,8 @@ export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
 /** SPEC §9 `score-exceeds-weight`. */
 export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
   t.indicators
-    .filter((i) => i.stated !== null && i.weight !== null && i.stated.gt(i.weight))
+    // Against a negative weight every score "exceeds" it: that row is `weight-negative`'s.
+    .filter((i) => i.stated !== null && i.weight !== null && !i.weight.lt(0) && i.stated.gt(i.weight))
     .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${rowLabel(i)}得分 ${fmt(i.stated)} 超过分值 ${fmt(i.weight)}` })),
 );
 
@@ -36,5 +38,26 @@ export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
 export const scoreNegative = rule('score-negative', 'error', (t) =>
   t.indicators
     .filter((i) => i.stated !== null && i.stated.lt(0))
-    .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${rowLabel(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0` })),
+    .map((i) => ({
+      cell: i.row.score?.cell ?? null,
+      message: `${rowLabel(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0${i.score === null ? '；该得分不计入总分，总分未写入' : `；已按计算得分 ${fmt(i.score)} 计`}`,
+    })),
+);
+
+/**
+ * `score-annotated` (warning): the score cell holds a number with a remark (`9（扣1分）`). The
+ * number is read as the stated score; the cell is the user's and is never overwritten. When
+ * the computed score differs, the finding says what would have been written.
+ */
+export const scoreAnnotated = rule('score-annotated', 'warning', (t) =>
+  t.indicators
+    .filter((i) => i.statedAnnotated && i.stated !== null && i.score !== null && !withinTolerance(i.stated, i.score, t.profile))
+    .map((i) => {
+      const c = i.row.score!;
+      const text = c.raw.t === 'text' ? c.raw.v.trim() : '';
+      return {
+        cell: c.cell,
+        message: `${rowLabel(i)}得分单元格为「${quote(text)}」，按 ${fmt(i.stated)} 分读取；计算得分为 ${fmt(i.score)}（分值 ${fmt(i.weight)}），应写入 ${fmt(i.score)}。单元格含文字说明，未改写，请核对后手工修改`,
+      };
+    }),
 );

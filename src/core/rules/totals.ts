@@ -1,13 +1,16 @@
 import Decimal from 'decimal.js';
 import { fmt } from '../num';
 import { gradeRank } from '../profiles';
+import type { ScoredIndicator } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
+import { quote, rowLabel } from './describe';
 import { rule, type Hit } from './types';
 
 /** SPEC §9 `total-mismatch`: stated 总分 ≠ Σ indicator scores + execution score. */
 export const totalMismatch = rule('total-mismatch', 'error', (t) => {
   const stated = t.statedTotal?.value;
-  if (t.total === null || stated == null || withinTolerance(stated, t.total, t.profile)) return [];
+  // A partial total is not compared: `total-incomplete` names what is missing.
+  if (t.total === null || !t.totalComplete || stated == null || withinTolerance(stated, t.total, t.profile)) return [];
   const parts = t.execution
     ? `指标得分 ${fmt(t.indicatorScore)} + 预算执行率得分 ${fmt(t.execution.score)}`
     : `指标得分合计 ${fmt(t.indicatorScore)}`;
@@ -73,6 +76,67 @@ export const subtotalMismatch = rule('subtotal-mismatch', 'error', (t) => {
         out.push({ cell: cell!.cell, message: `「${s.label}」小计${what} ${fmt(v)} 与其下指标合计 ${fmt(sum)} 不符` });
       }
     }
+  }
+  return out;
+});
+
+/** Why a row with a weight (or a typed score) has no score: the short reason a message gives. */
+function unscoredReason(i: ScoredIndicator): string {
+  if (i.weight !== null && i.weight.lt(0)) return '分值为负数';
+  if (i.stated !== null && i.stated.lt(0)) return '得分为负数';
+  if (i.actualError) return '实际完成值为错误值';
+  if (i.actual.kind === 'empty') return '实际完成值为空';
+  if (i.unitMismatch) return '计量单位无法比较';
+  if (i.band === 'unknown') return '实际完成值无法判定档次';
+  return '无法计算得分';
+}
+
+/**
+ * `total-incomplete` (warning): some part of the total could not be computed — rows with a
+ * weight but no score (blank or error actual, negative weight or score…) or the execution
+ * score. The total is reported as the sum of the parts that were computed (never null
+ * silently), but it is not written over the table's 总分, no grade is derived from it, and
+ * the stated 总分 is not checked against it: a partial figure would mislead.
+ */
+export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
+  if (t.totalComplete || !['project', 'department', 'evaluation'].includes(t.layout.kind)) return [];
+  const e = t.execution;
+  const missingExecution = !!e && e.score === null;
+  if (!t.unscored.length && !missingExecution) return [];
+  const byReason = new Map<string, number[]>();
+  for (const i of t.unscored) {
+    const why = unscoredReason(i);
+    byReason.set(why, [...(byReason.get(why) ?? []), i.row.row]);
+  }
+  const missing: string[] = [];
+  if (t.unscored.length) missing.push(`${t.unscored.length} 个指标未计分（${[...byReason].map(([why, rows]) => `${why}：第 ${rows.join('、')} 行`).join('；')}）`);
+  if (missingExecution) missing.push('预算执行率得分无法计算');
+  const parts = [e && e.score !== null ? `预算执行率得分 ${fmt(e.score)}` : null, t.indicatorScore !== null ? `已计分指标 ${fmt(t.indicatorScore)}` : null];
+  const computed = t.total !== null ? `按已计分部分合计为 ${fmt(t.total)}（${parts.filter(Boolean).join(' + ')}）` : '没有可计分的部分';
+  const stated = t.statedTotal?.value;
+  const cell = t.layout.total?.score ?? null;
+  const tail = cell
+    ? `表中总分${stated != null ? ` ${fmt(stated)} ` : cell.raw.t === 'empty' ? '为空，' : `「${quote(cell.raw.t === 'text' ? cell.raw.v : String(cell.raw.v))}」`}未核对，计算结果未写入`
+    : '计算结果未写入';
+  return [
+    {
+      cell: cell?.cell ?? null,
+      message: `总分不完整：${missing.join('；')}。${computed}；${tail}`,
+    },
+  ];
+});
+
+/** `weight-negative` (error): a negative 分值 (a typing error): the row is not scored nor summed. */
+export const weightNegative = rule('weight-negative', 'error', (t) => {
+  const out: Hit[] = [];
+  const e = t.execution;
+  if (e && e.weight.lt(0)) {
+    const c = e.block.totalRow.amounts.weight ?? e.block.rows.map((r) => r.amounts.weight).find((w) => w?.value?.lt(0));
+    out.push({ cell: c?.cell ?? null, message: `预算执行率分值 ${fmt(e.weight)} 为负数，分值不能为负；未计算执行率得分，总分未写入，请更正分值` });
+  }
+  for (const i of t.indicators) {
+    if (i.weight === null || !i.weight.lt(0)) continue;
+    out.push({ cell: i.row.weight?.cell ?? null, message: `${rowLabel(i)}分值 ${fmt(i.weight)} 为负数，分值不能为负；该行不计分、不计入总分，总分未写入，请更正分值` });
   }
   return out;
 });

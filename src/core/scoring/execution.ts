@@ -15,6 +15,8 @@ export interface ExecutionAnalysis {
   readonly usedInitial: boolean;
   /** The total row was blank: amounts are the sum of its sub-rows. */
   readonly fromSubRows: boolean;
+  /** Amounts the total row leaves blank (others given) that were summed from its sub-rows. */
+  readonly filledFromSubRows: ReadonlyArray<'initialBudget' | 'budget' | 'executed'>;
   /** The total row said 0 while its sub-rows carry money. */
   readonly zeroTotal: boolean;
   /** Spending against a zero or empty budget: no rate. */
@@ -114,7 +116,12 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
   const totalZero = !totalBlank && roles.every((k) => (amount(total, k) ?? new Decimal(0)).isZero());
   const childMoney = roles.some((k) => !(sum(children, k) ?? new Decimal(0)).isZero());
   const fromSubRows = (totalBlank || totalZero) && children.length > 0 && childMoney;
-  const pick = (k: (typeof roles)[number]) => (fromSubRows ? sum(children, k) : amount(total, k));
+  // A total row that gives some amounts and leaves others blank (全年执行数 empty, the spending
+  // on 财政拨款/其他资金): each blank amount is the sum of the sub-rows (SPEC §6).
+  const filled = fromSubRows
+    ? []
+    : roles.filter((k) => isBlankNumber(total.amounts[k]) && block.columns[k] !== undefined && !(sum(children, k) ?? new Decimal(0)).isZero());
+  const pick = (k: (typeof roles)[number]) => (fromSubRows || filled.includes(k) ? sum(children, k) : amount(total, k));
   const initialBudget = pick('initialBudget');
   let budget = pick('budget');
   const executed = pick('executed');
@@ -140,7 +147,8 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
     weight = new Decimal(p.executionWeight);
     weightSource = 'profile';
   }
-  const score = rate !== null ? roundWithin(weight.times(Decimal.min(Decimal.max(rate, 0), 1)), weight, p) : noBudget ? new Decimal(0) : null;
+  // A negative 分值 is a typing error: no score from it (`weight-negative`), the total stays incomplete.
+  const score = weight.lt(0) ? null : rate !== null ? roundWithin(weight.times(Decimal.min(Decimal.max(rate, 0), 1)), weight, p) : noBudget ? new Decimal(0) : null;
   const deduction = score !== null ? weight.minus(score) : null;
 
   const rateStatedCell = firstStated(block, 'rate');
@@ -156,6 +164,7 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
     initialBudget,
     usedInitial,
     fromSubRows: fromSubRows && totalBlank,
+    filledFromSubRows: filled,
     zeroTotal: fromSubRows && totalZero,
     noBudget,
     rate,

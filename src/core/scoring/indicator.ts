@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { clamp, roundTo } from '../num';
 import type { Profile } from '../profiles';
-import type { IndicatorRow } from '../layout/types';
+import type { IndicatorRow, NumberCell } from '../layout/types';
 import { memoByString } from '../memo';
-import { parseActual, parseTarget, classifyQualitative, onOrBefore } from '../values';
+import { parseActual, parseTarget, classifyQualitative, normalizeText, onOrBefore } from '../values';
 import type { Band, Operator, ParsedActual, ParsedTarget, Unit } from '../values/types';
 import { bandDefault, inBand } from './bands';
 
@@ -33,6 +33,33 @@ export interface ScoredIndicator {
   readonly unitMismatch: { readonly target: string; readonly actual: string } | null;
   /** Actual ÷ target in base units, for quantitative rows. */
   readonly ratio: Decimal | null;
+  /** The actual cell holds an Excel error value (`#REF!`): read as blank. */
+  readonly actualError: string | null;
+  /** The score cell holds a number with words (`9（扣1分）`): `stated` is its number; never overwritten. */
+  readonly statedAnnotated: boolean;
+}
+
+/** Excel's error values, as a cell shows them. */
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+
+/** `#REF!`, `#N/A`…: an Excel error value (or its text); such a cell is read as blank. */
+export function excelError(text: string | undefined): string | null {
+  const t = (text ?? '').trim();
+  return t.startsWith('#') && EXCEL_ERROR.test(t) ? t.toUpperCase() : null;
+}
+
+/** A number followed by words: `9（扣1分）`, `9分(扣1分)`, `8.5，扣1.5分` (after normalisation). */
+const ANNOTATED = /^([+-]?\d+(?:\.\d+)?)分?(?:\(.*\)|\[.*\]|【.*】|[,;:、].+)$/;
+
+/**
+ * The number a score cell states when it carries a remark (`9（扣1分）`): the cell is the
+ * user's, so it is read, never overwritten. Null for anything else (plain numbers are read
+ * by the layout).
+ */
+export function annotatedNumber(cell: NumberCell | null): Decimal | null {
+  if (!cell || cell.value !== null || cell.raw.t !== 'text') return null;
+  const m = ANNOTATED.exec(normalizeText(cell.raw.v));
+  return m ? new Decimal(m[1]) : null;
 }
 
 const COST_NAME = /成本|费用|单价|经费标准|补助标准|救助标准|人均.*(费|标准)/;
@@ -122,9 +149,11 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
   // A cell's own string is flat and hashed once by V8; only build a compound key when needed.
   const target = targetMemo(opText || unitText ? `${tText}${SEP}${opText}${SEP}${unitText}` : tText);
   const targetUnit = target.kind === 'quantity' || target.kind === 'rule' || target.kind === 'zero' ? target.unit : null;
-  const actual = parseActualMemo(texts.actual?.text ?? '', texts.unit?.text, targetUnit);
+  const actualError = excelError(texts.actual?.text);
+  const actual = parseActualMemo(actualError ? '' : texts.actual?.text ?? '', texts.unit?.text, targetUnit);
   const weight = row.weight?.value ?? null;
-  const stated = row.score?.value ?? null;
+  const annotated = row.score?.value == null ? annotatedNumber(row.score) : null;
+  const stated = row.score?.value ?? annotated;
   const isCost = isCostIndicator(row);
   // One result object per row, filled in place: this runs for every row of large sheets.
   const res: { -readonly [K in keyof ScoredIndicator]: ScoredIndicator[K] } = {
@@ -142,9 +171,14 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
     unitMismatch: null,
     ratio: null,
     direction: null,
+    actualError,
+    statedAnnotated: annotated !== null,
   };
   const keepStated = (extra?: Partial<ScoredIndicator>): ScoredIndicator => {
     if (extra) Object.assign(res, extra);
+    // A negative score or weight is a typing error, never a figure to add up (`score-negative`,
+    // `weight-negative`): the row stays unscored and the total incomplete.
+    if ((stated !== null && stated.lt(0)) || (weight !== null && weight.lt(0))) return res;
     // A kept score is rounded like any other, so the total is the sum of rounded parts (SPEC §8).
     res.score = stated !== null && weight !== null && weight.gt(0) ? roundWithin(clamp(stated, ZERO, weight), weight, p) : stated;
     res.method = stated !== null ? 'stated' : null;

@@ -17,6 +17,8 @@ export interface DesiredWrite {
   readonly numFmt?: string;
   readonly current: CellValue;
   readonly formula?: string;
+  /** The formula was never calculated: its cell shows nothing yet (SPEC bad input). */
+  readonly formulaWithoutResult?: boolean;
   /** The current value already says this (within tolerance, or same grade): no write. */
   readonly agrees: boolean;
 }
@@ -29,9 +31,17 @@ export interface TableAnalysis {
   readonly execution: ExecutionAnalysis | null;
   /** Σ indicator weights (null when no row has one). */
   readonly weightSum: Decimal | null;
-  /** Σ indicator scores; null when some weighted row could not be scored. */
+  /** Σ scores of the rows that have one; null when no row has one. */
   readonly indicatorScore: Decimal | null;
+  /**
+   * Execution score + the scored rows. When `unscored` rows remain (or the execution score is
+   * missing) it is a partial total: reported, never written, no grade (`total-incomplete`).
+   */
   readonly total: Decimal | null;
+  /** Rows with a weight (or a typed score) but no score: blank actual, negative weight or score… */
+  readonly unscored: readonly ScoredIndicator[];
+  /** Every part of the total was computed: the total and grade may be written and checked. */
+  readonly totalComplete: boolean;
   readonly statedTotal: NumberCell | null;
   readonly grade: string | null;
   readonly statedGrade: string | null;
@@ -42,11 +52,38 @@ export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
   return a.minus(b).abs().lte(p.tolerance);
 }
 
+/**
+ * True for a date or time number format (`yyyy/m/d`, `m/d/yy h:mm`, `yyyy"年"m"月"d"日"`):
+ * a score written into such a cell would show as a date. Quoted and bracketed parts
+ * (`"元"`, `[Red]`, `[$-804]`) are literals or switches, not date codes.
+ */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const codes = numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[ymdhs]/i.test(codes.replace(/General/gi, ''));
+}
+
+/** The number format a number written into `cell` needs: its own, unless that shows a date. */
+function numberFormatFor(cell: NumberCell): string | undefined {
+  return cell.raw.t === 'date' || isDateFormat(cell.numFmt) ? 'General' : undefined;
+}
+
 function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
   const cur = cell.value;
   const agrees = cur !== null && !cell.fromText && (cur === value || cur.eq(value) || (!exact && withinTolerance(cur, value, p)));
   // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
-  return { role, row: cell.row, col: cell.col, cell: cell.cell, value, numFmt, current: cell.raw, formula: cell.formula, agrees: agrees || !!cell.offColumn };
+  return {
+    role,
+    row: cell.row,
+    col: cell.col,
+    cell: cell.cell,
+    value,
+    numFmt: numFmt ?? numberFormatFor(cell),
+    current: cell.raw,
+    formula: cell.formula,
+    formulaWithoutResult: cell.formulaWithoutResult,
+    agrees: agrees || !!cell.offColumn,
+  };
 }
 
 /** Score a recognised table: indicators, execution, total and grade (SPEC §5–7). */
@@ -62,21 +99,22 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
     });
   const weightSum = sumPresent(indicators.map((i) => i.weight));
-  const weighted = indicators.filter((i) => i.weight !== null && !i.weight.isZero());
-  const indicatorScore = weighted.some((i) => i.score === null) ? null : sumPresent(indicators.map((i) => i.score));
+  const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null));
+  const indicatorScore = sumPresent(indicators.map((i) => i.score));
   const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
-  let total: Decimal | null = null;
-  if (scorable && indicatorScore !== null) {
-    total = execution ? (execution.score === null ? null : indicatorScore.plus(execution.score)) : indicatorScore;
-  }
+  const totalComplete = scorable && unscored.length === 0 && (!execution || execution.score !== null);
+  // A partial total (SPEC §7 with parts missing) is still reported, with `total-incomplete`.
+  let total: Decimal | null = scorable ? sumPresent([indicatorScore, execution?.score]) : null;
   if (total !== null) total = roundTo(total, p.decimals, p.rounding);
-  const grade = total !== null ? gradeOf(total, p) : null;
+  const grade = total !== null && totalComplete ? gradeOf(total, p) : null;
   const statedGrade = layout.grade?.text ? layout.grade.text : null;
 
   const writes: DesiredWrite[] = [];
   if (scorable) {
     for (const ind of indicators) {
       if (ind.score === null || !ind.row.score || ind.method === 'stated' && ind.stated !== null && ind.score.eq(ind.stated)) continue;
+      // `9（扣1分）`: the user's remark stays; `score-annotated` says what would be written.
+      if (ind.statedAnnotated) continue;
       writes.push(numberWrite('score', ind.row.score, ind.score, p, undefined, ind.method === 'qualitative'));
     }
     if (execution) {
@@ -92,7 +130,8 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
         writes.push(numberWrite('deduction', execution.deductionCell, execution.deduction, p));
       }
     }
-    if (total !== null && layout.total?.score) writes.push(numberWrite('total', layout.total.score, total, p));
+    // A partial total is never written over the table's own (`total-incomplete` says so).
+    if (total !== null && totalComplete && layout.total?.score) writes.push(numberWrite('total', layout.total.score, total, p));
     if (grade !== null && layout.grade) {
       const rank = gradeRank(grade) ?? 0;
       const statedRank = statedGrade ? gradeRank(statedGrade) : null;
@@ -112,6 +151,8 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
     weightSum,
     indicatorScore,
     total,
+    unscored,
+    totalComplete,
     statedTotal: layout.total?.score ?? null,
     grade,
     statedGrade,
