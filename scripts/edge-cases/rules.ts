@@ -247,6 +247,16 @@ export const CASES: EdgeCase[] = [
       ),
   },
   {
+    file: 'rules-target-error.xlsx',
+    description: 'Item 7 (targets too): 人均培训成本 target `#REF!` with actual 480元 and score 5 stated: a blank target, not text to classify.',
+    build: () => bookOf('职工培训', project({ name: '职工技能培训', indicators: withRow(3, { target: { error: '#REF!' } }) })),
+  },
+  {
+    file: 'rules-total-annotation.xlsx',
+    description: 'Item 6 (总分 too): the 总分 cell reads `95（扣5分）` where the total is 99: read as 95, never overwritten.',
+    build: () => bookOf('职工培训', project({ name: '职工技能培训', total: '95（扣5分）' })),
+  },
+  {
     file: 'rules-baseline.xlsx',
     description: 'The default table with no defect: total 99, no finding. Guards the builder itself.',
     build: () => bookOf('职工培训', project({ name: '职工技能培训' })),

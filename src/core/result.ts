@@ -86,7 +86,7 @@ export function toTableResult(t: TableAnalysis, findings: readonly Finding[]): T
       method: i.method,
       scoreCell: i.row.score?.cell ?? null,
     })),
-    total: { score: toNum(t.total), stated: toNum(t.statedTotal?.value), cell: l.total?.score?.cell ?? null },
+    total: { score: toNum(t.total), stated: toNum(t.statedTotal?.value ?? t.statedTotalAnnotated), cell: l.total?.score?.cell ?? null },
     grade: { value: t.grade, stated: t.statedGrade, cell: l.grade?.cell ?? null },
     findings,
   };

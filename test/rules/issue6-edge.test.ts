@@ -119,6 +119,29 @@ describe('issue 6 item 7: error values in an actual', () => {
   });
 });
 
+describe('issue 6 item 7 (targets): an error value in a 年度指标值', () => {
+  it('reads `#REF!` as a blank target (missing-target)', async () => {
+    const { r, t } = await only('rules-target-error.xlsx');
+    expect(rulesAt(t, 'E15')).toEqual(['missing-target']);
+    expect(messageOf(t, 'missing-target', 'E15')).toBe('第 15 行「人均培训成本」有分值 5，年度指标值为错误值 #REF!（按空白处理）');
+    expect(t.indicators.find((i) => i.row === 15)).toMatchObject({ score: 5, statedScore: 5, method: 'stated' });
+    expect(t.total).toEqual({ score: 99, stated: 99, cell: 'H19' });
+    expect(r.plan).toEqual([]);
+  });
+});
+
+describe('issue 6 item 6 (总分): a total cell with a remark', () => {
+  it('reads 95 from `95（扣5分）`, reports the mismatch and never overwrites the cell', async () => {
+    const { r, t } = await only('rules-total-annotation.xlsx');
+    expect(t.total).toEqual({ score: 99, stated: 95, cell: 'H19' });
+    expect(t.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['total-mismatch@H19']);
+    expect(messageOf(t, 'total-mismatch', 'H19')).toBe(
+      '总分应为 99（指标得分 90 + 预算执行率得分 9），表中为「95（扣5分）」（按 95 读取）；单元格含文字说明，未改写，请核对后手工修改',
+    );
+    expect(r.plan).toEqual([]);
+  });
+});
+
 describe('issue 6 item 8: formulas with no cached result', () => {
   const PHRASE = '公式未计算（请在 Excel 中打开并保存）';
 

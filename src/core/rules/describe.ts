@@ -1,6 +1,6 @@
 import type { IndicatorRow, TableKind } from '../layout/types';
 import { memoByString } from '../memo';
-import type { ScoredIndicator } from '../scoring/indicator';
+import { excelError, type ScoredIndicator } from '../scoring/indicator';
 import type { TableAnalysis } from '../scoring/table';
 import { normalizeHeader, normalizeText, parseTarget } from '../values';
 import type { ParsedTarget } from '../values/types';
@@ -60,7 +60,7 @@ export function emptyReasonText(text: string | undefined): string {
 export function targetOf(i: ScoredIndicator, texts: IndicatorRow['texts'] = i.row.texts): ParsedTarget {
   if (i.target.kind !== 'empty') return i.target;
   const text = texts.target?.text ?? '';
-  if (normalizeText(text) === '') return i.target;
+  if (normalizeText(text) === '' || excelError(text)) return i.target;
   return parseTarget(text, { operatorColumn: texts.operator?.text || undefined, unitColumn: texts.unit?.text || undefined });
 }
 

@@ -1,6 +1,6 @@
 import { fmt } from '../num';
 import { BAND_LABEL } from '../scoring/bands';
-import type { ScoredIndicator } from '../scoring/indicator';
+import { excelError, type ScoredIndicator } from '../scoring/indicator';
 import { normalizeText } from '../values';
 import { isKind, quote, rowLabel, SCORED_KINDS } from './describe';
 import { rule, type Hit } from './types';
@@ -33,12 +33,17 @@ export const missingActual = rule('missing-actual', 'warning', (t) => {
   return out;
 });
 
-/** SPEC §9 `missing-target`: the row has a weight and its 年度指标值 is empty. */
+/** SPEC §9 `missing-target`: the row has a weight and its 年度指标值 is empty (or an error value, read as blank). */
 export const missingTarget = rule('missing-target', 'warning', (t) => {
   if (!isKind(t, SCORED_KINDS) || t.layout.columns.target === undefined) return [];
-  return t.indicators
-    .filter((i) => weightOf(i) !== null && normalizeText(i.row.texts.target?.text ?? '') === '')
-    .map((i) => ({ cell: i.row.texts.target?.cell ?? null, message: `${rowLabel(i)}有分值 ${fmt(i.weight)}，年度指标值为空` }));
+  const out: Hit[] = [];
+  for (const i of t.indicators) {
+    const text = i.row.texts.target?.text ?? '';
+    const error = excelError(text);
+    if (weightOf(i) === null || (normalizeText(text) !== '' && !error)) continue;
+    out.push({ cell: i.row.texts.target?.cell ?? null, message: `${rowLabel(i)}有分值 ${fmt(i.weight)}，年度指标值${error ? `为错误值 ${error}（按空白处理）` : '为空'}` });
+  }
+  return out;
 });
 
 /**

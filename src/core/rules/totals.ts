@@ -4,17 +4,27 @@ import { gradeRank } from '../profiles';
 import type { ScoredIndicator } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
 import { quote, rowLabel } from './describe';
+import { NOT_CALCULATED } from './formulas';
 import { rule, type Hit } from './types';
 
 /** SPEC §9 `total-mismatch`: stated 总分 ≠ Σ indicator scores + execution score. */
 export const totalMismatch = rule('total-mismatch', 'error', (t) => {
-  const stated = t.statedTotal?.value;
+  const stated = t.statedTotal?.value ?? t.statedTotalAnnotated;
   // A partial total is not compared: `total-incomplete` names what is missing.
   if (t.total === null || !t.totalComplete || stated == null || withinTolerance(stated, t.total, t.profile)) return [];
   const parts = t.execution
     ? `指标得分 ${fmt(t.indicatorScore)} + 预算执行率得分 ${fmt(t.execution.score)}`
     : `指标得分合计 ${fmt(t.indicatorScore)}`;
-  return [{ cell: t.statedTotal!.cell, message: `总分应为 ${fmt(t.total)}（${parts}），表中为 ${fmt(stated)}` }];
+  const cell = t.statedTotal!;
+  if (t.statedTotalAnnotated !== null && cell.raw.t === 'text') {
+    return [
+      {
+        cell: cell.cell,
+        message: `总分应为 ${fmt(t.total)}（${parts}），表中为「${quote(cell.raw.v)}」（按 ${fmt(stated)} 读取）；单元格含文字说明，未改写，请核对后手工修改`,
+      },
+    ];
+  }
+  return [{ cell: cell.cell, message: `总分应为 ${fmt(t.total)}（${parts}），表中为 ${fmt(stated)}` }];
 });
 
 /** SPEC §9 `grade-mismatch`: stated grade ≠ grade of the computed total. */
@@ -113,11 +123,17 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
   if (missingExecution) missing.push('预算执行率得分无法计算');
   const parts = [e && e.score !== null ? `预算执行率得分 ${fmt(e.score)}` : null, t.indicatorScore !== null ? `已计分指标 ${fmt(t.indicatorScore)}` : null];
   const computed = t.total !== null ? `按已计分部分合计为 ${fmt(t.total)}（${parts.filter(Boolean).join(' + ')}）` : '没有可计分的部分';
-  const stated = t.statedTotal?.value;
+  const stated = t.statedTotal?.value ?? t.statedTotalAnnotated;
   const cell = t.layout.total?.score ?? null;
-  const tail = cell
-    ? `表中总分${stated != null ? ` ${fmt(stated)} ` : cell.raw.t === 'empty' ? '为空，' : `「${quote(cell.raw.t === 'text' ? cell.raw.v : String(cell.raw.v))}」`}未核对，计算结果未写入`
-    : '计算结果未写入';
+  const shown =
+    stated != null
+      ? ` ${fmt(stated)} `
+      : cell?.formulaWithoutResult
+        ? `（公式 =${cell.formula ?? ''}）${NOT_CALCULATED}，`
+        : cell?.raw.t === 'empty'
+          ? '为空，'
+          : `「${quote(cell?.raw.t === 'text' ? cell.raw.v : String(cell && 'v' in cell.raw ? cell.raw.v : ''))}」`;
+  const tail = cell ? `表中总分${shown}未核对，计算结果未写入` : '计算结果未写入';
   return [
     {
       cell: cell?.cell ?? null,

@@ -143,7 +143,7 @@ export interface ScoreContext {
 export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndicator {
   const p = ctx.profile;
   const texts = row.texts;
-  const tText = texts.target?.text ?? '';
+  const tText = excelError(texts.target?.text) ? '' : texts.target?.text ?? '';
   const opText = texts.operator?.text ?? '';
   const unitText = texts.unit?.text ?? '';
   // A cell's own string is flat and hashed once by V8; only build a compound key when needed.

@@ -5,7 +5,7 @@ import { gradeLabelLike, gradeOf, gradeRank, type Profile } from '../profiles';
 import type { NumberCell, TableLayout } from '../layout/types';
 import type { EditRole } from '../plan';
 import { analyzeExecution, type ExecutionAnalysis } from './execution';
-import { scoreIndicator, type ScoredIndicator } from './indicator';
+import { annotatedNumber, scoreIndicator, type ScoredIndicator } from './indicator';
 
 /** A value the engine wants in a cell; the plan keeps those that need writing. */
 export interface DesiredWrite {
@@ -43,6 +43,8 @@ export interface TableAnalysis {
   /** Every part of the total was computed: the total and grade may be written and checked. */
   readonly totalComplete: boolean;
   readonly statedTotal: NumberCell | null;
+  /** The 总分 cell holds a number with a remark (`95（扣5分）`): that number; the cell is never written. */
+  readonly statedTotalAnnotated: Decimal | null;
   readonly grade: string | null;
   readonly statedGrade: string | null;
   readonly writes: readonly DesiredWrite[];
@@ -107,6 +109,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
   let total: Decimal | null = scorable ? sumPresent([indicatorScore, execution?.score]) : null;
   if (total !== null) total = roundTo(total, p.decimals, p.rounding);
   const grade = total !== null && totalComplete ? gradeOf(total, p) : null;
+  const statedTotalAnnotated = annotatedNumber(layout.total?.score ?? null);
   const statedGrade = layout.grade?.text ? layout.grade.text : null;
 
   const writes: DesiredWrite[] = [];
@@ -130,8 +133,9 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
         writes.push(numberWrite('deduction', execution.deductionCell, execution.deduction, p));
       }
     }
-    // A partial total is never written over the table's own (`total-incomplete` says so).
-    if (total !== null && totalComplete && layout.total?.score) writes.push(numberWrite('total', layout.total.score, total, p));
+    // A partial total is never written over the table's own (`total-incomplete` says so), nor
+    // is a total over a 总分 with a remark (`total-mismatch` says what it would be).
+    if (total !== null && totalComplete && layout.total?.score && statedTotalAnnotated === null) writes.push(numberWrite('total', layout.total.score, total, p));
     if (grade !== null && layout.grade) {
       const rank = gradeRank(grade) ?? 0;
       const statedRank = statedGrade ? gradeRank(statedGrade) : null;
@@ -154,6 +158,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
     unscored,
     totalComplete,
     statedTotal: layout.total?.score ?? null,
+    statedTotalAnnotated,
     grade,
     statedGrade,
     writes,
