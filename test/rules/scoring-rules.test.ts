@@ -57,6 +57,10 @@ const cases: Array<[string, ReturnType<typeof table>, string | null | string[], 
   ['subtotal-mismatch', evaluation(20), ['E4', 'D4'], evaluation(16)], // 参考分值 and 设定分值 both say 20
   ['level1-weight-mismatch', table({ indicators: [{ l1: '产出指标（40分）' }] }), 'B6', table({ indicators: [{ l1: '产出指标（50分）' }] })],
   ['weight-sum', table({ indicators: [{ weight: 40, score: 40, target: '≥100人' }], total: 90, grade: '优' }), null, ok],
+  // Issue 6: a negative weight, a partial total, a score with a remark.
+  ['weight-negative', table({ indicators: [{}, { weight: -30 }] }), 'G7', ok],
+  ['total-incomplete', table({ indicators: [{}, {}, { actual: null, score: null }] }), 'H9', table({ indicators: [{}, {}, { actual: null }] })],
+  ['score-annotated', table({ indicators: [{ actual: '80人', score: '45（扣5分）' }], total: 90, grade: '优' }), 'H6', table({ indicators: [{ actual: '80人', score: '40（扣10分）' }], total: 90, grade: '优' })],
 ];
 
 describe('rules that come out of scoring: trigger and near miss', () => {

@@ -112,7 +112,8 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
   if (t.totalComplete || !['project', 'department', 'evaluation'].includes(t.layout.kind)) return [];
   const e = t.execution;
   const missingExecution = !!e && e.score === null;
-  if (!t.unscored.length && !missingExecution) return [];
+  // Nothing missing and still no total: no row carries a weight or a score.
+  const nothing = !t.unscored.length && !missingExecution;
   const byReason = new Map<string, number[]>();
   for (const i of t.unscored) {
     const why = unscoredReason(i);
@@ -121,6 +122,7 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
   const missing: string[] = [];
   if (t.unscored.length) missing.push(`${t.unscored.length} 个指标未计分（${[...byReason].map(([why, rows]) => `${why}：第 ${rows.join('、')} 行`).join('；')}）`);
   if (missingExecution) missing.push('预算执行率得分无法计算');
+  if (nothing) missing.push('没有填写分值或得分的指标');
   const parts = [e && e.score !== null ? `预算执行率得分 ${fmt(e.score)}` : null, t.indicatorScore !== null ? `已计分指标 ${fmt(t.indicatorScore)}` : null];
   const computed = t.total !== null ? `按已计分部分合计为 ${fmt(t.total)}（${parts.filter(Boolean).join(' + ')}）` : '没有可计分的部分';
   const stated = t.statedTotal?.value ?? t.statedTotalAnnotated;

@@ -104,10 +104,10 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
   const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
   const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
-  const totalComplete = scorable && unscored.length === 0 && (!execution || execution.score !== null);
   // A partial total (SPEC §7 with parts missing) is still reported, with `total-incomplete`.
   let total: Decimal | null = scorable ? sumPresent([indicatorScore, execution?.score]) : null;
   if (total !== null) total = roundTo(total, p.decimals, p.rounding);
+  const totalComplete = total !== null && unscored.length === 0 && (!execution || execution.score !== null);
   const grade = total !== null && totalComplete ? gradeOf(total, p) : null;
   const statedTotalAnnotated = annotatedNumber(layout.total?.score ?? null);
   const statedGrade = layout.grade?.text ? layout.grade.text : null;
