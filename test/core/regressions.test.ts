@@ -110,3 +110,29 @@ describe('review regressions', () => {
     expect([p.executionWeight, p.bands.upper, p.bands.lower, p.bandDefaults.partial]).toEqual([20, 0.8, 0.5, 0.7]);
   });
 });
+
+describe('blank amounts on the total row (issue 6 item 3)', () => {
+  const ind: IndicatorSpec[] = [{ l1: '产出指标', l3: '人数', target: '≥100人', actual: '100人', weight: 90, score: 90 }];
+  const sub = (total: Array<number | null>) =>
+    analyze(book(projectSheet({ budget: [['其中：当年财政拨款', 8, 8, 6, null, null, null], ['其他资金', 2, 2, 2, null, null, null], ['年度资金总额', ...total, 10, 0.8, 8]], indicators: ind, total: 98 }))).tables[0];
+
+  it('does not sum 年初预算数 when 全年预算数 is given: it is not used', () => {
+    const t = sub([null, 10, 8]);
+    expect(t.execution).toMatchObject({ budget: 10, executed: 8, rate: 0.8, score: 8 });
+    expect(t.findings.filter((f) => f.rule === 'execution-missing')).toEqual([]);
+  });
+
+  it('takes a blank 全年预算数 from the sub-rows before falling back to 年初预算数', () => {
+    const t = sub([10, null, 8]);
+    expect(t.execution).toMatchObject({ budget: 10, executed: 8, rate: 0.8, score: 8 });
+    expect(t.findings.map((f) => `${f.rule}@${f.cell}`)).toContain('execution-missing@D6');
+    expect(t.findings.map((f) => f.rule)).not.toContain('execution-denominator');
+  });
+
+  it('a blank 全年执行数 is summed and checked: the total is compared', () => {
+    const t = sub([10, 10, null]);
+    expect(t.execution).toMatchObject({ executed: 8, rate: 0.8, score: 8 });
+    expect(t.total).toMatchObject({ score: 98, stated: 98 });
+    expect(t.findings.find((f) => f.rule === 'execution-missing')?.message).toBe('资金总额行未填写全年执行数，已按明细行合计计算：全年执行数 8（当年财政拨款 6 + 其他资金 2）');
+  });
+});

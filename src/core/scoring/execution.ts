@@ -118,9 +118,10 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
   const fromSubRows = (totalBlank || totalZero) && children.length > 0 && childMoney;
   // A total row that gives some amounts and leaves others blank (全年执行数 empty, the spending
   // on 财政拨款/其他资金): each blank amount is the sum of the sub-rows (SPEC §6).
-  const filled = fromSubRows
-    ? []
-    : roles.filter((k) => isBlankNumber(total.amounts[k]) && block.columns[k] !== undefined && !(sum(children, k) ?? new Decimal(0)).isZero());
+  // 年初预算数 only matters as the denominator of last resort: not summed when 全年预算数 is known.
+  const fillable = (k: (typeof roles)[number]) =>
+    isBlankNumber(total.amounts[k]) && block.columns[k] !== undefined && !(sum(children, k) ?? new Decimal(0)).isZero();
+  const filled = fromSubRows ? [] : roles.filter((k) => fillable(k) && (k !== 'initialBudget' || (amount(total, 'budget') === null && !fillable('budget'))));
   const pick = (k: (typeof roles)[number]) => (fromSubRows || filled.includes(k) ? sum(children, k) : amount(total, k));
   const initialBudget = pick('initialBudget');
   let budget = pick('budget');
