@@ -180,8 +180,18 @@ export const CASES: EdgeCase[] = [
   },
   {
     file: 'rules-score-annotation.xlsx',
-    description: 'Item 6: 培训职工人数 80 of ≥100 (score 16 of 20) with the score cell reading `17（扣3分）`: kept, never overwritten.',
-    build: () => bookOf('职工培训', project({ name: '职工技能培训', indicators: withRow(0, { actual: '80人', score: '17（扣3分）' }), total: 95 })),
+    description:
+      'Item 6: 培训职工人数 80 of ≥100 (score 16 of 20) with the score cell reading `17（扣3分）`, and the execution score H8 reading `10（满分）` (9 computed): kept, never overwritten.',
+    build: () =>
+      bookOf(
+        '职工培训',
+        project({
+          name: '职工技能培训',
+          budget: [[15, 15, 13.5, null, null, null], [null, null, null, null, null, null], [5, 5, 4.5, null, null, null], [20, 20, 18, 10, pct(0.9), '10（满分）']],
+          indicators: withRow(0, { actual: '80人', score: '17（扣3分）' }),
+          total: 95,
+        }),
+      ),
   },
   {
     file: 'rules-actual-error.xlsx',

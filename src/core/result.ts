@@ -3,6 +3,7 @@ import type { NumberCell, TableKind } from './layout/types';
 import { trimNumber } from './layout/view';
 import { roundTo, toNum } from './num';
 import type { Finding } from './rules';
+import { annotatedNumber } from './scoring/indicator';
 import type { TableAnalysis } from './scoring/table';
 
 /** SPEC §14 result of one table: numbers are JSON numbers, absent values null. */
@@ -68,7 +69,7 @@ export function toTableResult(t: TableAnalysis, findings: readonly Finding[]): T
           score: toNum(e.score),
           deduction: toNum(e.deduction),
           statedRate: e.statedRate ? toNum(roundTo(e.statedRate.value, 4)) : null,
-          statedScore: toNum(e.statedScore?.value),
+          statedScore: toNum(e.statedScore?.value ?? annotatedNumber(e.statedScore)),
           rateCell: e.rateCell?.cell ?? e.statedRate?.cell.cell ?? null,
           scoreCell: e.scoreCell?.cell ?? e.statedScore?.cell ?? null,
         }

@@ -79,7 +79,7 @@ describe('issue 6 item 5: negative weights and scores', () => {
 });
 
 describe('issue 6 item 6: a score cell with a remark', () => {
-  it('reads 17 from `17（扣3分）`, keeps the cell and says what it would write', async () => {
+  it('reads 17 from `17（扣3分）` (and 10 from `10（满分）`), keeps the cells and says what it would write', async () => {
     const { r, t } = await only('rules-score-annotation.xlsx');
     const row = t.indicators.find((i) => i.row === 12)!;
     expect(row).toMatchObject({ score: 16, statedScore: 17, method: 'positive' });
@@ -87,20 +87,27 @@ describe('issue 6 item 6: a score cell with a remark', () => {
     expect(messageOf(t, 'score-annotated', 'H12')).toBe(
       '第 12 行「培训职工人数」得分单元格为「17（扣3分）」，按 17 分读取；计算得分为 16（分值 20），应写入 16。单元格含文字说明，未改写，请核对后手工修改',
     );
-    expect(r.plan.find((e) => e.cell === 'H12')).toBeUndefined();
     expect(t.total).toEqual({ score: 95, stated: 95, cell: 'H19' });
+    // The execution score cell is the user's too.
+    expect(t.execution).toMatchObject({ score: 9, statedScore: 10, scoreCell: 'H8' });
+    expect(rulesAt(t, 'H8')).toEqual(['execution-score-mismatch']);
+    expect(messageOf(t, 'execution-score-mismatch', 'H8')).toBe(
+      '预算执行率得分应为 9（分值 10 × 执行率 90.00%），表中为「10（满分）」（按 10 读取）；单元格含文字说明，未改写，请核对后手工修改',
+    );
+    expect(r.plan).toEqual([]);
   });
 
   it('`score` leaves the cell as typed', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'issue6-')), 'annotated.xlsx');
     const res = await jixiao('score', fixture(edge('rules-score-annotation.xlsx')), '-o', out);
-    expect(res.code).toBe(0);
+    expect(res.code).toBe(1); // execution-score-mismatch is an error
     // Nothing else to write: a writer may skip the file altogether (issue 6 item 12); if it
     // writes one, the remark is there as typed.
     if (fs.existsSync(out)) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
       expect(wb.worksheets[0].getCell('H12').value).toBe('17（扣3分）');
+      expect(wb.worksheets[0].getCell('H8').value).toBe('10（满分）');
     }
   });
 });

@@ -1,5 +1,7 @@
 import { fmt, fmtPct } from '../num';
+import { annotatedNumber } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
+import { quote } from './describe';
 import { rule, type Hit } from './types';
 
 const AMOUNT_LABEL = { initialBudget: '年初预算数', budget: '全年预算数', executed: '全年执行数' } as const;
@@ -24,11 +26,16 @@ export const executionScoreMismatch = rule('execution-score-mismatch', 'error', 
   const e = t.execution;
   if (!e || e.score === null) return [];
   const out: Hit[] = [];
-  const s = e.statedScore?.value;
+  const annotated = annotatedNumber(e.statedScore);
+  const s = e.statedScore?.value ?? annotated;
   if (e.statedScore && s != null && !withinTolerance(s, e.score, t.profile)) {
+    const raw = e.statedScore.raw;
     out.push({
       cell: e.statedScore.cell,
-      message: `预算执行率得分应为 ${fmt(e.score)}（分值 ${fmt(e.weight)} × 执行率 ${fmtPct(e.rate)}），表中为 ${fmt(s)}`,
+      message:
+        annotated !== null && raw.t === 'text'
+          ? `预算执行率得分应为 ${fmt(e.score)}（分值 ${fmt(e.weight)} × 执行率 ${fmtPct(e.rate)}），表中为「${quote(raw.v)}」（按 ${fmt(s)} 读取）；单元格含文字说明，未改写，请核对后手工修改`
+          : `预算执行率得分应为 ${fmt(e.score)}（分值 ${fmt(e.weight)} × 执行率 ${fmtPct(e.rate)}），表中为 ${fmt(s)}`,
     });
   }
   const d = e.statedDeduction?.value;

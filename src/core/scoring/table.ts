@@ -84,7 +84,8 @@ function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profil
     current: cell.raw,
     formula: cell.formula,
     formulaWithoutResult: cell.formulaWithoutResult,
-    agrees: agrees || !!cell.offColumn,
+    // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
+    agrees: agrees || !!cell.offColumn || annotatedNumber(cell) !== null,
   };
 }
 
