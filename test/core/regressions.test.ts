@@ -136,3 +136,22 @@ describe('blank amounts on the total row (issue 6 item 3)', () => {
     expect(t.findings.find((f) => f.rule === 'execution-missing')?.message).toBe('资金总额行未填写全年执行数，已按明细行合计计算：全年执行数 8（当年财政拨款 6 + 其他资金 2）');
   });
 });
+
+describe('a negative execution 分值 (issue 6 item 5)', () => {
+  it('gives no execution score, raises weight-negative, and leaves the total unwritten', () => {
+    const ind: IndicatorSpec[] = [{ l1: '产出指标', l3: '人数', target: '≥100人', actual: '100人', weight: 90, score: 90 }];
+    const r = analyze(book(projectSheet({ budget: [['年度资金总额', 10, 10, 8, -10, 0.8, 8]], indicators: ind, total: 98 })));
+    const t = r.tables[0];
+    expect(t.execution).toMatchObject({ weight: -10, score: null });
+    expect(t.findings.find((f) => f.rule === 'weight-negative')).toEqual({
+      rule: 'weight-negative',
+      severity: 'error',
+      cell: 'F4',
+      message: '预算执行率分值 -10 为负数，分值不能为负；未计算执行率得分，总分未写入，请更正分值',
+    });
+    expect(t.total).toMatchObject({ score: 90, stated: 98 });
+    expect(t.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['total-incomplete']));
+    expect(t.findings.map((f) => f.rule)).not.toContain('total-mismatch');
+    expect(r.plan.filter((e) => e.role === 'total')).toEqual([]);
+  });
+});
