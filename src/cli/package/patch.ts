@@ -117,22 +117,44 @@ interface RowInfo {
   readonly cells: CellInfo[] | null;
 }
 
+function cellAt(row: RowInfo | undefined, col: number): CellInfo | undefined {
+  return row?.cells?.find((c) => c.col === col);
+}
+
+/** The first row numbered above `r` (rows are in ascending order, as the format requires). */
+function rowAfter(rows: readonly RowInfo[], r: number): RowInfo | undefined {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].r > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return rows[lo];
+}
+
 interface SheetScan {
   readonly prefix: string;
   sheetData: { el: XmlElement; closeStart: number; end: number } | null;
   readonly rows: RowInfo[];
+  /** Rows the plan writes, by number. */
+  readonly targets: Map<number, RowInfo>;
   isProtected: boolean;
   readonly merges: MergedArea[];
   readonly cols: { min: number; max: number; style: number | undefined }[];
 }
 
+/** Column number of a cell reference (`AB12`, `$AB$12`), or undefined. */
 function colOfRef(ref: string | undefined): number | undefined {
   if (!ref) return undefined;
-  const m = /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(ref);
-  if (!m) return undefined;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return col > 0 && col <= 16384 ? col : undefined;
 }
 
 function parseMergeRef(ref: string): MergedArea | undefined {
@@ -144,7 +166,7 @@ function parseMergeRef(ref: string): MergedArea | undefined {
 }
 
 function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
-  const scan: SheetScan = { prefix: '', sheetData: null, rows: [], isProtected: false, merges: [], cols: [] };
+  const scan: SheetScan = { prefix: '', sheetData: null, rows: [], targets: new Map(), isProtected: false, merges: [], cols: [] };
   let prefix: string | null = null;
   let lastRow = 0;
   let row: RowInfo | null = null;
@@ -152,7 +174,7 @@ function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
   let cell: CellInfo | null = null;
   walkXml(xml, {
     open(el) {
-      const depth = el.path.length;
+      const depth = el.depth;
       if (depth === 1) {
         if (el.name === 'sheetData') {
           prefix = el.prefix;
@@ -163,13 +185,14 @@ function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
         }
         return;
       }
-      const parent = el.path[depth - 1];
+      const parent = el.parent;
       if (depth === 2 && parent === 'sheetData' && el.name === 'row') {
         const r = Number(el.attributes.r ?? lastRow + 1);
         lastRow = r;
         lastCol = 0;
         row = { r, el, closeStart: el.openEnd, end: el.openEnd, cells: targetRows.has(r) ? [] : null };
         scan.rows.push(row);
+        if (row.cells) scan.targets.set(r, row);
       } else if (depth === 3 && parent === 'row' && el.name === 'c' && row) {
         const col = colOfRef(el.attributes.r) ?? lastCol + 1;
         lastCol = col;
@@ -188,7 +211,7 @@ function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
       }
     },
     close(el, closeStart, end) {
-      const depth = el.path.length;
+      const depth = el.depth;
       if (depth === 1 && el.name === 'sheetData' && scan.sheetData) {
         scan.sheetData.closeStart = closeStart;
         scan.sheetData.end = end;
@@ -227,19 +250,19 @@ function scanStyles(xml: string): StylesScan {
   let xf: XfInfo | null = null;
   walkXml(xml, {
     open(el) {
-      const depth = el.path.length;
+      const depth = el.depth;
       if (depth === 0 && el.name === 'styleSheet') scan.styleSheet = el;
       else if (depth === 1 && el.name === 'numFmts') scan.numFmts = { el, closeStart: el.openEnd, end: el.openEnd };
       else if (depth === 1 && el.name === 'cellXfs') scan.cellXfs = { el, closeStart: el.openEnd, end: el.openEnd };
-      else if (depth === 2 && el.path[1] === 'numFmts' && el.name === 'numFmt') {
+      else if (depth === 2 && el.parent === 'numFmts' && el.name === 'numFmt') {
         scan.customFormats.set(Number(el.attributes.numFmtId), el.attributes.formatCode ?? '');
-      } else if (depth === 2 && el.path[1] === 'cellXfs' && el.name === 'xf') {
+      } else if (depth === 2 && el.parent === 'cellXfs' && el.name === 'xf') {
         xf = { el, end: el.openEnd };
         scan.xfs.push(xf);
       }
     },
     close(el, closeStart, end) {
-      const depth = el.path.length;
+      const depth = el.depth;
       if (depth === 1 && el.name === 'numFmts' && scan.numFmts) Object.assign(scan.numFmts, { closeStart, end });
       else if (depth === 1 && el.name === 'cellXfs' && scan.cellXfs) Object.assign(scan.cellXfs, { closeStart, end });
       else if (depth === 2 && el.name === 'xf' && xf) {
@@ -425,7 +448,7 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
   parse(workbookPart, () =>
     walkXml(workbookXml, {
       open(el) {
-        if (el.name === 'sheet' && el.path[el.path.length - 1] === 'sheets') {
+        if (el.name === 'sheet' && el.parent === 'sheets') {
           const name = el.attributes.name;
           const rid = attrLocal(el, 'id');
           if (name !== undefined && rid !== undefined && !sheetRids.has(name)) sheetRids.set(name, rid);
@@ -484,8 +507,7 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
         `${where} 位于合并单元格 ${rangeAddress(merge.top, merge.left, merge.bottom, merge.right)} 中，只能写入其左上角单元格 ${master}，拒绝写入`,
       );
     }
-    const row = sheet.scan.rows.find((r) => r.r === edit.row);
-    const cell = row?.cells?.find((c) => c.col === edit.col);
+    const cell = cellAt(sheet.scan.targets.get(edit.row), edit.col);
     if (cell?.hasFormula) throw new WorkbookWriteError(outPath, 'formula-cell', `${where} 含有公式，拒绝覆盖`);
   }
 
@@ -514,10 +536,9 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
     const p = scan.prefix;
     const splices: Splice[] = [];
     let order = 0;
-    const rowIndex = new Map(scan.rows.map((r) => [r.r, r]));
     for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
       const cellsOfRow = byRow.get(r)!.sort((a, b) => a.col - b.col);
-      const row = rowIndex.get(r);
+      const row = scan.targets.get(r);
       const defaultStyle = (col: number): number | undefined => {
         if (row && (row.el.attributes.customFormat === '1' || row.el.attributes.customFormat === 'true') && row.el.attributes.s !== undefined) {
           return Number(row.el.attributes.s);
@@ -532,7 +553,7 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
       if (row && row.cells) {
         const inserts: string[] = [];
         for (const edit of cellsOfRow) {
-          const old = row.cells.find((c) => c.col === edit.col);
+          const old = cellAt(row, edit.col);
           if (old) {
             const s = old.el.attributes.s;
             const text = cellXml(p, edit, styleFor(edit, s === undefined ? undefined : Number(s)), old.el);
@@ -555,7 +576,7 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
       // A row that does not exist yet.
       const cells = cellsOfRow.map((edit) => cellXml(p, edit, styleFor(edit, defaultStyle(edit.col)), undefined)).join('');
       const text = `<${p}row r="${r}">${cells}</${p}row>`;
-      const next = scan.rows.find((x) => x.r > r);
+      const next = rowAfter(scan.rows, r);
       const sd = scan.sheetData;
       if (next) splices.push({ start: next.el.start, end: next.el.start, text, order: order++ });
       else if (sd && !sd.el.selfClosing) splices.push({ start: sd.closeStart, end: sd.closeStart, text, order: order++ });

@@ -17,8 +17,10 @@ export interface XmlElement {
   /** Offset just after the start tag's `>` (for `<a/>`, the element's end). */
   readonly openEnd: number;
   readonly selfClosing: boolean;
-  /** Local names of the ancestors, outermost first. */
-  readonly path: readonly string[];
+  /** Number of ancestors (0 for the root element). */
+  readonly depth: number;
+  /** Local name of the parent element ('' for the root). */
+  readonly parent: string;
 }
 
 export interface XmlHandlers {
@@ -48,7 +50,8 @@ export function walkXml(xml: string, handlers: XmlHandlers): void {
       start,
       openEnd: parser.position,
       selfClosing: tag.isSelfClosing,
-      path: names.slice(),
+      depth: names.length,
+      parent: names.length ? names[names.length - 1] : '',
     };
     handlers.open?.(el);
     stack.push(el);
