@@ -141,6 +141,12 @@ describe('patchPackage', () => {
       ['<sheetData/><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>', edit('B2', 2, 2, 3), 'merged-cell', /合并单元格 A1:B2 中，只能写入其左上角单元格 A1/],
       ['<sheetData/><sheetProtection sheet="1"/>', edit('A1', 1, 1, 3), 'protected-sheet', /受保护/],
       ['<sheetData><row r="1"></sheetData>', edit('A1', 1, 1, 3), 'io', /不是有效的 XML/],
+      [
+        '<sheetData><row r="1"><c r="B1"><f t="array" ref="B1:B3">A1:A3*2</f><v>2</v></c></row><row r="2"><c r="B2"><v>4</v></c></row></sheetData>',
+        edit('B2', 2, 2, 3),
+        'formula-cell',
+        /表」B2 属于 B1 的数组公式（B1:B3），拒绝覆盖/,
+      ],
     ];
     for (const [data, e, reason, words] of cases) {
       const err = await patchPackage(await pack(sheet(data)), [e], '/x/out.xlsx').then(

@@ -141,6 +141,8 @@ interface SheetScan {
   readonly targets: Map<number, RowInfo>;
   isProtected: boolean;
   readonly merges: MergedArea[];
+  /** Ranges of array formulas and data tables: every cell in them belongs to the formula. */
+  readonly formulaRanges: { area: MergedArea; master: string }[];
   readonly cols: { min: number; max: number; style: number | undefined }[];
 }
 
@@ -166,7 +168,7 @@ function parseMergeRef(ref: string): MergedArea | undefined {
 }
 
 function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
-  const scan: SheetScan = { prefix: '', sheetData: null, rows: [], targets: new Map(), isProtected: false, merges: [], cols: [] };
+  const scan: SheetScan = { prefix: '', sheetData: null, rows: [], targets: new Map(), isProtected: false, merges: [], formulaRanges: [], cols: [] };
   let prefix: string | null = null;
   let lastRow = 0;
   let row: RowInfo | null = null;
@@ -200,8 +202,11 @@ function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
           cell = { col, el, end: el.openEnd, hasFormula: false };
           row.cells.push(cell);
         }
-      } else if (depth === 4 && parent === 'c' && el.name === 'f' && cell) {
-        cell.hasFormula = true;
+      } else if (depth === 4 && parent === 'c' && el.name === 'f') {
+        if (cell) cell.hasFormula = true;
+        const t = el.attributes.t;
+        const area = (t === 'array' || t === 'dataTable') && el.attributes.ref ? parseMergeRef(el.attributes.ref) : undefined;
+        if (area && row) scan.formulaRanges.push({ area, master: address(row.r, lastCol) });
       } else if (depth === 2 && parent === 'mergeCells' && el.name === 'mergeCell') {
         const m = parseMergeRef(el.attributes.ref ?? '');
         if (m) scan.merges.push(m);
@@ -509,6 +514,15 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
     }
     const cell = cellAt(sheet.scan.targets.get(edit.row), edit.col);
     if (cell?.hasFormula) throw new WorkbookWriteError(outPath, 'formula-cell', `${where} 含有公式，拒绝覆盖`);
+    const array = sheet.scan.formulaRanges.find(({ area: a }) => edit.row >= a.top && edit.row <= a.bottom && edit.col >= a.left && edit.col <= a.right);
+    if (array) {
+      const a = array.area;
+      throw new WorkbookWriteError(
+        outPath,
+        'formula-cell',
+        `${where} 属于 ${array.master} 的数组公式（${rangeAddress(a.top, a.left, a.bottom, a.right)}），拒绝覆盖`,
+      );
+    }
   }
 
   // Styles, only when some edit carries a number format.
