@@ -29,7 +29,7 @@ export const MAX_YEAR = 2100;
 export const USAGE = `用法：
   jixiao check 文件或文件夹... [选项]
       读取并审核自评表，不写任何文件。
-  jixiao score 文件或文件夹... [-o 输出 | --in-place] [选项]
+  jixiao score 文件或文件夹... [-o 输出 | --in-place] [--force] [选项]
       计算得分、执行率、总分和等级并写回：默认在原文件旁另存为“原名.scored.xlsx”；
       -o 指定输出文件；多个输入或输入含文件夹时 -o 为输出文件夹（不存在则创建），
       文件夹中找到的文件按原有的子文件夹结构写入其中；--in-place 覆盖原文件。
@@ -53,7 +53,7 @@ export const USAGE = `用法：
   -h, --help            显示本说明
   -v, --version         显示版本号
 退出码：0 无错误级问题；1 有文件发现错误级问题（不受 --min-severity 影响）；
-        2 文件无法读取、文件夹中没有 .xlsx 文件或参数有误。`;
+        2 文件无法读取、文件夹中没有 .xlsx 文件、输出文件已存在或只读，或参数有误。`;
 
 const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
   error: 'error',
