@@ -8,6 +8,8 @@ import { CASES as RULES } from './rules';
  * To add a topic: write `./<topic>.ts` exporting `export const CASES: EdgeCase[]`, and add
  * it to `TOPICS` below.
  */
+import { CASES as PACKAGE } from './package';
+
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
   readonly file: string;
@@ -17,6 +19,6 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE];
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

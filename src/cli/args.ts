@@ -12,6 +12,8 @@ export interface CliArgs {
   readonly profile: string | null;
   readonly out: string | null;
   readonly inPlace: boolean;
+  /** `score`: replace an output file that already exists (never the input, never a read-only file). */
+  readonly force: boolean;
   /** Findings below this severity are left out of the report and the JSON (exit status unaffected). */
   readonly minSeverity: Severity;
   /** Evaluation year for tables that name none (`--year`), or null. */
@@ -27,10 +29,14 @@ export const MAX_YEAR = 2100;
 export const USAGE = `用法：
   jixiao check 文件或文件夹... [选项]
       读取并审核自评表，不写任何文件。
-  jixiao score 文件或文件夹... [-o 输出 | --in-place] [选项]
+  jixiao score 文件或文件夹... [-o 输出 | --in-place] [--force] [选项]
       计算得分、执行率、总分和等级并写回：默认在原文件旁另存为“原名.scored.xlsx”；
       -o 指定输出文件；多个输入或输入含文件夹时 -o 为输出文件夹（不存在则创建），
       文件夹中找到的文件按原有的子文件夹结构写入其中；--in-place 覆盖原文件。
+      输出文件已存在时不覆盖（退出码 2，不写任何文件），加 --force 才替换；
+      只读文件一律不覆盖。只改写计算结果所在的单元格，工作簿中其他内容原样保留。
+  jixiao help           显示本说明（同 --help）
+  jixiao --version      显示版本号
   文件夹：逐级查找其中的 .xlsx 文件，按路径排序（中文按拼音，数字按大小）；跳过 ~$
       开头的 Excel 临时文件、以 . 开头的隐藏文件和文件夹，以及 *.scored.xlsx 输出。
 选项：
@@ -43,8 +49,11 @@ export const USAGE = `用法：
   --summary             每个文件一行汇总，问题按级别集中列出
                         （多个输入或输入含文件夹时的默认方式）
   --detail              逐表详细报告（只给一个文件时的默认方式）
+  --force               score：替换已存在的输出文件
+  -h, --help            显示本说明
+  -v, --version         显示版本号
 退出码：0 无错误级问题；1 有文件发现错误级问题（不受 --min-severity 影响）；
-        2 文件无法读取、文件夹中没有 .xlsx 文件或参数有误。`;
+        2 文件无法读取、文件夹中没有 .xlsx 文件、输出文件已存在或只读，或参数有误。`;
 
 const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
   error: 'error',
@@ -75,6 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let profile: string | null = null;
   let out: string | null = null;
   let inPlace = false;
+  let force = false;
   let minSeverity: Severity = 'info';
   let year: number | null = null;
   let layout: Layout = 'auto';
@@ -100,6 +110,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (name === '--in-place') {
       flag();
       inPlace = true;
+    } else if (name === '--force') {
+      flag();
+      force = true;
     } else if (name === '--min-severity') minSeverity = parseSeverity(value());
     else if (name === '--year') year = parseYear(value());
     else if (name === '--detail' || name === '--summary') {
@@ -111,15 +124,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a === '-v' || a === '--version') command = command ?? 'version';
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知参数 ${a}`);
     else if (command === null) {
-      if (a !== 'check' && a !== 'score') throw new UsageError(`未知命令 ${a}（应为 check 或 score）`);
-      command = a;
+      if (a === 'help') command = 'help';
+      else if (a !== 'check' && a !== 'score') throw new UsageError(`未知命令 ${a}（应为 check、score 或 help）`);
+      else command = a;
     } else files.push(a);
   }
-  const args = { files, json, profile, out, inPlace, minSeverity, year, layout };
+  const args = { files, json, profile, out, inPlace, force, minSeverity, year, layout };
   if (command === null) throw new UsageError('缺少命令：check 或 score');
   if (command === 'help' || command === 'version') return { command, ...args };
   if (!files.length) throw new UsageError('缺少要处理的 .xlsx 文件或文件夹');
-  if (command === 'check' && (out !== null || inPlace)) throw new UsageError('check 只读取不写入，不能与 -o 或 --in-place 同用');
+  if (command === 'check' && (out !== null || inPlace || force)) throw new UsageError('check 只读取不写入，不能与 -o、--in-place 或 --force 同用');
   if (out !== null && inPlace) throw new UsageError('-o 与 --in-place 只能二选一');
   return { command, ...args };
 }

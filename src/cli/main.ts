@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, promises as fsp, readdirSync, realpathSync, statSync, type Dirent } from 'fs';
+import { accessSync, constants as fsConstants, existsSync, promises as fsp, readdirSync, realpathSync, statSync, type Dirent } from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook, cellNotes, type Profile, type Severity, type TableResult } from '../core';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
@@ -195,7 +195,7 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
   const failed = (message: string): FileOutcome => ({ report: { file, tables: [], notes: [], failed: message }, failed: message });
   if (item.error !== undefined) return failed(item.error);
   try {
-    const { grid, workbook, lossy } = await readWorkbook(file);
+    const { grid } = await readWorkbook(file);
     const result = analyzeWorkbook(grid, { profile });
     if (!result.tables.length) return failed(`${file}：未找到可识别的绩效自评表（已检查 ${grid.sheets.length} 个工作表）`);
     const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
@@ -203,22 +203,26 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
       notes.push(`工作表「${e.sheet}」受保护，${result.blockedByProtection.length} 处计算结果未写入（请撤销保护后重试）`);
     }
     let written: string | undefined;
+    let edits: number | undefined;
     if (args.command === 'score') {
       const out = outputPath(file, args, many, item.rel);
       if (path.resolve(out) === path.resolve(file) && !args.inPlace) {
         throw new UsageError(`${file}：输出文件与输入文件相同，如确需覆盖请用 --in-place`);
       }
-      if (lossy.length && args.inPlace) {
-        throw new UsageError(`${file}：工作簿含${lossy.join('、')}，改写后会丢失，未覆盖原文件；请用 -o 另存`);
-      }
-      if (lossy.length) notes.push(`工作簿含${lossy.join('、')}，计分后的文件中不会保留（原文件未改动）`);
-      if (!(args.inPlace && result.plan.length === 0)) {
+      edits = result.plan.length;
+      // In place with nothing to change: the file is left as it is, and nothing is written.
+      if (!(args.inPlace && edits === 0)) {
+        if (isReadOnlyFile(out)) {
+          throw new UsageError(
+            args.inPlace ? `${file}：文件为只读，未覆盖；请取消只读属性后重试，或用 -o 另存` : `${out}：输出文件为只读，未覆盖；请换一个输出位置`,
+          );
+        }
         if (args.out !== null && many) await fsp.mkdir(path.dirname(out), { recursive: true });
-        await writeScored(workbook, result.plan, out);
+        await writeScored(file, result.plan, out);
+        written = out;
       }
-      written = out;
     }
-    return { report: { file, tables: result.tables, notes, written, edits: result.plan.length }, failed: null };
+    return { report: { file, tables: result.tables, notes, written, edits }, failed: null };
   } catch (e) {
     if (e instanceof UserFacingError) return failed(e.message);
     return failed(`${file}：${describeError(e)}`);
@@ -236,14 +240,52 @@ function jsonDocument(outcomes: readonly FileOutcome[], min: Severity): unknown 
       ...(o.failed ? { error: o.failed } : {}),
       tables: visibleTables(o.report.tables, min),
       ...(o.report.notes.length ? { notes: o.report.notes } : {}),
-      ...(o.report.written ? { written: o.report.written, edits: o.report.edits } : {}),
+      ...(o.report.written ? { written: o.report.written } : {}),
+      ...(o.report.edits !== undefined ? { edits: o.report.edits } : {}),
     })),
   };
 }
 
+/**
+ * A file `score` would replace without being told to: an existing output (NAME.scored.xlsx
+ * or the `-o` file) needs `--force`. Checked for every input before anything is written.
+ */
+function checkOverwrites(args: CliArgs, items: readonly InputItem[], many: boolean): string | null {
+  if (args.command !== 'score' || args.inPlace || args.force) return null;
+  const existing: string[] = [];
+  for (const item of items) {
+    if (item.error !== undefined) continue;
+    const target = outputPath(item.file, args, many, item.rel);
+    if (path.resolve(target) === path.resolve(item.file)) continue; // refused per file, with its own message
+    if (existsSync(target) && !isDirectory(target)) existing.push(target);
+  }
+  if (!existing.length) return null;
+  const what = existing.length === 1 ? `输出文件 ${existing[0]} 已存在` : `输出文件 ${existing[0]} 等 ${existing.length} 个已存在`;
+  return `${what}，未写入任何文件；如需替换请加 --force`;
+}
+
+/** Whether `file` exists and may not be replaced: no write permission bit, or not writable by us. */
+function isReadOnlyFile(file: string): boolean {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return false;
+  }
+  if (!st.isFile()) return false;
+  // Root may write anything: the permission bits tell what the owner meant.
+  if ((st.mode & 0o222) === 0) return true;
+  try {
+    accessSync(file, fsConstants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Check `-o` before anything is read: a folder when `many`, and no two inputs aimed at one output. */
 function checkOutputs(args: CliArgs, items: readonly InputItem[], many: boolean): string | null {
-  if (args.command !== 'score' || args.out === null || !many) return null;
+  if (args.command !== 'score' || args.out === null || !many) return checkOverwrites(args, items, many);
   const out = args.out;
   if (existsSync(out) && !isDirectory(out)) return `处理多个文件或文件夹时 -o 应为文件夹，而 ${out} 是一个文件`;
   if (!existsSync(out) && XLSX.test(out)) return `处理多个文件或文件夹时 -o 应为文件夹，而 ${out} 像是文件名`;
@@ -256,7 +298,7 @@ function checkOutputs(args: CliArgs, items: readonly InputItem[], many: boolean)
     if (other !== undefined) return `${other} 与 ${item.file} 会写到同一个输出文件 ${target}，请分开处理`;
     taken.set(key, item.file);
   }
-  return null;
+  return checkOverwrites(args, items, many);
 }
 
 /** Run the CLI; returns the exit status (SPEC §14). */

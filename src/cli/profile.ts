@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { BUILT_IN_PROFILES, profileFromJson, type Profile } from '../core';
+import { nearestName } from '../core/profiles';
 import { UsageError } from './args';
 
 /**
@@ -17,7 +18,8 @@ function loadNamedProfile(spec: string | null): Profile {
   const builtIn = BUILT_IN_PROFILES[spec];
   if (builtIn) return builtIn;
   if (!spec.toLowerCase().endsWith('.json')) {
-    throw new UsageError(`未知配置 ${spec}（内置：${Object.keys(BUILT_IN_PROFILES).join('、')}，或给出 .json 文件）`);
+    const names = Object.keys(BUILT_IN_PROFILES);
+    throw new UsageError(`未知配置 ${spec}，最接近的是 ${nearestName(spec, names)}（内置：${names.join('、')}，或给出 .json 文件）`);
   }
   let text: string;
   try {

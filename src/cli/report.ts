@@ -26,7 +26,9 @@ export interface FileReport {
   readonly file: string;
   readonly tables: readonly TableResult[];
   readonly notes: readonly string[];
+  /** The file `score` wrote, if it wrote one. */
   readonly written?: string;
+  /** `score`: cells changed (0: nothing to change; in place, nothing is written). */
   readonly edits?: number;
   /** Why the file (or folder) could not be processed: one line that names it. */
   readonly failed?: string | null;
@@ -79,7 +81,8 @@ export function formatReport(r: FileReport, min: Severity = 'info'): string {
     for (const f of shown) lines.push(findingLine(t.sheet, f));
   }
   for (const note of r.notes) lines.push(`  注意：${note}`);
-  if (r.written) lines.push(`  已写入 ${r.written}（${r.edits ?? 0} 处修改）`);
+  const output = outputText(r);
+  if (output) lines.push(`  ${output}`);
   return lines.join('\n');
 }
 
@@ -128,10 +131,18 @@ function failureReason(r: FileReport): string {
   return msg.startsWith(prefix) ? msg.slice(prefix.length) : msg;
 }
 
+/** What `score` did with the file: written (how many cells), or nothing to change. */
+function outputText(r: FileReport): string {
+  if (r.written) return r.edits ? `已写入 ${r.written}（${r.edits} 处修改）` : `已写入 ${r.written}（无需修改，内容与原文件相同）`;
+  if (r.edits === 0) return '无需修改，原文件未改动';
+  return '';
+}
+
 /** One line per file (`--summary`): tables, totals and grades, finding counts, output written. */
 export function fileSummaryLine(r: FileReport, min: Severity = 'info'): string {
   if (r.failed) return `${r.file}  无法处理：${failureReason(r)}`;
-  const written = r.written ? `；已写入 ${r.written}（${r.edits ?? 0} 处修改）` : '';
+  const output = outputText(r);
+  const written = output ? `；${output}` : '';
   return `${r.file}  ${tablesText(r.tables)}；${countsText(countFindings(r.tables), min)}${written}`;
 }
 

@@ -1,103 +1,47 @@
 /**
- * Writing: apply a scoring `Plan` and write the workbook atomically (temporary file in
- * the same directory, then rename). Failures surface as `WorkbookWriteError` with a
- * one-line Chinese message naming the file.
+ * Writing: apply a scoring `Plan` to the input package (see ./package/patch: only the
+ * written cells change, every other part is copied byte for byte) and write the result
+ * atomically (temporary file in the same directory, then rename). Failures surface as
+ * `WorkbookWriteError` with a one-line Chinese message naming the file.
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 
-import { address, rangeAddress, type CellEdit, type Plan } from '../core';
+import type { Plan } from '../core';
 import { WorkbookWriteError, errnoCode, errorText } from './errors';
-import { isProtected, mergesOf } from './read';
+import { patchPackage } from './package/patch';
 
-const VT = ExcelJS.ValueType;
+export interface WriteOutcome {
+  /** Package parts that differ from the input's (empty: the output is a byte copy). */
+  readonly changedParts: readonly string[];
+}
 
 /**
- * Apply `plan` to `workbook` and write the result to `outPath` atomically.
+ * Apply `plan` to the workbook `source` (its path or its bytes) and write the result to
+ * `outPath` atomically.
  *
  * Every edit is checked before any is applied: a missing sheet, a protected sheet, a
  * formula cell or a non-top-left cell of a merge makes the whole write refuse (nothing is
- * changed in memory or on disk). Only the value and, when given, the number format of a
- * cell change; its font, border, fill and alignment survive.
+ * written). Only the value and, when given, the number format of a cell change; its font,
+ * border, fill and alignment survive, and so does everything else in the file.
  */
-export async function writeScored(workbook: ExcelJS.Workbook, plan: Plan, outPath: string): Promise<void> {
-  const sheets = plan.map((edit) => checkEdit(workbook, edit, outPath));
-  sheets.forEach((ws, i) => applyEdit(ws, plan[i]));
-  await writeAtomically(workbook, outPath);
+export async function writeScored(source: string | Buffer, plan: Plan, outPath: string): Promise<WriteOutcome> {
+  let input: Buffer;
+  if (typeof source === 'string') {
+    try {
+      input = await fsp.readFile(source);
+    } catch (e) {
+      throw new WorkbookWriteError(outPath, 'io', `无法再次读取原工作簿 ${source}（${errnoCode(e) ?? errorText(e)}），未写入`);
+    }
+  } else input = source;
+  const { bytes, changedParts } = await patchPackage(input, plan, outPath);
+  await writeAtomically(bytes, outPath);
+  return { changedParts };
 }
 
-/** Validate one edit without creating any cell; returns the sheet it targets. */
-function checkEdit(workbook: ExcelJS.Workbook, edit: CellEdit, outPath: string): ExcelJS.Worksheet {
-  const where = `工作表「${edit.sheet}」${edit.cell}`;
-  const ws = workbook.getWorksheet(edit.sheet);
-  if (!ws || ws.name !== edit.sheet) {
-    throw new WorkbookWriteError(outPath, 'missing-sheet', `找不到工作表「${edit.sheet}」，未写入`);
-  }
-  if (
-    !Number.isInteger(edit.row) ||
-    !Number.isInteger(edit.col) ||
-    edit.row < 1 ||
-    edit.col < 1 ||
-    edit.cell.replace(/\$/g, '').toUpperCase() !== address(edit.row, edit.col)
-  ) {
-    throw new WorkbookWriteError(outPath, 'bad-edit', `${where} 的写入位置有误（第 ${edit.row} 行第 ${edit.col} 列），未写入`);
-  }
-  const v: unknown = edit.value;
-  if (typeof v === 'number' ? !Number.isFinite(v) : typeof v !== 'string') {
-    throw new WorkbookWriteError(outPath, 'bad-edit', `${where} 的写入值无效，未写入`);
-  }
-  if (isProtected(ws)) {
-    throw new WorkbookWriteError(outPath, 'protected-sheet', `工作表「${edit.sheet}」受保护，拒绝写入 ${edit.cell}；请先撤销工作表保护`);
-  }
-  const cell = ws.findRow(edit.row)?.findCell(edit.col);
-  if (!cell) return ws; // a cell that does not exist yet holds no formula and no merge
-  if (cell.type === VT.Merge) {
-    const master = cell.master;
-    const merge = mergesOf(ws).find((m) => m.top === Number(master.row) && m.left === Number(master.col));
-    const range = merge ? rangeAddress(merge.top, merge.left, merge.bottom, merge.right) : master.address;
-    throw new WorkbookWriteError(
-      outPath,
-      'merged-cell',
-      `${where} 位于合并单元格 ${range} 中，只能写入其左上角单元格 ${master.address}，拒绝写入`,
-    );
-  }
-  if (hasFormula(cell)) {
-    throw new WorkbookWriteError(outPath, 'formula-cell', `${where} 含有公式，拒绝覆盖`);
-  }
-  return ws;
-}
-
-function hasFormula(cell: ExcelJS.Cell): boolean {
-  if (cell.type === VT.Formula) return true;
-  if (cell.type === VT.Hyperlink) {
-    const f = (cell.model as { formula?: unknown }).formula;
-    return typeof f === 'string' && f !== '';
-  }
-  return false;
-}
-
-function applyEdit(ws: ExcelJS.Worksheet, edit: CellEdit): void {
-  const cell = ws.getCell(edit.row, edit.col);
-  cell.value = edit.value;
-  if (edit.numFmt !== undefined) {
-    // ExcelJS shares one style object between all cells loaded with the same style id:
-    // `cell.numFmt = …` would reformat every one of them. Give this cell its own copy.
-    cell.style = { ...cell.style, numFmt: edit.numFmt };
-  }
-}
-
-async function writeAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
+async function writeAtomically(data: Buffer, outPath: string): Promise<void> {
   const dir = path.dirname(outPath);
   const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.tmp`);
-
-  let data: Buffer;
-  try {
-    const raw = (await workbook.xlsx.writeBuffer()) as unknown;
-    data = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
-  } catch (e) {
-    throw new WorkbookWriteError(outPath, 'io', `生成工作簿失败：${errorText(e)}`);
-  }
 
   let existingMode: number | undefined;
   try {

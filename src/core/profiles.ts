@@ -73,7 +73,20 @@ export function profileFromJson(data: unknown, source = 'profile'): Profile {
     throw new Error(`${source}：配置文件应为 JSON 对象`);
   }
   const d = data as Partial<Profile> & { base?: unknown; name?: unknown };
-  const start = typeof d.base === 'string' && BUILT_IN_PROFILES[d.base] ? BUILT_IN_PROFILES[d.base] : MOF_2020;
+  checkKeys(d, PROFILE_KEYS, '', source);
+  if (isObject(d.bands)) checkKeys(d.bands, BAND_KEYS, 'bands.', source);
+  if (isObject(d.bandDefaults)) checkKeys(d.bandDefaults, BAND_DEFAULT_KEYS, 'bandDefaults.', source);
+  if (Array.isArray(d.grades)) {
+    d.grades.forEach((g: unknown, i) => {
+      if (isObject(g)) checkKeys(g, GRADE_KEYS, `grades[${i}].`, source);
+    });
+  }
+  if (d.base !== undefined && (typeof d.base !== 'string' || !BUILT_IN_PROFILES[d.base])) {
+    const names = Object.keys(BUILT_IN_PROFILES);
+    const near = typeof d.base === 'string' ? `，最接近的是 ${nearestName(d.base, names)}` : '';
+    throw new Error(`${source}：base 指定的内置配置 ${JSON.stringify(d.base)} 不存在${near}（内置：${names.join('、')}）`);
+  }
+  const start = typeof d.base === 'string' ? BUILT_IN_PROFILES[d.base] : MOF_2020;
   // Nested settings merge field by field: `{"bands": {"lower": 0.5}}` keeps upper from the base.
   const p: Profile = {
     ...start,
@@ -107,6 +120,68 @@ export function profileFromJson(data: unknown, source = 'profile'): Profile {
     fail('grades 应为非空的 [{min, label}] 列表');
   }
   return { ...p, grades: [...p.grades].sort((a, b) => b.min - a.min) };
+}
+
+/** Keys a profile file may use (SPEC §12), besides `base`, the built-in profile it starts from. */
+const PROFILE_KEYS = [
+  'name',
+  'label',
+  'base',
+  'executionWeight',
+  'bands',
+  'bandDefaults',
+  'negativeFormula',
+  'rounding',
+  'decimals',
+  'tolerance',
+  'grades',
+  'lowExecution',
+  'overAchievement',
+  'year',
+] as const;
+const BAND_KEYS = ['upper', 'lower'] as const;
+const BAND_DEFAULT_KEYS = ['achieved', 'partial', 'notAchieved'] as const;
+const GRADE_KEYS = ['min', 'label'] as const;
+
+/** A misspelt key silently falls back to the default: refuse it, naming the nearest valid key. */
+function checkKeys(obj: object, valid: readonly string[], prefix: string, source: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!valid.includes(key)) {
+      throw new Error(`${source}：未知的配置项 ${prefix}${key}（最接近的有效名称是 ${prefix}${nearestName(key, valid)}）`);
+    }
+  }
+}
+
+/** Levenshtein distance, case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[t.length];
+}
+
+/**
+ * The candidate nearest to `name` by edit distance (the first listed on a tie). A name
+ * that is the start of a candidate (`linear` for `linear-reverse`) counts as one edit away.
+ */
+export function nearestName(name: string, candidates: readonly string[]): string {
+  let best = candidates[0];
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = Math.min(editDistance(name, c), editDistance(name, c.slice(0, name.length)) + 1);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -209,21 +209,24 @@ describe('bad input: one line naming the file, exit 2, nothing written', () => {
   });
 });
 
-describe('parts a rewrite would lose', () => {
-  it('warns when scoring a workbook with a chart, and refuses --in-place', async () => {
+describe('parts ExcelJS would lose are kept: score patches the package', () => {
+  it('keeps a chart, says nothing about losing it, and --in-place works on it', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(fs.readFileSync(fixture('seed003-jinzhong.xlsx')));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const chart = '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    zip.file('xl/charts/chart1.xml', chart);
     const file = path.join(dir, 'chart.xlsx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-    const before = sha(file);
 
     const scored = JSON.parse((await jixiao('score', file, '--json')).out);
-    expect(scored.files[0].notes).toContain('工作簿含图表，计分后的文件中不会保留（原文件未改动）');
+    expect(scored.files[0].notes ?? []).not.toContainEqual(expect.stringContaining('图表'));
+    const out = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'chart.scored.xlsx')));
+    expect(await out.file('xl/charts/chart1.xml')!.async('string')).toBe(chart);
 
     const inPlace = await jixiao('score', file, '--in-place');
-    expect(inPlace.code).toBe(2);
-    expect(inPlace.err).toEqual([`${file}：工作簿含图表，改写后会丢失，未覆盖原文件；请用 -o 另存`]);
-    expect(sha(file)).toBe(before);
+    expect(inPlace.err).toEqual([]);
+    expect(inPlace.code).toBe(0);
+    const back = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(await back.file('xl/charts/chart1.xml')!.async('string')).toBe(chart);
   });
 });

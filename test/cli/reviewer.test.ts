@@ -362,7 +362,8 @@ describe('score DIR', () => {
     const out = path.join(root, '输出');
     expect((await jixiao('score', root, '-o', out)).code).toBe(0);
     expect(fs.existsSync(path.join(out, 'a.xlsx'))).toBe(true);
-    const r = await jixiao('score', root, '-o', out, '--json');
+    // The earlier output exists now: replacing it needs --force (issue 6 item 12).
+    const r = await jixiao('score', root, '-o', out, '--json', '--force');
     expect(json(r).map((f) => f.file)).toEqual([path.join(root, 'a.xlsx')]);
   });
 
