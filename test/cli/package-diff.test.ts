@@ -185,7 +185,8 @@ async function expectPlannedValues(out: string, plan: Plan): Promise<void> {
       at: `${e.sheet}!${e.cell}`,
       value: typeof e.value === 'number' ? { t: 'number', v: e.value } : { t: 'text', v: e.value },
     });
-    if (e.numFmt !== undefined) expect(cell?.numFmt).toBe(e.numFmt);
+    // The reader leaves General (numFmtId 0) unset, as Excel does.
+    if (e.numFmt !== undefined) expect(cell?.numFmt ?? 'General').toBe(e.numFmt);
   }
   // Idempotent: scoring the output again finds nothing to write.
   expect(analyzeWorkbook(grid).plan).toEqual([]);
