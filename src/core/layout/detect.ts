@@ -48,7 +48,7 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
 function rolesOf(view: SheetView, r: number): Roles {
   const roles: Roles = new Map();
   const owner = new Map<IndicatorRole, { col: number; rank: number }>();
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     // Header labels are short texts: skip numbers and prose without normalising them.
     const v = view.cell(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 40) continue;
@@ -70,7 +70,7 @@ function rolesOf(view: SheetView, r: number): Roles {
 }
 
 function hasNumber(view: SheetView, r: number): boolean {
-  for (let c = 1; c <= view.colCount; c++) if (view.raw(r, c)?.value.t === 'number') return true;
+  for (const c of view.cols(r)) if (view.raw(r, c)?.value.t === 'number') return true;
   return false;
 }
 
@@ -101,24 +101,25 @@ interface Header {
 
 function findIndicatorHeaders(view: SheetView): Header[] {
   const found: Header[] = [];
-  let next: Roles | null = null;
-  for (let r = 1; r <= view.rowCount; r++) {
-    const a: Roles = next ?? rolesOf(view, r);
-    next = r < view.rowCount ? rolesOf(view, r + 1) : new Map<number, IndicatorRole>();
+  // Only occupied rows can hold a header; the row below is read once and reused.
+  let cached: { row: number; roles: Roles } | null = null;
+  let skipTo = 0;
+  for (const r of view.rows()) {
+    if (r < skipTo) continue;
+    const a: Roles = cached?.row === r ? cached.roles : rolesOf(view, r);
+    const b: Roles = rolesOf(view, r + 1);
+    cached = { row: r + 1, roles: b };
     if (a.size === 0) continue;
-    const b = next;
     const addsSomething = [...b].some(([c, role]) => a.get(c) !== role);
     if (qualifies(a)) {
       if (b.size > 0 && addsSomething) {
         found.push({ first: r, last: r + 1, roles: combine(a, b) });
-        r++;
-        next = null;
+        skipTo = r + 2;
       } else found.push({ first: r, last: r, roles: a });
     } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r)) {
       // Upper row of a two-row header (评价指标 over 一级/二级/三级): labels only, never figures.
       found.push({ first: r, last: r + 1, roles: combine(a, b) });
-      r++;
-      next = null;
+      skipTo = r + 2;
     }
   }
   return found;
@@ -127,9 +128,10 @@ function findIndicatorHeaders(view: SheetView): Header[] {
 function isBudgetHeader(view: SheetView, r: number): boolean {
   // Every 执行数 synonym says 执行 or 支出: skip the full header match on rows without one.
   let candidate = false;
-  for (let c = 1; c <= view.colCount && !candidate; c++) {
+  for (const c of view.cols(r)) {
     const v = view.cell(r, c)?.value;
     candidate = v?.t === 'text' && /执行|支出/.test(v.v);
+    if (candidate) break;
   }
   if (!candidate) return false;
   const vals = new Set(budgetRoles(view, r).values());
@@ -137,7 +139,7 @@ function isBudgetHeader(view: SheetView, r: number): boolean {
 }
 
 function findBudgetBlock(view: SheetView, from: number, to: number): BudgetBlock | null {
-  for (let r = to; r >= from; r--) {
+  for (const r of view.rows(from, to).reverse()) {
     if (isBudgetHeader(view, r)) return readBudgetBlock(view, r, budgetRoles(view, r), to);
   }
   return null;
@@ -152,7 +154,8 @@ function columnsOf(roles: Roles): Partial<Record<IndicatorRole, number>> {
 /** The first few non-empty labels of a row (header-normalised), with their columns. */
 function rowLabels(view: SheetView, r: number, maxCells = 6): Array<{ col: number; label: string }> {
   const out: Array<{ col: number; label: string }> = [];
-  for (let c = 1; c <= view.colCount && out.length < maxCells; c++) {
+  for (const c of view.cols(r)) {
+    if (out.length >= maxCells) break;
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
     if (!v || v.t === 'empty' || v.t === 'number') {
@@ -181,15 +184,16 @@ const NAME_SET = new Set([...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]);
 /** First non-empty anchor right of the merged area holding (r, c). */
 function valueRightOf(view: SheetView, r: number, c: number): number | null {
   const m = view.merge(r, c);
-  for (let col = (m ? m.right : c) + 1; col <= view.colCount; col++) {
-    if (view.isCovered(r, col)) continue;
+  const start = (m ? m.right : c) + 1;
+  for (const col of view.cols(r)) {
+    if (col < start || view.isCovered(r, col)) continue;
     if (!view.isEmpty(r, col)) return col;
   }
   return null;
 }
 
 function isTitleRow(view: SheetView, r: number): boolean {
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 80) continue;
@@ -207,8 +211,8 @@ function isLevel1Name(s: string): boolean {
 const YEAR = /(20\d{2})\s*年度?/;
 
 function findYear(view: SheetView, from: number, to: number): number | null {
-  for (let r = Math.max(1, from); r <= to; r++) {
-    for (let c = 1; c <= view.colCount; c++) {
+  for (const r of view.rows(Math.max(1, from), to)) {
+    for (const c of view.cols(r)) {
       if (view.isCovered(r, c)) continue;
       const s = view.norm(r, c);
       if (s.length > 60) continue;
@@ -229,7 +233,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let title: string | null = null;
   let nameKind: TableKind | null = null;
   let top = budget ? budget.headerRow : h.first;
-  for (let r = regionTop; r < headTop; r++) {
+  for (const r of view.rows(regionTop, headTop - 1)) {
     const p = rowHasLabel(view, r, PROJECT_NAME_LABELS);
     const d = p === null ? rowHasLabel(view, r, DEPARTMENT_NAME_LABELS) : null;
     const labelCol = p ?? d;
@@ -265,6 +269,14 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let bottom = h.last;
   let blank = 0;
   for (let r = h.last + 1; r <= regionBottom; r++) {
+    if (!view.cols(r).length) {
+      // A run of empty rows is crossed in one step: the next occupied row comes next.
+      const next = Math.min(view.nextRow(r), regionBottom + 1);
+      blank += next - r;
+      if (blank >= 2 && (total || indicators.length)) break;
+      r = next - 1;
+      continue;
+    }
     if (view.rowIsEmpty(r)) {
       if (++blank >= 2 && (total || indicators.length)) break;
       continue;
@@ -329,8 +341,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
 }
 
 function firstNonEmpty(view: SheetView, r: number): number {
-  for (let c = 1; c <= view.colCount; c++) if (!view.isEmpty(r, c)) return c;
-  return 1;
+  for (const c of view.cols(r)) if (!view.isEmpty(r, c)) return c;
+  return view.left;
 }
 
 function totalScoreCell(view: SheetView, r: number, labelCol: number, scoreCol: number | undefined) {
@@ -340,7 +352,9 @@ function totalScoreCell(view: SheetView, r: number, labelCol: number, scoreCol: 
     if (a.col !== labelAnchor.col || a.row !== labelAnchor.row) return readNumber(view, r, scoreCol);
   }
   // The score column is swallowed by the label's merge: take the last number in the row.
-  for (let c = view.colCount; c > labelCol; c--) {
+  const cols = view.cols(r);
+  for (let i = cols.length - 1; i >= 0 && cols[i] > labelCol; i--) {
+    const c = cols[i];
     if (view.isCovered(r, c)) continue;
     const n = readNumber(view, r, c);
     if (n.value !== null) return n;
@@ -382,6 +396,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const weight = n('weight');
   const score = n('score');
   const refWeight = n('refWeight');
+  const completion = n('completion');
   const texts: IndicatorRow['texts'] = {};
   for (const k of ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const) {
     const v = t(k);
@@ -420,7 +435,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
     weight,
     refWeight,
     score,
-    completion: n('completion'),
+    completion,
     placeholder,
   };
   return { kind: 'indicator', indicator };
