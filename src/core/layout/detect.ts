@@ -116,13 +116,44 @@ function findIndicatorHeaders(view: SheetView): Header[] {
         found.push({ first: r, last: r + 1, roles: combine(a, b) });
         skipTo = r + 2;
       } else found.push({ first: r, last: r, roles: a });
-    } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r)) {
+    } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r) && !holdsData(view, r, b)) {
       // Upper row of a two-row header (评价指标 over 一级/二级/三级): labels only, never figures.
       found.push({ first: r, last: r + 1, roles: combine(a, b) });
       skipTo = r + 2;
     }
   }
   return found;
+}
+
+/** A figure typed as text: `95%`, `0`, `6分`, `1,200`. */
+const FIGURE_TEXT = /^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:%|分|元|万元|人|次|个)?$/;
+
+/**
+ * True when row `r` holds data rather than the upper labels of a two-row header whose lower
+ * row has roles `lower`: a date, a figure typed as text, a standard 一级 name (产出指标), or a
+ * name of its own in the 二级/三级 column that is no header label. An indicator row just above
+ * the next table's header is not that header's upper row (property 5 counterexample: the row
+ * `产出指标 | 数量指标 | 人数 | | 95% | | | 原因分析` has no number, and 原因分析 is a header label).
+ */
+function holdsData(view: SheetView, r: number, lower: Roles): boolean {
+  for (const c of view.cols(r)) {
+    if (view.isCovered(r, c)) continue;
+    const v = view.raw(r, c)?.value;
+    if (!v) continue;
+    if (v.t === 'date') return true;
+    if (v.t !== 'text') continue;
+    const s = view.norm(r, c);
+    if (FIGURE_TEXT.test(s) || isLevel1Name(s)) return true;
+  }
+  for (const [c, role] of lower) {
+    if (role !== 'level2' && role !== 'level3') continue;
+    const m = view.merge(r, c);
+    // A group label merged across columns (评价指标 over 一级/二级/三级) is a header.
+    if (view.isCovered(r, c) || (m && m.right > m.left)) continue;
+    const h = view.header(r, c);
+    if (h && roleOf(INDICATOR_HEADERS, h) === null) return true;
+  }
+  return false;
 }
 
 function isBudgetHeader(view: SheetView, r: number): boolean {
