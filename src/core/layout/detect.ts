@@ -25,10 +25,26 @@ type Roles = Map<number, IndicatorRole>;
 /** Title words: a row saying one of these starts another table. */
 const TITLE_WORDS = ['绩效自评表', '绩效评价表', '绩效目标表', '指标体系', '自评报告', '基础数据表'];
 
-/** Find every table on a sheet (SPEC §2–3), top to bottom. */
+/**
+ * Find every table on a sheet (SPEC §2–3), top to bottom. Tables side by side on the same
+ * rows (issue 6 item 2) split the sheet into column bands, each read as a sheet of its own.
+ */
 export function detectTables(sheet: SheetGrid): TableLayout[] {
   const view = new SheetView(sheet);
   const headers = findIndicatorHeaders(view);
+  const bounds = [...new Set(headers.flatMap((h) => sideBySideBounds(view, h)))].sort((a, b) => a - b);
+  if (!bounds.length) return detectIn(view, headers);
+  const starts = [view.left, ...bounds];
+  return starts
+    .flatMap((left, i) => {
+      const band = view.narrow({ left, right: i + 1 < starts.length ? starts[i + 1] - 1 : view.right });
+      return detectIn(band, findIndicatorHeaders(band));
+    })
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The tables of one view (a sheet, or a column band of it), stacked top to bottom. */
+function detectIn(view: SheetView, headers: readonly Header[]): TableLayout[] {
   const tables: TableLayout[] = [];
   let prevEnd = 0;
   headers.forEach((h, i) => {
@@ -154,6 +170,52 @@ function holdsData(view: SheetView, r: number, lower: Roles): boolean {
     if (h && roleOf(INDICATOR_HEADERS, h) === null) return true;
   }
   return false;
+}
+
+/** Indicator roles of a row's cells as written, one per column, with no conflict resolved. */
+function cellRoles(view: SheetView, r: number): Roles {
+  const roles: Roles = new Map();
+  for (const c of view.cols(r)) {
+    const v = view.cell(r, c)?.value;
+    if (!v || v.t !== 'text' || v.v.length > 40) continue;
+    const role = roleOf(INDICATOR_HEADERS, view.header(r, c));
+    if (role) roles.set(c, role);
+  }
+  return roles;
+}
+
+const LEVEL_ROLES: ReadonlySet<IndicatorRole> = new Set(['level1', 'level2', 'level3']);
+
+/**
+ * Where a header row holds two or more complete headers side by side (A:I and K:S): the
+ * first column of each band after the first, just right of the previous header's last
+ * labelled column. A band starts where a level column (一级/二级/三级) repeats in another
+ * cell, and both sides must qualify as headers on their own.
+ */
+function sideBySideBounds(view: SheetView, h: Header): number[] {
+  const roles = h.last > h.first ? combine(cellRoles(view, h.first), cellRoles(view, h.last)) : cellRoles(view, h.first);
+  const cols = [...roles.keys()].sort((a, b) => a - b);
+  const bounds: number[] = [];
+  let segment: Roles = new Map();
+  let seen = new Map<IndicatorRole, number>();
+  let lastCol = 0;
+  for (const c of cols) {
+    const role = roles.get(c)!;
+    const anchor = view.anchor(h.last, c).col;
+    const prev = seen.get(role);
+    if (LEVEL_ROLES.has(role) && prev !== undefined && prev !== anchor && qualifies(segment)) {
+      const rest = new Map([...roles].filter(([col]) => col >= c));
+      if (qualifies(rest)) {
+        bounds.push(lastCol + 1);
+        segment = new Map();
+        seen = new Map();
+      }
+    }
+    segment.set(c, role);
+    seen.set(role, anchor);
+    lastCol = Math.max(lastCol, view.merge(h.last, c)?.right ?? c);
+  }
+  return bounds;
 }
 
 function isBudgetHeader(view: SheetView, r: number): boolean {
@@ -355,7 +417,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     sheet: view.sheet.name,
     kind,
     top,
-    left: 1,
+    left: view.left > 1 ? firstOccupiedCol(view, top, bottom) : 1,
     bottom,
     right,
     title,
@@ -369,6 +431,13 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     grade,
     ...(targetInfo ? { targetInfo } : {}),
   };
+}
+
+/** The leftmost occupied column of rows top..bottom (a band's table need not start at its edge). */
+function firstOccupiedCol(view: SheetView, top: number, bottom: number): number {
+  let left = Infinity;
+  for (const r of view.rows(top, bottom)) left = Math.min(left, view.cols(r)[0]);
+  return Number.isFinite(left) ? left : view.left;
 }
 
 function firstNonEmpty(view: SheetView, r: number): number {
