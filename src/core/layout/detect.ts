@@ -1,5 +1,5 @@
 import type { SheetGrid } from '../grid';
-import { address } from '../grid';
+import { address, rangeAddress } from '../grid';
 import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
 import { detectBasicData } from './basic-data';
 import { readBudgetBlock } from './budget';
@@ -486,7 +486,18 @@ const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
 function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
   const t = (role: IndicatorRole) => (cols[role] !== undefined ? readText(view, r, cols[role]) : undefined);
-  const n = (role: IndicatorRole) => (cols[role] !== undefined ? readNumber(view, r, cols[role]) : null);
+  // A value from a merged area belongs to the column of its top-left cell only (issue 6
+  // item 4): a number cell covered by a merge anchored in another column reads as empty.
+  const covered: Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { cell: string; merge: string }>> = {};
+  const n = (role: 'weight' | 'score' | 'refWeight' | 'completion') => {
+    const c = cols[role];
+    if (c === undefined) return null;
+    const cell = readNumber(view, r, c);
+    if (!cell.offColumn) return cell;
+    const m = view.merge(r, c)!;
+    covered[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
+    return null;
+  };
   const l1 = t('level1');
   const l2 = t('level2');
   const l3 = t('level3');
@@ -537,6 +548,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
     score,
     completion,
     placeholder,
+    ...(Object.keys(covered).length ? { covered } : {}),
   };
   return { kind: 'indicator', indicator };
 }
