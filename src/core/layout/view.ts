@@ -9,11 +9,16 @@ export interface ColumnWindow {
 }
 
 /**
- * Merged areas up to this many cells are indexed cell by cell; larger ones (a whole column
- * merged by accident) are looked up from a short list and contribute only their top-left
- * cell to the occupied cells, so the work stays proportional to what the sheet holds.
+ * Merged areas up to this many cells (a whole column: 1,048,576) are indexed cell by cell;
+ * larger ones (a block of whole columns merged by accident) are looked up from a short list
+ * and contribute only their top-left cell to the occupied cells.
  */
-const INDEXED_MERGE_CELLS = 4096;
+const INDEXED_MERGE_CELLS = 1 << 20;
+/**
+ * Every column of a merged area is an occupied cell of each of its rows (a header merged over
+ * 分值's two columns claims both); a wider area contributes its first column only.
+ */
+const MARKED_MERGE_WIDTH = 64;
 
 /**
  * A read-only view of a sheet for layout recognition: merged areas are filled (every
@@ -32,8 +37,8 @@ export class SheetView {
   private readonly owner: (MergedArea | undefined)[][] = [];
   /** Merged areas too large to index cell by cell. */
   private readonly large: MergedArea[] = [];
-  /** Occupied columns of each occupied row, ascending. */
-  private readonly colsOf = new Map<number, number[]>();
+  /** Occupied columns of each row, ascending; filled on first use. */
+  private readonly colsOf: (number[] | undefined)[] = [];
   /** Occupied rows, ascending. */
   private readonly rowList: number[];
   readonly left: number;
@@ -45,41 +50,24 @@ export class SheetView {
   ) {
     this.left = Math.max(1, window?.left ?? 1);
     this.right = Math.min(sheet.colCount, window?.right ?? sheet.colCount);
-    const occupied = new Map<number, Set<number>>();
-    const mark = (r: number, c: number) => {
-      let s = occupied.get(r);
-      if (!s) occupied.set(r, (s = new Set()));
-      s.add(c);
-    };
     for (const m of sheet.merges) {
       if (m.right < this.left || m.left > this.right) continue;
-      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (area > INDEXED_MERGE_CELLS) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > INDEXED_MERGE_CELLS) {
         this.large.push(m);
-        if (m.left >= this.left) mark(m.top, m.left);
         continue;
       }
       for (let r = m.top; r <= m.bottom; r++) {
         const row = (this.owner[r] ??= []);
-        for (let c = m.left; c <= m.right; c++) {
-          row[c] = m;
-          if (c >= this.left && c <= this.right) mark(r, c);
-        }
+        for (let c = m.left; c <= m.right; c++) row[c] = m;
       }
     }
-    // `for…in` visits only the indices that exist: a sparse array with one row at 1048576
-    // costs one step (forEach would walk every index up to its length).
-    for (const rk in sheet.cells) {
-      const row = sheet.cells[rk as unknown as number];
-      if (!row) continue;
-      const r = Number(rk);
-      for (const ck in row) {
-        const c = Number(ck);
-        if (row[c] && c >= this.left && c <= this.right) mark(r, c);
-      }
-    }
-    this.rowList = [...occupied.keys()].sort((a, b) => a - b);
-    for (const [r, s] of occupied) this.colsOf.set(r, [...s].sort((a, b) => a - b));
+    // Occupied rows: rows with cells, rows under indexed merged areas, tops of large ones.
+    const rows: number[] = [];
+    eachIndex(sheet.cells, (r) => rows.push(r));
+    const merged: number[] = [];
+    eachIndex(this.owner, (r) => merged.push(r));
+    for (const m of this.large) merged.push(m.top);
+    this.rowList = merged.length ? sortedUnique(rows.concat(merged)) : rows;
   }
 
   /** The same sheet seen through a column window. */
@@ -109,9 +97,32 @@ export class SheetView {
     return i < this.rowList.length ? this.rowList[i] : Infinity;
   }
 
-  /** Occupied columns of row `r` (cells, and cells of merged areas), ascending. */
+  /**
+   * Occupied columns of row `r`, ascending: its cells, and the cells of merged areas over it
+   * (every column of an area up to MARKED_MERGE_WIDTH wide, else its first). Built on first use.
+   */
   cols(r: number): readonly number[] {
-    return this.colsOf.get(r) ?? NONE;
+    let cols = this.colsOf[r];
+    if (cols) return cols;
+    const own: number[] = [];
+    const cells = this.sheet.cells[r];
+    if (cells) {
+      eachIndex(cells, (c, cell) => {
+        if (cell && c >= this.left && c <= this.right) own.push(c);
+      });
+    }
+    const covered: number[] = [];
+    const owners = this.owner[r];
+    if (owners) {
+      eachIndex(owners, (c, m) => {
+        if (!m || c < this.left || c > this.right) return;
+        if (m.right - m.left < MARKED_MERGE_WIDTH || c === Math.max(m.left, this.left)) covered.push(c);
+      });
+    }
+    for (const m of this.large) if (m.top === r && m.left >= this.left) covered.push(m.left);
+    cols = covered.length ? union(own, sortedUnique(covered)) : own;
+    this.colsOf[r] = cols;
+    return cols;
   }
 
   /** The cell physically at (r, c), without merge filling. */
@@ -179,7 +190,48 @@ export class SheetView {
   }
 }
 
-const NONE: readonly number[] = Object.freeze([]);
+/** Arrays up to this length are walked index by index; longer ones are sparse in practice. */
+const DENSE_LENGTH = 65536;
+
+/**
+ * Call `f` for each index of `list` that holds a value, ascending. A long array is walked
+ * with `for…in`, which visits only the indices that exist: a sparse array with one row at
+ * 1,048,576 costs one step (`forEach` or an index loop would walk every index).
+ */
+function eachIndex<T>(list: ArrayLike<T>, f: (i: number, v: T) => void): void {
+  if (list.length <= DENSE_LENGTH) {
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (v !== undefined) f(i, v);
+    }
+    return;
+  }
+  for (const k in list) {
+    const i = Number(k);
+    if (Number.isInteger(i)) f(i, list[i]);
+  }
+}
+
+/** Two ascending lists merged into one, without repeats. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+function sortedUnique(xs: number[]): number[] {
+  if (xs.length < 2) return xs;
+  xs.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i];
+  xs.length = n;
+  return xs;
+}
 
 /** Index of the first element ≥ x in an ascending list. */
 function lowerBound(list: readonly number[], x: number): number {
