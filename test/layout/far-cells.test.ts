@@ -52,3 +52,24 @@ describe.each([
     expect(r.tables).toEqual(plain.tables);
   });
 });
+
+describe('merged areas far larger than the table', () => {
+  // A merge is one record however large its area: a whole column merged by accident, or a
+  // block down to the last row, must not cost a step per covered cell or row.
+  it.each([
+    ['a whole column J20:J1048576', { top: 20, left: 10, bottom: 1048576, right: 10 }],
+    ['a block A20:XFD1048576', { top: 20, left: 1, bottom: 1048576, right: 16384 }],
+    ['the title merged across the whole width A1:XFD1', { top: 1, left: 1, bottom: 1, right: 16384 }],
+  ])('%s', async (_name, merge) => {
+    const { grid } = await readWorkbook(fixture('edge/far-stray-xfd.xlsx'));
+    const table = withoutStray(grid.sheets[0], 12, 9);
+    const merges = merge.top === 1 ? [...table.merges.filter((m) => m.top !== 1), merge] : [...table.merges, merge];
+    const base = counted(table, 1e6);
+    const plain = analyzeWorkbook({ sheets: [base.sheet] });
+    const big = counted({ ...table, merges, rowCount: Math.max(12, merge.bottom), colCount: Math.max(9, merge.right) }, 1e6);
+    const r = analyzeWorkbook({ sheets: [big.sheet] });
+    expect(big.reads()).toBeLessThanOrEqual(base.reads() + 50);
+    expect(r.tables.map((t) => [t.range, t.total.score, t.total.stated, t.findings.map((f) => f.rule)])).toEqual([['A1:I12', 99, 99, []]]);
+    expect(r.tables[0].indicators).toEqual(plain.tables[0].indicators);
+  });
+});

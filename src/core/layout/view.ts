@@ -9,11 +9,12 @@ export interface ColumnWindow {
 }
 
 /**
- * Merged areas up to this many cells (a whole column: 1,048,576) are indexed cell by cell;
- * larger ones (a block of whole columns merged by accident) are looked up from a short list
- * and contribute only their top-left cell to the occupied cells.
+ * Merged areas up to this many cells (a label merged down 65,536 rows) are indexed cell by
+ * cell; larger ones (a whole column merged by accident) are looked up from a short list and
+ * contribute only their top-left cell to the occupied cells: a merge is one record however
+ * large its area, and work must not grow with the area.
  */
-const INDEXED_MERGE_CELLS = 1 << 20;
+const INDEXED_MERGE_CELLS = 1 << 16;
 /**
  * Every column of a merged area is an occupied cell of each of its rows (a header merged over
  * 分值's two columns claims both); a wider area contributes its first column only.
