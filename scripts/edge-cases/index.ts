@@ -9,6 +9,7 @@ import { CASES as RULES } from './rules';
  * it to `TOPICS` below.
  */
 import { CASES as PACKAGE } from './package';
+import { CASES as LAYOUT } from './layout';
 
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
@@ -19,6 +20,6 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT];
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

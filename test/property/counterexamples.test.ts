@@ -96,4 +96,17 @@ describe('counterexamples found by the property suite', () => {
     const stacked = analyzeWorkbook(book(stackSheets('Sheet1', [a, b], 0)));
     expect(stacked.tables.map((t) => t.indicators.map((i) => i.score))).toEqual([[50], [25]]);
   });
+
+  it('property 5: an indicator row without a number, right above the next table’s header, is not its upper header row', () => {
+    // Seed -571813414: the first table's only row has no figure typed as a number (95% is
+    // text, no weight) and its reason says 原因分析, itself a header label; with no gap the
+    // row read as the upper row of a two-row header and the first table lost its indicator.
+    const header = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+    const a = sheetFromRows('Sheet1', [header, ['', '产出指标', '数量指标', '人数', null, '95%', null, null, '原因分析']]);
+    const b = sheetFromRows('Sheet1', [header, ['', '产出指标', '数量指标', '甲', '0', { value: { t: 'date', v: '1970-01-01' } }, 1]]);
+    const alone = [a, b].map((s) => analyzeWorkbook(book(s)).tables.map((t) => t.indicators.map((i) => [i.level3, i.actual, i.weight])));
+    const stacked = analyzeWorkbook(book(stackSheets('Sheet1', [a, b], 0)));
+    expect(stacked.tables.map((t) => t.indicators.map((i) => [i.level3, i.actual, i.weight]))).toEqual(alone.flat());
+    expect(stacked.tables.map((t) => t.indicators.map((i) => i.row))).toEqual([[2], [4]]);
+  });
 });

@@ -53,11 +53,11 @@ const PARTIAL = /^其中/;
 const SECTION_END = /楼堂馆所|厉行节约|保障措施/;
 
 function findStaff(view: SheetView, from: number, to: number): BasicData['staff'] {
-  for (let r = from; r <= to; r++) {
+  for (const r of view.rows(from, to)) {
     let postsCol = 0;
     let actualCol = 0;
     let rateCol = 0;
-    for (let c = 1; c <= view.colCount; c++) {
+    for (const c of view.cols(r)) {
       const h = view.header(r, c);
       if (h === '编制数') postsCol = c;
       else if (/实际在职人数$/.test(h)) actualCol = c;
@@ -77,10 +77,11 @@ function findStaff(view: SheetView, from: number, to: number): BasicData['staff'
 export function detectBasicData(view: SheetView): (Omit<TableLayout, 'kind'> & { kind: 'basic-data'; basicData: BasicData }) | null {
   let headerRow = 0;
   let columns: BasicDataColumn[] = [];
-  let labelCol = 1;
-  for (let r = 1; r <= view.rowCount && !headerRow; r++) {
+  let labelCol = view.left;
+  for (const r of view.rows()) {
+    if (headerRow) break;
     const cols: BasicDataColumn[] = [];
-    for (let c = 1; c <= view.colCount; c++) {
+    for (const c of view.cols(r)) {
       // Year columns read 决算数/预算数/执行数: skip the header match on any other cell.
       const v = view.raw(r, c)?.value;
       if (v?.t !== 'text' || v.v.length > 30 || !/算|执行/.test(v.v) || view.isCovered(r, c)) continue;
@@ -90,7 +91,7 @@ export function detectBasicData(view: SheetView): (Omit<TableLayout, 'kind'> & {
     if (cols.length >= 2) {
       headerRow = r;
       columns = cols;
-      labelCol = Math.max(1, cols[0].col - 1);
+      labelCol = Math.max(view.left, cols[0].col - 1);
     }
   }
   if (!headerRow) return null;
@@ -98,6 +99,12 @@ export function detectBasicData(view: SheetView): (Omit<TableLayout, 'kind'> & {
 
   const rows: BasicDataRow[] = [];
   for (let r = headerRow + 1; r <= view.rowCount; r++) {
+    if (!view.cols(r).length) {
+      // An empty row ends the rows once some are read; before that, skip to the next occupied row.
+      if (rows.length) break;
+      r = view.nextRow(r) - 1;
+      continue;
+    }
     const label = view.text(r, labelCol).trim();
     if (SECTION_END.test(label) || (view.rowIsEmpty(r) && rows.length)) break;
     if (!label) continue;
@@ -156,16 +163,16 @@ export function detectBasicData(view: SheetView): (Omit<TableLayout, 'kind'> & {
   const firstRow = staff ? Math.min(headerRow, staff.posts.row - 1) : headerRow;
   let top = firstRow;
   for (let r = firstRow - 1; r >= Math.max(1, firstRow - 3); r--) {
-    if (/基础数据表/.test(view.norm(r, view.anchor(r, 1).col)) || /基础数据表/.test(view.norm(r, 1))) top = r;
+    if (/基础数据表/.test(view.norm(r, view.anchor(r, view.left).col)) || /基础数据表/.test(view.norm(r, view.left))) top = r;
   }
   return {
     sheet: view.sheet.name,
     kind: 'basic-data',
     top,
-    left: 1,
+    left: view.left,
     bottom: last,
     right: Math.max(...columns.map((c) => c.col)),
-    title: /基础数据表/.test(view.norm(top, 1)) ? view.text(top, 1).trim() : null,
+    title: /基础数据表/.test(view.norm(top, view.left)) ? view.text(top, view.left).trim() : null,
     year: columns.map((c) => c.year).filter((y): y is number => y !== null).reduce((a, b) => Math.max(a, b), 0) || null,
     headerRows: [headerRow, headerRow],
     columns: {},

@@ -20,7 +20,7 @@ const STOP_WORDS = ['年度总体目标', '总体目标', '预期目标', '绩�
 export function budgetRoles(view: SheetView, r: number): Map<number, BudgetRole> {
   const roles = new Map<number, BudgetRole>();
   const taken = new Set<BudgetRole>();
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     if (view.isCovered(r, c)) continue;
     const role = roleOf(BUDGET_HEADERS, view.header(r, c));
     if (role && !taken.has(role)) {
@@ -62,11 +62,11 @@ export function readBudgetBlock(view: SheetView, headerRow: number, roles: Map<n
   for (const [c, role] of roles) columns[role] = c;
   const amountCols = AMOUNT_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined);
   const firstAmount = Math.min(...amountCols);
-  const labelCol = Math.max(1, firstAmount - 1);
+  const labelCol = Math.max(view.left, firstAmount - 1);
 
   // Bottom: the vertical merge of the section label (A4:A8 项目资金), else scan.
   let last = headerRow;
-  for (let c = 1; c < labelCol; c++) {
+  for (let c = view.left; c < labelCol; c++) {
     const m = view.merge(headerRow, c);
     if (m && m.bottom > headerRow) last = Math.max(last, m.bottom);
   }
@@ -108,8 +108,8 @@ export function readBudgetBlock(view: SheetView, headerRow: number, roles: Map<n
       amounts[role] = readNumber(view, r, c);
     }
     // A reason label inside the block (偏差原因分析及改进措施 beside 其他资金).
-    for (let c = labelCol; c <= view.colCount; c++) {
-      if (view.isCovered(r, c)) continue;
+    for (const c of view.cols(r)) {
+      if (c < labelCol || view.isCovered(r, c)) continue;
       const h = normalizeHeader(view.text(r, c));
       if (c !== labelCol && (roleOf(BUDGET_HEADERS, h) === 'reason' || INDICATOR_HEADERS.reason.includes(h))) {
         reason = reasonCellRightOf(view, r, c);
@@ -139,7 +139,7 @@ export function readBudgetBlock(view: SheetView, headerRow: number, roles: Map<n
 }
 
 function opensSection(view: SheetView, r: number): boolean {
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     if (view.isCovered(r, c)) continue;
     const h = normalizeHeader(view.text(r, c));
     if (STOP_WORDS.includes(h) || roleOf(INDICATOR_HEADERS, h) === 'level1') return true;
@@ -149,7 +149,7 @@ function opensSection(view: SheetView, r: number): boolean {
 
 function listMarkers(view: SheetView, r: number): { name: string; cell: string; col: number }[] {
   const out: { name: string; cell: string; col: number }[] = [];
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     if (view.isCovered(r, c)) continue;
     const h = normalizeHeader(view.text(r, c));
     if (h === INCOME_LIST_LABEL || h === EXPENSE_LIST_LABEL) out.push({ name: h, cell: address(r, c), col: c });
@@ -161,7 +161,9 @@ function listMarkers(view: SheetView, r: number): { name: string; cell: string; 
 function readListItem(view: SheetView, r: number, from: number, to: number) {
   let label = '';
   let col = from;
-  for (let c = from; c <= to; c++) {
+  for (const c of view.cols(r)) {
+    if (c < from) continue;
+    if (c > to) break;
     if (view.isCovered(r, c)) continue;
     const n = readNumber(view, r, c);
     if (!label) {

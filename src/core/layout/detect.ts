@@ -1,5 +1,5 @@
 import type { SheetGrid } from '../grid';
-import { address } from '../grid';
+import { address, rangeAddress } from '../grid';
 import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
 import { detectBasicData } from './basic-data';
 import { readBudgetBlock } from './budget';
@@ -25,10 +25,26 @@ type Roles = Map<number, IndicatorRole>;
 /** Title words: a row saying one of these starts another table. */
 const TITLE_WORDS = ['绩效自评表', '绩效评价表', '绩效目标表', '指标体系', '自评报告', '基础数据表'];
 
-/** Find every table on a sheet (SPEC §2–3), top to bottom. */
+/**
+ * Find every table on a sheet (SPEC §2–3), top to bottom. Tables side by side on the same
+ * rows (issue 6 item 2) split the sheet into column bands, each read as a sheet of its own.
+ */
 export function detectTables(sheet: SheetGrid): TableLayout[] {
   const view = new SheetView(sheet);
   const headers = findIndicatorHeaders(view);
+  const bounds = [...new Set(headers.flatMap((h) => sideBySideBounds(view, h)))].sort((a, b) => a - b);
+  if (!bounds.length) return detectIn(view, headers);
+  const starts = [view.left, ...bounds];
+  return starts
+    .flatMap((left, i) => {
+      const band = view.narrow({ left, right: i + 1 < starts.length ? starts[i + 1] - 1 : view.right });
+      return detectIn(band, findIndicatorHeaders(band));
+    })
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The tables of one view (a sheet, or a column band of it), stacked top to bottom. */
+function detectIn(view: SheetView, headers: readonly Header[]): TableLayout[] {
   const tables: TableLayout[] = [];
   let prevEnd = 0;
   headers.forEach((h, i) => {
@@ -48,7 +64,7 @@ export function detectTables(sheet: SheetGrid): TableLayout[] {
 function rolesOf(view: SheetView, r: number): Roles {
   const roles: Roles = new Map();
   const owner = new Map<IndicatorRole, { col: number; rank: number }>();
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     // Header labels are short texts: skip numbers and prose without normalising them.
     const v = view.cell(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 40) continue;
@@ -70,7 +86,7 @@ function rolesOf(view: SheetView, r: number): Roles {
 }
 
 function hasNumber(view: SheetView, r: number): boolean {
-  for (let c = 1; c <= view.colCount; c++) if (view.raw(r, c)?.value.t === 'number') return true;
+  for (const c of view.cols(r)) if (view.raw(r, c)?.value.t === 'number') return true;
   return false;
 }
 
@@ -101,35 +117,114 @@ interface Header {
 
 function findIndicatorHeaders(view: SheetView): Header[] {
   const found: Header[] = [];
-  let next: Roles | null = null;
-  for (let r = 1; r <= view.rowCount; r++) {
-    const a: Roles = next ?? rolesOf(view, r);
-    next = r < view.rowCount ? rolesOf(view, r + 1) : new Map<number, IndicatorRole>();
+  // Only occupied rows can hold a header; the row below is read once and reused.
+  let cached: { row: number; roles: Roles } | null = null;
+  let skipTo = 0;
+  for (const r of view.rows()) {
+    if (r < skipTo) continue;
+    const a: Roles = cached?.row === r ? cached.roles : rolesOf(view, r);
+    const b: Roles = rolesOf(view, r + 1);
+    cached = { row: r + 1, roles: b };
     if (a.size === 0) continue;
-    const b = next;
     const addsSomething = [...b].some(([c, role]) => a.get(c) !== role);
     if (qualifies(a)) {
       if (b.size > 0 && addsSomething) {
         found.push({ first: r, last: r + 1, roles: combine(a, b) });
-        r++;
-        next = null;
+        skipTo = r + 2;
       } else found.push({ first: r, last: r, roles: a });
-    } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r)) {
+    } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r) && !holdsData(view, r, b)) {
       // Upper row of a two-row header (评价指标 over 一级/二级/三级): labels only, never figures.
       found.push({ first: r, last: r + 1, roles: combine(a, b) });
-      r++;
-      next = null;
+      skipTo = r + 2;
     }
   }
   return found;
 }
 
+/** A figure typed as text: `95%`, `0`, `6分`, `1,200`. */
+const FIGURE_TEXT = /^[+-]?\d[\d,]*(?:\.\d+)?\s*(?:%|分|元|万元|人|次|个)?$/;
+
+/**
+ * True when row `r` holds data rather than the upper labels of a two-row header whose lower
+ * row has roles `lower`: a date, a figure typed as text, a standard 一级 name (产出指标), or a
+ * name of its own in the 二级/三级 column that is no header label. An indicator row just above
+ * the next table's header is not that header's upper row (property 5 counterexample: the row
+ * `产出指标 | 数量指标 | 人数 | | 95% | | | 原因分析` has no number, and 原因分析 is a header label).
+ */
+function holdsData(view: SheetView, r: number, lower: Roles): boolean {
+  for (const c of view.cols(r)) {
+    if (view.isCovered(r, c)) continue;
+    const v = view.raw(r, c)?.value;
+    if (!v) continue;
+    if (v.t === 'date') return true;
+    if (v.t !== 'text') continue;
+    const s = view.norm(r, c);
+    if (FIGURE_TEXT.test(s) || isLevel1Name(s)) return true;
+  }
+  for (const [c, role] of lower) {
+    if (role !== 'level2' && role !== 'level3') continue;
+    const m = view.merge(r, c);
+    // A group label merged across columns (评价指标 over 一级/二级/三级) is a header.
+    if (view.isCovered(r, c) || (m && m.right > m.left)) continue;
+    const h = view.header(r, c);
+    if (h && roleOf(INDICATOR_HEADERS, h) === null) return true;
+  }
+  return false;
+}
+
+/** Indicator roles of a row's cells as written, one per column, with no conflict resolved. */
+function cellRoles(view: SheetView, r: number): Roles {
+  const roles: Roles = new Map();
+  for (const c of view.cols(r)) {
+    const v = view.cell(r, c)?.value;
+    if (!v || v.t !== 'text' || v.v.length > 40) continue;
+    const role = roleOf(INDICATOR_HEADERS, view.header(r, c));
+    if (role) roles.set(c, role);
+  }
+  return roles;
+}
+
+const LEVEL_ROLES: ReadonlySet<IndicatorRole> = new Set(['level1', 'level2', 'level3']);
+
+/**
+ * Where a header row holds two or more complete headers side by side (A:I and K:S): the
+ * first column of each band after the first, just right of the previous header's last
+ * labelled column. A band starts where a level column (一级/二级/三级) repeats in another
+ * cell, and both sides must qualify as headers on their own.
+ */
+function sideBySideBounds(view: SheetView, h: Header): number[] {
+  const roles = h.last > h.first ? combine(cellRoles(view, h.first), cellRoles(view, h.last)) : cellRoles(view, h.first);
+  const cols = [...roles.keys()].sort((a, b) => a - b);
+  const bounds: number[] = [];
+  let segment: Roles = new Map();
+  let seen = new Map<IndicatorRole, number>();
+  let lastCol = 0;
+  for (const c of cols) {
+    const role = roles.get(c)!;
+    const anchor = view.anchor(h.last, c).col;
+    const prev = seen.get(role);
+    if (LEVEL_ROLES.has(role) && prev !== undefined && prev !== anchor && qualifies(segment)) {
+      const rest = new Map([...roles].filter(([col]) => col >= c));
+      if (qualifies(rest)) {
+        bounds.push(lastCol + 1);
+        segment = new Map();
+        seen = new Map();
+      }
+    }
+    segment.set(c, role);
+    seen.set(role, anchor);
+    lastCol = Math.max(lastCol, view.merge(h.last, c)?.right ?? c);
+  }
+  return bounds;
+}
+
 function isBudgetHeader(view: SheetView, r: number): boolean {
   // Every 执行数 synonym says 执行 or 支出: skip the full header match on rows without one.
   let candidate = false;
-  for (let c = 1; c <= view.colCount && !candidate; c++) {
+  for (const c of view.cols(r)) {
     const v = view.cell(r, c)?.value;
     candidate = v?.t === 'text' && /执行|支出/.test(v.v);
+    if (candidate) break;
   }
   if (!candidate) return false;
   const vals = new Set(budgetRoles(view, r).values());
@@ -137,7 +232,7 @@ function isBudgetHeader(view: SheetView, r: number): boolean {
 }
 
 function findBudgetBlock(view: SheetView, from: number, to: number): BudgetBlock | null {
-  for (let r = to; r >= from; r--) {
+  for (const r of view.rows(from, to).reverse()) {
     if (isBudgetHeader(view, r)) return readBudgetBlock(view, r, budgetRoles(view, r), to);
   }
   return null;
@@ -152,7 +247,8 @@ function columnsOf(roles: Roles): Partial<Record<IndicatorRole, number>> {
 /** The first few non-empty labels of a row (header-normalised), with their columns. */
 function rowLabels(view: SheetView, r: number, maxCells = 6): Array<{ col: number; label: string }> {
   const out: Array<{ col: number; label: string }> = [];
-  for (let c = 1; c <= view.colCount && out.length < maxCells; c++) {
+  for (const c of view.cols(r)) {
+    if (out.length >= maxCells) break;
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
     if (!v || v.t === 'empty' || v.t === 'number') {
@@ -181,15 +277,16 @@ const NAME_SET = new Set([...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]);
 /** First non-empty anchor right of the merged area holding (r, c). */
 function valueRightOf(view: SheetView, r: number, c: number): number | null {
   const m = view.merge(r, c);
-  for (let col = (m ? m.right : c) + 1; col <= view.colCount; col++) {
-    if (view.isCovered(r, col)) continue;
+  const start = (m ? m.right : c) + 1;
+  for (const col of view.cols(r)) {
+    if (col < start || view.isCovered(r, col)) continue;
     if (!view.isEmpty(r, col)) return col;
   }
   return null;
 }
 
 function isTitleRow(view: SheetView, r: number): boolean {
-  for (let c = 1; c <= view.colCount; c++) {
+  for (const c of view.cols(r)) {
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 80) continue;
@@ -207,8 +304,8 @@ function isLevel1Name(s: string): boolean {
 const YEAR = /(20\d{2})\s*年度?/;
 
 function findYear(view: SheetView, from: number, to: number): number | null {
-  for (let r = Math.max(1, from); r <= to; r++) {
-    for (let c = 1; c <= view.colCount; c++) {
+  for (const r of view.rows(Math.max(1, from), to)) {
+    for (const c of view.cols(r)) {
       if (view.isCovered(r, c)) continue;
       const s = view.norm(r, c);
       if (s.length > 60) continue;
@@ -229,7 +326,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let title: string | null = null;
   let nameKind: TableKind | null = null;
   let top = budget ? budget.headerRow : h.first;
-  for (let r = regionTop; r < headTop; r++) {
+  for (const r of view.rows(regionTop, headTop - 1)) {
     const p = rowHasLabel(view, r, PROJECT_NAME_LABELS);
     const d = p === null ? rowHasLabel(view, r, DEPARTMENT_NAME_LABELS) : null;
     const labelCol = p ?? d;
@@ -265,6 +362,14 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let bottom = h.last;
   let blank = 0;
   for (let r = h.last + 1; r <= regionBottom; r++) {
+    if (!view.cols(r).length) {
+      // A run of empty rows is crossed in one step: the next occupied row comes next.
+      const next = Math.min(view.nextRow(r), regionBottom + 1);
+      blank += next - r;
+      if (blank >= 2 && (total || indicators.length)) break;
+      r = next - 1;
+      continue;
+    }
     if (view.rowIsEmpty(r)) {
       if (++blank >= 2 && (total || indicators.length)) break;
       continue;
@@ -312,7 +417,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     sheet: view.sheet.name,
     kind,
     top,
-    left: 1,
+    left: view.left > 1 ? firstOccupiedCol(view, top, bottom) : 1,
     bottom,
     right,
     title,
@@ -328,9 +433,16 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   };
 }
 
+/** The leftmost occupied column of rows top..bottom (a band's table need not start at its edge). */
+function firstOccupiedCol(view: SheetView, top: number, bottom: number): number {
+  let left = Infinity;
+  for (const r of view.rows(top, bottom)) left = Math.min(left, view.cols(r)[0]);
+  return Number.isFinite(left) ? left : view.left;
+}
+
 function firstNonEmpty(view: SheetView, r: number): number {
-  for (let c = 1; c <= view.colCount; c++) if (!view.isEmpty(r, c)) return c;
-  return 1;
+  for (const c of view.cols(r)) if (!view.isEmpty(r, c)) return c;
+  return view.left;
 }
 
 function totalScoreCell(view: SheetView, r: number, labelCol: number, scoreCol: number | undefined) {
@@ -340,7 +452,9 @@ function totalScoreCell(view: SheetView, r: number, labelCol: number, scoreCol: 
     if (a.col !== labelAnchor.col || a.row !== labelAnchor.row) return readNumber(view, r, scoreCol);
   }
   // The score column is swallowed by the label's merge: take the last number in the row.
-  for (let c = view.colCount; c > labelCol; c--) {
+  const cols = view.cols(r);
+  for (let i = cols.length - 1; i >= 0 && cols[i] > labelCol; i--) {
+    const c = cols[i];
     if (view.isCovered(r, c)) continue;
     const n = readNumber(view, r, c);
     if (n.value !== null) return n;
@@ -372,7 +486,18 @@ const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
 function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
   const t = (role: IndicatorRole) => (cols[role] !== undefined ? readText(view, r, cols[role]) : undefined);
-  const n = (role: IndicatorRole) => (cols[role] !== undefined ? readNumber(view, r, cols[role]) : null);
+  // A value from a merged area belongs to the column of its top-left cell only (issue 6
+  // item 4): a number cell covered by a merge anchored in another column reads as empty.
+  const covered: Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { cell: string; merge: string }>> = {};
+  const n = (role: 'weight' | 'score' | 'refWeight' | 'completion') => {
+    const c = cols[role];
+    if (c === undefined) return null;
+    const cell = readNumber(view, r, c);
+    if (!cell.offColumn) return cell;
+    const m = view.merge(r, c)!;
+    covered[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
+    return null;
+  };
   const l1 = t('level1');
   const l2 = t('level2');
   const l3 = t('level3');
@@ -382,6 +507,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const weight = n('weight');
   const score = n('score');
   const refWeight = n('refWeight');
+  const completion = n('completion');
   const texts: IndicatorRow['texts'] = {};
   for (const k of ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const) {
     const v = t(k);
@@ -420,8 +546,9 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
     weight,
     refWeight,
     score,
-    completion: n('completion'),
+    completion,
     placeholder,
+    ...(Object.keys(covered).length ? { covered } : {}),
   };
   return { kind: 'indicator', indicator };
 }

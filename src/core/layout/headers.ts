@@ -22,6 +22,12 @@ export type IndicatorRole =
 
 export type BudgetRole = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score' | 'deduction' | 'reason';
 
+/**
+ * Reason-column wording of other published forms (issue 6 item 16; docs/decisions/layout.md):
+ * the central transfer-payment form (中央对地方转移支付区域绩效自评表) and provincial variants.
+ */
+const REASON_WORDING = ['未完成原因及拟采取的改进措施', '未完成原因和改进措施', '未完成原因及改进措施', '偏差原因及改进措施', '原因分析及改进措施', '偏差原因分析及整改措施'];
+
 /** Synonyms in priority order: an earlier synonym wins when two columns claim one role. */
 export const INDICATOR_HEADERS: Readonly<Record<IndicatorRole, readonly string[]>> = {
   level1: ['一级指标'],
@@ -29,14 +35,14 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorRole, readonly string[]
   level3: ['三级指标', '指标名称'],
   description: ['绩效指标描述', '指标内容'],
   operator: ['指标性质', '指标方向'],
-  target: ['调整指标值', '年度指标值', '指标值', '目标值', '预期指标值', '年初指标值'],
+  target: ['调整指标值', '年度指标值', '指标值', '目标值', '预期指标值', '年初指标值', '全年指标值', '年度目标值'],
   unit: ['计量单位', '度量单位', '单位'],
-  actual: ['实际完成值', '实际完值', '全年实际值', '全年完成值', '完成值'],
+  actual: ['实际完成值', '实际完值', '全年实际值', '全年完成值', '完成值', '全年实际完成值', '实际完成指标值'],
   weight: ['设定分值', '分值', '指标分值', '权重', '指标权重'],
   refWeight: ['参考分值'],
-  score: ['得分', '评价得分', '自评得分', '指标得分'],
+  score: ['得分', '评价得分', '自评得分', '指标得分', '实际得分'],
   completion: ['完成率', '得分系数'],
-  reason: ['偏差原因分析及改进措施', '偏差原因', '偏差原因分析', '未完成原因分析', '原因分析'],
+  reason: ['偏差原因分析及改进措施', '偏差原因', '偏差原因分析', '未完成原因分析', '原因分析', ...REASON_WORDING],
   analysis: ['计算分析情况'],
   basis: ['指标值确定依据'],
 };
@@ -44,12 +50,12 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorRole, readonly string[]
 export const BUDGET_HEADERS: Readonly<Record<BudgetRole, readonly string[]>> = {
   initialBudget: ['年初预算数', '年初预算'],
   budget: ['全年预算数', '调整后预算数', '调整预算数', '全年预算', '预算数', '预算'],
-  executed: ['全年执行数', '执行数', '实际支出', '全年实际支出'],
+  executed: ['全年执行数', '执行数', '实际支出', '全年实际支出', '预算执行数', '实际执行数', '全年实际执行数'],
   weight: ['分值', '权重'],
-  rate: ['执行率', '预算执行率'],
+  rate: ['执行率', '预算执行率', '全年执行率', '资金执行率'],
   score: ['得分'],
   deduction: ['扣分'],
-  reason: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '未完成原因分析', '原因分析'],
+  reason: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '未完成原因分析', '原因分析', ...REASON_WORDING],
 };
 
 /** Total-row labels (SPEC §3). */

@@ -34,8 +34,8 @@ export function readTargetInfo(view: SheetView, from: number, to: number): Targe
   let other: NumberCell | null = null;
   let plan: TargetInfo['plan'] = [];
   let found = false;
-  for (let r = from; r <= to; r++) {
-    for (let c = 1; c <= view.colCount; c++) {
+  for (const r of view.rows(from, to)) {
+    for (const c of view.cols(r)) {
       if (view.isCovered(r, c)) continue;
       const h = view.header(r, c).replace(/^其中[:：]?/, '');
       if (h === '预算数' || h === '预算规模') {
@@ -56,7 +56,7 @@ export function readTargetInfo(view: SheetView, from: number, to: number): Targe
 function readPlan(view: SheetView, r: number, to: number): TargetInfo['plan'] {
   for (let row = r; row <= Math.min(r + 1, to - 1); row++) {
     const out: Array<{ label: string; month: number; share: NumberCell }> = [];
-    for (let c = 1; c <= view.colCount; c++) {
+    for (const c of view.cols(row)) {
       if (view.isCovered(row, c)) continue;
       const m = PERIOD.exec(view.header(row, c));
       if (m) out.push({ label: view.text(row, c).trim(), month: Number(m[1]), share: readNumber(view, row + 1, c) });

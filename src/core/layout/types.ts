@@ -82,6 +82,12 @@ export interface IndicatorRow {
   readonly completion: NumberCell | null;
   /** Empty/`无` indicator with no weight, target or score (SPEC §3): skipped when scoring. */
   readonly placeholder: boolean;
+  /**
+   * Number cells of this row covered by a merged area anchored in another column (an actual
+   * merged across 分值 and 得分, issue 6 item 4): the cell's address → the merge's range. Such
+   * a cell reads as empty; the value belongs to the merge's top-left column only.
+   */
+  readonly covered?: Readonly<Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { readonly cell: string; readonly merge: string }>>>;
 }
 
 /** A level-1 subtotal row of an `evaluation` table (seed 003: 投入 … 16.00). */

@@ -2,37 +2,141 @@ import type { Cell, CellValue, MergedArea, SheetGrid } from '../grid';
 import { EMPTY } from '../grid';
 import { normalizeHeader, normalizeText } from '../values/normalize';
 
+/** Columns of the sheet a view looks at (inclusive, 1-based). */
+export interface ColumnWindow {
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Merged areas up to this many cells (a label merged down 65,536 rows) are indexed cell by
+ * cell; larger ones (a whole column merged by accident) are looked up from a short list and
+ * contribute only their top-left cell to the occupied cells: a merge is one record however
+ * large its area, and work must not grow with the area.
+ */
+const INDEXED_MERGE_CELLS = 1 << 16;
+/**
+ * Every column of a merged area is an occupied cell of each of its rows (a header merged over
+ * 分值's two columns claims both); a wider area contributes its first column only.
+ */
+const MARKED_MERGE_WIDTH = 64;
+
 /**
  * A read-only view of a sheet for layout recognition: merged areas are filled (every
  * cell of an area reads the top-left value, SPEC §3), texts come normalised.
+ *
+ * Work grows with the number of non-empty cells, never with the used range's area (issue 6
+ * item 1: one stray cell at XFD1048576): `rows()` lists the occupied rows and `cols(r)` the
+ * occupied columns of a row (cells and indexed merged areas), and every scan of the layout
+ * code walks these lists instead of `1..rowCount × 1..colCount`.
+ *
+ * A view may be narrowed to a column window (side-by-side tables, issue 6 item 2): cells and
+ * merged areas outside it read as empty, and the addresses stay those of the sheet.
  */
 export class SheetView {
-  /** `owner[r][c]`: the merged area covering (r, c). Arrays: this is read for every cell. */
+  /** `owner[r][c]`: the indexed merged area covering (r, c). Arrays: this is read for every cell. */
   private readonly owner: (MergedArea | undefined)[][] = [];
+  /** Merged areas too large to index cell by cell. */
+  private readonly large: MergedArea[] = [];
+  /** Occupied columns of each row, ascending; filled on first use. */
+  private readonly colsOf: (number[] | undefined)[] = [];
+  /** Occupied rows, ascending. */
+  private readonly rowList: number[];
+  readonly left: number;
+  readonly right: number;
 
-  constructor(readonly sheet: SheetGrid) {
+  constructor(
+    readonly sheet: SheetGrid,
+    window?: ColumnWindow,
+  ) {
+    this.left = Math.max(1, window?.left ?? 1);
+    this.right = Math.min(sheet.colCount, window?.right ?? sheet.colCount);
     for (const m of sheet.merges) {
+      if (m.right < this.left || m.left > this.right) continue;
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > INDEXED_MERGE_CELLS) {
+        this.large.push(m);
+        continue;
+      }
       for (let r = m.top; r <= m.bottom; r++) {
         const row = (this.owner[r] ??= []);
         for (let c = m.left; c <= m.right; c++) row[c] = m;
       }
     }
+    // Occupied rows: rows with cells, rows under indexed merged areas, tops of large ones.
+    const rows: number[] = [];
+    eachIndex(sheet.cells, (r) => rows.push(r));
+    const merged: number[] = [];
+    eachIndex(this.owner, (r) => merged.push(r));
+    for (const m of this.large) merged.push(m.top);
+    this.rowList = merged.length ? sortedUnique(rows.concat(merged)) : rows;
+  }
+
+  /** The same sheet seen through a column window. */
+  narrow(window: ColumnWindow): SheetView {
+    return new SheetView(this.sheet, window);
   }
 
   get rowCount(): number {
     return this.sheet.rowCount;
   }
+  /** The last column of the view (the sheet's last used column unless narrowed). */
   get colCount(): number {
-    return this.sheet.colCount;
+    return this.right;
+  }
+
+  /** Occupied rows in [from, to], ascending. */
+  rows(from = 1, to = this.rowCount): number[] {
+    const list = this.rowList;
+    const out: number[] = [];
+    for (let i = lowerBound(list, from); i < list.length && list[i] <= to; i++) out.push(list[i]);
+    return out;
+  }
+
+  /** The first occupied row after `r`, or Infinity. */
+  nextRow(r: number): number {
+    const i = lowerBound(this.rowList, r + 1);
+    return i < this.rowList.length ? this.rowList[i] : Infinity;
+  }
+
+  /**
+   * Occupied columns of row `r`, ascending: its cells, and the cells of merged areas over it
+   * (every column of an area up to MARKED_MERGE_WIDTH wide, else its first). Built on first use.
+   */
+  cols(r: number): readonly number[] {
+    let cols = this.colsOf[r];
+    if (cols) return cols;
+    const own: number[] = [];
+    const cells = this.sheet.cells[r];
+    if (cells) {
+      eachIndex(cells, (c, cell) => {
+        if (cell && c >= this.left && c <= this.right) own.push(c);
+      });
+    }
+    const covered: number[] = [];
+    const owners = this.owner[r];
+    if (owners) {
+      eachIndex(owners, (c, m) => {
+        if (!m || c < this.left || c > this.right) return;
+        if (m.right - m.left < MARKED_MERGE_WIDTH || c === Math.max(m.left, this.left)) covered.push(c);
+      });
+    }
+    for (const m of this.large) if (m.top === r && m.left >= this.left) covered.push(m.left);
+    cols = covered.length ? union(own, sortedUnique(covered)) : own;
+    this.colsOf[r] = cols;
+    return cols;
   }
 
   /** The cell physically at (r, c), without merge filling. */
   raw(r: number, c: number): Cell | undefined {
+    if (c < this.left || c > this.right) return undefined;
     return this.sheet.cells[r]?.[c];
   }
 
   merge(r: number, c: number): MergedArea | undefined {
-    return this.owner[r]?.[c];
+    if (c < this.left || c > this.right) return undefined;
+    const m = this.owner[r]?.[c];
+    if (m || !this.large.length) return m;
+    return this.large.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
   }
 
   /** Top-left of the merged area holding (r, c), or (r, c) itself. */
@@ -76,13 +180,70 @@ export class SheetView {
   }
 
   rowIsEmpty(r: number, from = 1, to = this.colCount): boolean {
-    for (let c = from; c <= to; c++) {
+    for (const c of this.cols(r)) {
+      if (c < from) continue;
+      if (c > to) break;
       const v = this.cell(r, c)?.value;
       if (!v || v.t === 'empty') continue;
       if (v.t !== 'text' || !this.isEmpty(r, c)) return false;
     }
     return true;
   }
+}
+
+/** Arrays up to this length are walked index by index; longer ones are sparse in practice. */
+const DENSE_LENGTH = 65536;
+
+/**
+ * Call `f` for each index of `list` that holds a value, ascending. A long array is walked
+ * with `for…in`, which visits only the indices that exist: a sparse array with one row at
+ * 1,048,576 costs one step (`forEach` or an index loop would walk every index).
+ */
+function eachIndex<T>(list: ArrayLike<T>, f: (i: number, v: T) => void): void {
+  if (list.length <= DENSE_LENGTH) {
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (v !== undefined) f(i, v);
+    }
+    return;
+  }
+  for (const k in list) {
+    const i = Number(k);
+    if (Number.isInteger(i)) f(i, list[i]);
+  }
+}
+
+/** Two ascending lists merged into one, without repeats. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+function sortedUnique(xs: number[]): number[] {
+  if (xs.length < 2) return xs;
+  xs.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i];
+  xs.length = n;
+  return xs;
+}
+
+/** Index of the first element ≥ x in an ascending list. */
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -64,5 +64,14 @@ export function targetOf(i: ScoredIndicator, texts: IndicatorRow['texts'] = i.ro
   return parseTarget(text, { operatorColumn: texts.operator?.text || undefined, unitColumn: texts.unit?.text || undefined });
 }
 
-/** A level name compared across templates: whitespace and the `指标` suffix dropped (`社会效益指标` → `社会效益`). */
-export const levelStem: (name: string) => string = memoByString((name) => normalizeHeader(name).replace(/指标$/, ''));
+/**
+ * A level name compared across templates: whitespace, the template's own suffixes copied with
+ * the label (`（如有）`, `等`, issue 6 item 14) and the `指标` suffix dropped (`社会效益指标` →
+ * `社会效益`, `服务对象满意度指标等` → `服务对象满意度`).
+ */
+export const levelStem: (name: string) => string = memoByString((name) =>
+  normalizeHeader(name)
+    .replace(/\(如有\)$/, '')
+    .replace(/等$/, '')
+    .replace(/指标$/, ''),
+);

@@ -14,6 +14,7 @@ import { costDirection, quantityNotQuantified } from './targets';
 import { basicDataBreakdown, staffControlRate, threeExpensesOverBudget } from './basic-data';
 import { budgetBreakdownMismatch } from './breakdown';
 import { fundPlan, targetBudgetSplit } from './target-plan';
+import { weightCoveredByMerge } from './merged-weight';
 import type { Finding, Rule } from './types';
 
 export type { Finding, Rule, Severity } from './types';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = mergeById([
   gradeMismatch,
   weightSum,
   weightNegative,
+  weightCoveredByMerge,
   level1WeightMismatch,
   subtotalMismatch,
   executionRateMismatch,
