@@ -15,6 +15,8 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [];
+import { CASES as DIRTY } from './dirty';
+
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [DIRTY];
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

@@ -147,7 +147,14 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: Plan): voi
       const style = { ...cell.style };
       delete style.fill;
       cell.style = style;
-    } else cell.note = undefined as unknown as string;
+    } else {
+      // ExcelJS has no API to remove a note: `note = undefined` writes an empty one, and a
+      // loaded cell keeps the note in its value's model too: drop both.
+      (cell as unknown as { _comment?: unknown })._comment = undefined;
+      const v = cell.value;
+      cell.value = null;
+      cell.value = v;
+    }
   }
   // 2. unmerge: every merge of a sheet losing rows (they are re-merged, shifted), else the listed ones.
   const keptMerges = new Map<string, { top: number; left: number; bottom: number; right: number }[]>();
@@ -174,7 +181,20 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: Plan): voi
   const deletions = [...deleted].map(([name, rows]) => ({ name, rows: [...rows].sort((a, b) => a - b) }));
   for (const d of deletions) {
     const ws = sheetOf(d.name);
+    // spliceRows moves values and styles but not notes: carry them along.
+    const notes: { row: number; col: number; note: unknown }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r < d.rows[0]) return;
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const note = (cell as unknown as { _comment?: { note?: unknown } })._comment?.note;
+        if (note !== undefined) notes.push({ row: r, col: c, note });
+      });
+    });
     for (const r of [...d.rows].reverse()) ws.spliceRows(r, 1);
+    for (const n of notes) {
+      const row = cleanup.shiftRow(n.row, d.rows);
+      if (row !== null) ws.getCell(row, n.col).note = n.note as string;
+    }
   }
   if (deletions.length) {
     for (const ws of workbook.worksheets) {
