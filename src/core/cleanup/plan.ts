@@ -47,13 +47,15 @@ interface CellInfo {
 
 const PLACEHOLDER_TEXTS = new Set(['', '无', '/', '-', '—', '——', '\\', '略']);
 
-function key(r: number, c: number): string {
-  return `${r},${c}`;
+/** Numeric cell key (no strings: this runs for every cell of a 5,000-row sheet). */
+const COLS = 16384;
+function key(r: number, c: number): number {
+  return r * COLS + c;
 }
 
 /** Merged-area owner lookup for one sheet. */
 class Merges {
-  private readonly owner = new Map<string, MergedArea>();
+  private readonly owner = new Map<number, MergedArea>();
   constructor(readonly list: readonly MergedArea[]) {
     for (const m of list) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(key(r, c), m);
   }
@@ -76,7 +78,7 @@ function withValue(before: CellState, value: CellValue): CellState {
 }
 
 /** Roles of the cells of one table (merge anchors only). */
-function tableRoles(t: TableLayout, merges: Merges, into: Map<string, CellInfo>): void {
+function tableRoles(t: TableLayout, merges: Merges, into: Map<number, CellInfo>): void {
   const set = (r: number, c: number | undefined, role: Role, reuse = false): void => {
     if (c === undefined) return;
     const m = merges.at(r, c);
@@ -214,9 +216,9 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
     const merges = new Merges(sheet.merges);
     const tables = tables0[i];
     if (!tables.length) return sheet;
-    const roles = new Map<string, CellInfo>();
+    const roles = new Map<number, CellInfo>();
     for (const t of tables) tableRoles(t, merges, roles);
-    const sets = new Map<string, CellState>();
+    const sets = new Map<number, CellState>();
     for (const t of tables) {
       for (let r = t.top; r <= t.bottom; r++) {
         const row = sheet.cells[r];
@@ -260,7 +262,11 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
   const grid1: WorkbookGrid = { sheets: sheets1 };
 
   // Phase 2: placeholder rows, on the grid after phase 1.
-  const tables1 = grid1.sheets.map((s, i) => (s === grid.sheets[i] ? tables0[i] : detectTables(s)));
+  // Re-detect only where phase 1 may have changed the layout's reading: a cell emptied
+  // (hint, blank text, reuse) or a merge undone. Other changes keep every cell's meaning.
+  const relayout = new Set<string>();
+  for (const c of changes) if (c.op === 'unmerge' || (c.op === 'set' && c.after.value.t === 'empty')) relayout.add(c.place.sheet);
+  const tables1 = grid1.sheets.map((s, i) => (s === grid.sheets[i] || !relayout.has(s.name) ? tables0[i] : detectTables(s)));
   const formulas: { home: string; formula: string }[] = [];
   for (const s of grid.sheets) for (const row of s.cells) if (row) for (const cell of row) if (cell?.formula) formulas.push({ home: s.name, formula: cell.formula });
   if (kinds['placeholder-row']) {
@@ -307,10 +313,11 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
   return { changes: sorted, counts };
 }
 
-function withCells(sheet: SheetGrid, sets: ReadonlyMap<string, CellState>, merges: readonly MergedArea[]): SheetGrid {
+function withCells(sheet: SheetGrid, sets: ReadonlyMap<number, CellState>, merges: readonly MergedArea[]): SheetGrid {
   const cells = sheet.cells.map((r) => (r ? [...r] : r));
   for (const [k, st] of sets) {
-    const [r, c] = k.split(',').map(Number);
+    const r = Math.floor(k / COLS);
+    const c = k % COLS;
     const row = (cells[r] ??= []) as (Cell | undefined)[];
     const old = row[c];
     row[c] = st.value.t === 'empty' && st.numFmt === undefined ? undefined : { ...(old ?? {}), value: st.value, ...(st.numFmt !== undefined ? { numFmt: st.numFmt } : {}) };

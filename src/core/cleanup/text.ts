@@ -70,7 +70,11 @@ export function stripMarkup(s: string): string {
  * each line trimmed, runs of blanks collapsed to one space, at most one empty line in a row,
  * none at either end.
  */
+/** Anything `cleanText` could change: markup, blanks, line breaks, invisible characters. */
+const NEEDS_WORK = /[<&[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF\u00AD]/;
+
 export function cleanText(s: string, label: boolean): string {
+  if (!NEEDS_WORK.test(s)) return s;
   let t = stripMarkup(s).replace(/\r\n?/g, '\n').replace(ZERO_WIDTH, '').replace(BLANKS, ' ');
   if (label) {
     t = t.replace(/ *\n[ \n]*/g, '\n');
@@ -150,7 +154,11 @@ const HINTS: readonly RegExp[] = [
 ];
 
 /** True when the whole text is a fill-in instruction (请填写…, （填写…）, 如：…, XX项目, 示例). */
+/** Every hint contains one of these (cheap test before the full one). */
+const HINT_CHARS = /[请填如例比示XxＸｘ×]/;
+
 export function isHint(s: string): boolean {
+  if (!HINT_CHARS.test(s)) return false;
   const t = cleanText(s, true);
   if (t === '' || t.length > 120) return false;
   return HINTS.some((re) => re.test(t));
