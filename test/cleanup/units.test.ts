@@ -83,3 +83,48 @@ describe('placeholder rows', () => {
     expect(text).toContain('第 5 行：质量指标 | 无 → （删除该行）');
   });
 });
+
+describe('optional kinds and marks', () => {
+  const rows = [
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+    ['产出指标', '数量指标', '人数', '≥100人', '120人', 50, 50],
+    [null, null, '场次', '≥10场', '12场', 50, 50],
+  ];
+  const grid = { sheets: [sheetFromRows('表1', rows, [{ top: 2, left: 1, bottom: 3, right: 1 }, { top: 2, left: 2, bottom: 3, right: 2 }])] };
+
+  it('unmerge is off by default; when on it unmerges and fills down 一级/二级', () => {
+    expect(planCleanup(grid).changes).toEqual([]);
+    const plan = planCleanup(grid, { kinds: { unmerge: true } });
+    expect(plan.counts.unmerge).toBe(4);
+    const after = applyCleanup(grid, plan);
+    expect(after.sheets[0].merges).toEqual([]);
+    expect(after.sheets[0].cells[3]?.[1]?.value).toEqual({ t: 'text', v: '产出指标' });
+    expect(after.sheets[0].cells[3]?.[2]?.value).toEqual({ t: 'text', v: '数量指标' });
+    expect(planCleanup(after, { kinds: { unmerge: true } }).changes).toEqual([]);
+  });
+
+  it('recognises our fills and notes, and only ours', () => {
+    const decorations = [
+      { sheet: '表1', row: 2, col: 7, fill: cleanup.MARK_FILLS.error.toLowerCase() },
+      { sheet: '表1', row: 3, col: 7, fill: 'FFFFC7CE' },
+      { sheet: '表1', row: 3, col: 6, fill: 'FF00FF00', recorded: true },
+      { sheet: '表1', row: 2, col: 6, note: `${cleanup.MARK_NOTE_PREFIX}得分超过分值` },
+      { sheet: '表1', row: 2, col: 5, note: '审核人：请核对' },
+    ];
+    const plan = planCleanup({ grid, decorations });
+    expect(plan.changes.map((c) => [c.op, c.place.type === 'cell' && c.place.address])).toEqual([
+      ['remove-note', 'F2'],
+      ['remove-fill', 'G2'],
+      ['remove-fill', 'F3'],
+    ]);
+  });
+
+  it('deletes a blank template sheet, never the last one', () => {
+    const blank = sheetFromRows('模板', [['项目名称', null], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', null, null, null, 10, null]]);
+    const two = { sheets: [grid.sheets[0], blank] };
+    expect(planCleanup(two).changes.filter((c) => c.op === 'delete-sheet').map((c) => c.place.sheet)).toEqual(['模板']);
+    expect(planCleanup({ sheets: [blank] }).changes.filter((c) => c.op === 'delete-sheet')).toEqual([]);
+    const referenced = { sheets: [sheetFromRows('汇总', [[{ value: { t: 'number' as const, v: 0 }, formula: "'模板'!F3" }]]), blank] };
+    expect(planCleanup(referenced).changes.filter((c) => c.op === 'delete-sheet')).toEqual([]);
+  });
+});
