@@ -7,7 +7,7 @@ const os = require('os');
 const path = require('path');
 const { performance } = require('perf_hooks');
 const ExcelJS = require('exceljs');
-const { cleanup } = require('../dist/core');
+const { cleanup, analyzeWorkbook } = require('../dist/core');
 const { readWorkbook } = require('../dist/cli/workbook');
 
 const LEVEL2 = [
@@ -61,7 +61,14 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     plan = cleanup.planCleanup(grid);
     times.push(performance.now() - t0);
   }
+  const engine = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    analyzeWorkbook(grid);
+    engine.push(performance.now() - t0);
+  }
   console.log(`清理计划（5,000 行指标）：中位数 ${median(times).toFixed(1)} ms（最快 ${Math.min(...times).toFixed(1)} ms，目标 ≤ 100 ms）`);
+  console.log(`  同一工作表的审核（analyzeWorkbook）：中位数 ${median(engine).toFixed(1)} ms，供对照机器负载`);
   console.log(`  ${plan.changes.length} 处：${cleanup.countsLine(plan.counts)}`);
   fs.rmSync(dir, { recursive: true, force: true });
 })();

@@ -41,9 +41,14 @@ export interface CleanupInput {
 type Role = 'label' | 'target' | 'actual' | 'number' | 'percent' | 'text';
 
 interface CellInfo {
-  role: Role;
-  reuse: boolean;
+  readonly role: Role;
+  readonly reuse: boolean;
 }
+
+const ROLES: readonly Role[] = ['text', 'label', 'target', 'actual', 'number', 'percent'];
+/** Role codes: index in ROLES + 1, plus 8 for a cell that 下年度重用 clears. */
+const REUSE = 8;
+const INFOS: readonly CellInfo[] = Array.from({ length: 16 }, (_, code) => ({ role: ROLES[Math.max(0, (code & 7) - 1)] ?? 'text', reuse: (code & REUSE) !== 0 }));
 
 const PLACEHOLDER_TEXTS = new Set(['', '无', '/', '-', '—', '——', '\\', '略']);
 
@@ -53,14 +58,43 @@ function key(r: number, c: number): number {
   return r * COLS + c;
 }
 
+/**
+ * A small integer per cell of a sheet: a typed array for sheets of ordinary size (this runs
+ * for every cell of a 5,000-row sheet), a map beyond that.
+ */
+class CellInts {
+  private readonly width: number;
+  private readonly arr: Int32Array | null;
+  private readonly map: Map<number, number> | null;
+  constructor(rows: number, cols: number) {
+    this.width = cols + 2;
+    const size = (rows + 2) * this.width;
+    this.arr = size <= 4_000_000 ? new Int32Array(size) : null;
+    this.map = this.arr ? null : new Map();
+  }
+  get(r: number, c: number): number {
+    if (this.arr) return c < this.width && r * this.width + c < this.arr.length ? this.arr[r * this.width + c] : 0;
+    return this.map!.get(key(r, c)) ?? 0;
+  }
+  set(r: number, c: number, v: number): void {
+    if (this.arr) {
+      if (c < this.width && r * this.width + c < this.arr.length) this.arr[r * this.width + c] = v;
+    } else this.map!.set(key(r, c), v);
+  }
+}
+
 /** Merged-area owner lookup for one sheet. */
 class Merges {
-  private readonly owner = new Map<number, MergedArea>();
-  constructor(readonly list: readonly MergedArea[]) {
-    for (const m of list) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(key(r, c), m);
+  private readonly owner: CellInts;
+  constructor(readonly list: readonly MergedArea[], rows: number, cols: number) {
+    this.owner = new CellInts(rows, cols);
+    list.forEach((m, i) => {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(r, c, i + 1);
+    });
   }
   at(r: number, c: number): MergedArea | undefined {
-    return this.owner.get(key(r, c));
+    const i = this.owner.get(r, c);
+    return i ? this.list[i - 1] : undefined;
   }
   covered(r: number, c: number): boolean {
     const m = this.at(r, c);
@@ -78,18 +112,21 @@ function withValue(before: CellState, value: CellValue): CellState {
 }
 
 /** Roles of the cells of one table (merge anchors only). */
-function tableRoles(t: TableLayout, merges: Merges, into: Map<number, CellInfo>): void {
+function tableRoles(t: TableLayout, merges: Merges, into: CellInts): void {
   const set = (r: number, c: number | undefined, role: Role, reuse = false): void => {
     if (c === undefined) return;
     const m = merges.at(r, c);
-    const a = m ? key(m.top, m.left) : key(r, c);
-    const prev = into.get(a);
+    const ar = m ? m.top : r;
+    const ac = m ? m.left : c;
+    const prev = into.get(ar, ac);
+    const prevRole = prev & 7;
     // A cell claimed by two roles keeps the stricter reading (numbers and targets first).
-    if (prev && prev.role !== 'text' && prev.role !== 'label') {
-      prev.reuse ||= reuse;
+    if (prevRole > 2) {
+      into.set(ar, ac, prev | (reuse ? REUSE : 0));
       return;
     }
-    into.set(a, { role, reuse: reuse || (prev?.reuse ?? false) });
+    const code = ROLES.indexOf(role) + 1;
+    into.set(ar, ac, code | ((prev & REUSE) | (reuse ? REUSE : 0)));
   };
   const num = (n: NumberCell | null | undefined, percent: boolean, reuse = false): void => {
     if (!n || n.offColumn) return;
@@ -213,10 +250,10 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
   // Phase 1: cell changes, and the grid they leave.
   const tables0 = grid.sheets.map(detectTables);
   const sheets1: SheetGrid[] = grid.sheets.map((sheet, i) => {
-    const merges = new Merges(sheet.merges);
+    const merges = new Merges(sheet.merges, sheet.rowCount, sheet.colCount);
     const tables = tables0[i];
     if (!tables.length) return sheet;
-    const roles = new Map<number, CellInfo>();
+    const roles = new CellInts(sheet.rowCount, sheet.colCount);
     for (const t of tables) tableRoles(t, merges, roles);
     const sets = new Map<number, CellState>();
     for (const t of tables) {
@@ -226,7 +263,7 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
         for (let c = t.left; c <= t.right; c++) {
           const cell = row[c];
           if (!cell || merges.covered(r, c) || sets.has(key(r, c))) continue;
-          const info = roles.get(key(r, c)) ?? { role: 'text' as Role, reuse: false };
+          const info = INFOS[roles.get(r, c)];
           const ch = cellChange(kinds, info, cell);
           if (!ch) continue;
           sets.set(key(r, c), ch.after);
@@ -342,7 +379,7 @@ function isPlaceholderText(cell: Cell | undefined): boolean {
 
 /** Kind 4 on one sheet: deletable placeholder rows, the merges they cut, labels to move. */
 function placeholderRows(sheet: SheetGrid, tables: readonly TableLayout[], formulas: readonly { home: string; formula: string }[]): CleanupChange[] {
-  const merges = new Merges(sheet.merges);
+  const merges = new Merges(sheet.merges, sheet.rowCount, sheet.colCount);
   const candidates = new Set<number>();
   for (const t of tables) {
     const cols = t.columns;
@@ -437,25 +474,29 @@ function placeholderRows(sheet: SheetGrid, tables: readonly TableLayout[], formu
   return out;
 }
 
-/** The value cell right of a name label on row r (project/department name), if any. */
-function nameValues(sheet: SheetGrid, merges: Merges): string[] {
+/** Values right of a 项目名称/单位名称 label in the key rows above each table's headers. */
+function nameValues(sheet: SheetGrid, merges: Merges, tables: readonly TableLayout[]): string[] {
   const labels = new Set([...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS].map(normalizeHeader));
   const out: string[] = [];
-  sheet.cells.forEach((row, r) => {
-    if (!row) return;
-    row.forEach((cell, c) => {
-      if (!cell || cell.value.t !== 'text' || !labels.has(normalizeHeader(cell.value.v))) return;
-      const m = merges.at(r, c);
-      for (let col = (m ? m.right : c) + 1; col <= sheet.colCount; col++) {
-        if (merges.covered(r, col)) continue;
-        const t = textOf(row[col]);
-        if (t !== '') {
-          out.push(t);
-          break;
+  for (const t of tables) {
+    const last = (t.budget ? Math.min(t.budget.headerRow, t.headerRows[0]) : t.headerRows[0]) - 1;
+    for (let r = t.top; r <= last; r++) {
+      const row = sheet.cells[r];
+      if (!row) continue;
+      row.forEach((cell, c) => {
+        if (!cell || cell.value.t !== 'text' || cell.value.v.length > 20 || !labels.has(normalizeHeader(cell.value.v))) return;
+        const m = merges.at(r, c);
+        for (let col = (m ? m.right : c) + 1; col <= sheet.colCount; col++) {
+          if (merges.covered(r, col)) continue;
+          const t2 = textOf(row[col]);
+          if (t2 !== '') {
+            out.push(t2);
+            break;
+          }
         }
-      }
-    });
-  });
+      });
+    }
+  }
   return out;
 }
 
@@ -470,8 +511,8 @@ function blankSheets(grid: WorkbookGrid, tables: readonly (readonly TableLayout[
   grid.sheets.forEach((sheet, i) => {
     const ts = tables[i].filter((t) => t.kind !== 'basic-data');
     if (!ts.length || ts.length !== tables[i].length) return;
-    const merges = new Merges(sheet.merges);
-    if (nameValues(sheet, merges).some((t) => !isHint(t))) return;
+    const merges = new Merges(sheet.merges, sheet.rowCount, sheet.colCount);
+    if (nameValues(sheet, merges, ts).some((t) => !isHint(t))) return;
     for (const t of ts) {
       if (t.budget && [...t.budget.rows, t.budget.totalRow].some((row) => !blank(row.amounts.initialBudget) || !blank(row.amounts.budget) || !blank(row.amounts.executed))) return;
       for (const ind of t.indicators) {
