@@ -128,3 +128,11 @@ describe('optional kinds and marks', () => {
     expect(planCleanup(referenced).changes.filter((c) => c.op === 'delete-sheet')).toEqual([]);
   });
 });
+
+describe('protected sheets', () => {
+  it('are left alone', () => {
+    const sheet = { ...sheetFromRows('表1', [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], [' 产出指标 ', '数量指标', '人数', '＞＝１００人', '120人', ' 50', 50]]), protected: true };
+    expect(planCleanup({ sheets: [sheet] }).changes).toEqual([]);
+    expect(planCleanup({ sheets: [{ ...sheet, protected: false }] }).changes.length).toBe(3);
+  });
+});

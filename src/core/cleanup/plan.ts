@@ -252,7 +252,8 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
   const sheets1: SheetGrid[] = grid.sheets.map((sheet, i) => {
     const merges = new Merges(sheet.merges, sheet.rowCount, sheet.colCount);
     const tables = tables0[i];
-    if (!tables.length) return sheet;
+    // A protected sheet cannot be written by the add-in either: left as it is.
+    if (!tables.length || sheet.protected) return sheet;
     const roles = new CellInts(sheet.rowCount, sheet.colCount);
     for (const t of tables) tableRoles(t, merges, roles);
     const sets = new Map<number, CellState>();
@@ -307,7 +308,9 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
   const formulas: { home: string; formula: string }[] = [];
   for (const s of grid.sheets) for (const row of s.cells) if (row) for (const cell of row) if (cell?.formula) formulas.push({ home: s.name, formula: cell.formula });
   if (kinds['placeholder-row']) {
-    grid1.sheets.forEach((sheet, i) => changes.push(...placeholderRows(sheet, tables1[i], formulas)));
+    grid1.sheets.forEach((sheet, i) => {
+      if (!sheet.protected) changes.push(...placeholderRows(sheet, tables1[i], formulas));
+    });
   }
 
   // Blank template sheets.
@@ -315,7 +318,9 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
 
   // Phase 3: our marks.
   if (kinds.mark && decorations) {
+    const locked = new Set(grid.sheets.filter((s) => s.protected).map((s) => s.name));
     for (const d of decorations) {
+      if (locked.has(d.sheet)) continue;
       const place = { type: 'cell' as const, sheet: d.sheet, row: d.row, col: d.col, address: address(d.row, d.col) };
       if (d.fill !== undefined && (d.recorded || isMarkFill(d.fill))) {
         changes.push({ kind: 'mark', op: 'remove-fill', place, before: d.fill.toUpperCase(), after: null, reason: '清除上次运行留下的问题单元格底色' });
@@ -510,7 +515,7 @@ function blankSheets(grid: WorkbookGrid, tables: readonly (readonly TableLayout[
   const names = grid.sheets.map((s) => s.name);
   grid.sheets.forEach((sheet, i) => {
     const ts = tables[i].filter((t) => t.kind !== 'basic-data');
-    if (!ts.length || ts.length !== tables[i].length) return;
+    if (!ts.length || ts.length !== tables[i].length || sheet.protected) return;
     const merges = new Merges(sheet.merges, sheet.rowCount, sheet.colCount);
     if (nameValues(sheet, merges, ts).some((t) => !isHint(t))) return;
     for (const t of ts) {
