@@ -9,7 +9,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 
 import { analyzeWorkbook, cleanup, parseRange, type Severity } from '../core';
-import { UsageError } from './args';
+import { USAGE, UsageError } from './args';
 import { describeError, UserFacingError, WorkbookWriteError, errorText } from './errors';
 import { expandInputs, type InputItem } from './main';
 import { mergesOf } from './read';
@@ -285,6 +285,10 @@ async function cleanFile(item: InputItem, args: CleanArgs, many: boolean): Promi
 
 /** Run `jixiao clean` (argv after `clean`); returns the exit status, as for `check`. */
 export async function runClean(argv: readonly string[], io: Io): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    io.stdout(USAGE);
+    return 0;
+  }
   let args: CleanArgs;
   try {
     args = parseCleanArgs(argv);

@@ -77,6 +77,7 @@ describe('jixiao clean', () => {
     expect((await jixiao('clean', f, '--dry-run', '--in-place')).code).toBe(2);
     expect((await jixiao('clean', f, '--bogus')).code).toBe(2);
     expect((await jixiao('clean')).code).toBe(2);
+    expect((await jixiao('clean', '--help')).out).toContain('jixiao clean');
     expect((await jixiao('clean', path.join(dir, 'missing.xlsx'))).code).toBe(2);
   });
 
