@@ -18,6 +18,7 @@ import { Workbook, Worksheet, Style, Alignment } from 'exceljs';
 import JSZip from 'jszip';
 import { WORKBOOKS, WorkbookSpec, SheetSpec, CellSpec, Num } from './seed-tables';
 import { EDGE_CASES } from './edge-cases';
+import { DIRTY_EXAMPLE, buildDirty } from './edge-cases/dirty';
 
 export const FIXTURE_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 export const FIXTURE_CREATOR = '绩效自评助手 fixtures';
@@ -208,12 +209,15 @@ function examplesReadme(): string {
     '',
     ...WORKBOOKS.map((w) => `- \`${w.file}\`（工作表：${w.sheets.map((s) => s.sheet).join('、')}）：${w.description}`),
     '',
+    `- \`${DIRTY_EXAMPLE.file.replace(/\.xlsx$/, '.dirty.xlsx')}\`：上一份的“脏”副本，用于演示 \`jixiao clean\`（填写提示、合并分组内的占位行、文本型数字、全角符号、网页标签和 Word 书签残留、空白模板工作表、上次运行的标记）。`,
+    '',
     '试用：',
     '',
     '```sh',
     'npx jixiao check examples/seed002-shigu.xlsx',
     'npx jixiao check examples/seed001-boye.xlsx',
     'npx jixiao score examples/seed004-liangzhou.xlsx -o /tmp/liangzhou.scored.xlsx',
+    'npx jixiao clean examples/seed002-shigu.dirty.xlsx --dry-run',
     '```',
     '',
   ];
@@ -223,6 +227,16 @@ function examplesReadme(): string {
 /** Writes the demo workbooks and examples/README.md into dir; returns the file paths. */
 export async function buildExamples(dir: string): Promise<string[]> {
   const files = await writeAll(WORKBOOKS, path.resolve(dir));
+  // One dirty workbook for `jixiao clean` (issue 8); fixed zip timestamps as above.
+  const dirty = path.join(path.resolve(dir), DIRTY_EXAMPLE.file.replace(/\.xlsx$/, '.dirty.xlsx'));
+  const savedDate = JSZip.defaults.date;
+  JSZip.defaults.date = FIXTURE_DATE;
+  try {
+    fs.writeFileSync(dirty, await buildDirty(DIRTY_EXAMPLE));
+  } finally {
+    JSZip.defaults.date = savedDate;
+  }
+  files.push(dirty);
   const readme = path.join(path.resolve(dir), 'README.md');
   fs.writeFileSync(readme, examplesReadme(), 'utf8');
   return [...files, readme];

@@ -1,5 +1,3 @@
-import { CASES as RULES } from './rules';
-
 /**
  * Hand-written edge-case workbooks: one module per topic, each exporting a list of
  * `EdgeCase`s. `scripts/build-fixtures.ts` writes every case into `<outDir>/edge/<file>`,
@@ -8,8 +6,10 @@ import { CASES as RULES } from './rules';
  * To add a topic: write `./<topic>.ts` exporting `export const CASES: EdgeCase[]`, and add
  * it to `TOPICS` below.
  */
+import { CASES as RULES } from './rules';
 import { CASES as PACKAGE } from './package';
 import { CASES as LAYOUT } from './layout';
+import { CASES as DIRTY } from './dirty';
 
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
@@ -20,6 +20,7 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY];
+
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

@@ -37,6 +37,12 @@ export const USAGE = `用法：
       只读文件一律不覆盖。只改写计算结果所在的单元格，工作簿中其他内容原样保留。
   jixiao help           显示本说明（同 --help）
   jixiao --version      显示版本号
+  jixiao clean 文件或文件夹... [-o 输出 | --in-place] [--dry-run] [--json]
+               [--keep-hints] [--keep-sheets] [--reuse-next-year]
+      清理模板（去多余空格/换行/网页标签、统一符号、文本型数字转数值、删除占位行和
+      空白模板工作表、清除填写提示和上次的标记）：默认另存为“原名.clean.xlsx”；
+      --dry-run 只预览；--keep-hints 保留填写提示；--keep-sheets 不删工作表；
+      --reuse-next-year 另清空完成值、得分、执行数和偏差原因供下年度重用。
   文件夹：逐级查找其中的 .xlsx 文件，按路径排序（中文按拼音，数字按大小）；跳过 ~$
       开头的 Excel 临时文件、以 . 开头的隐藏文件和文件夹，以及 *.scored.xlsx 输出。
 选项：
@@ -125,12 +131,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知参数 ${a}`);
     else if (command === null) {
       if (a === 'help') command = 'help';
-      else if (a !== 'check' && a !== 'score') throw new UsageError(`未知命令 ${a}（应为 check、score 或 help）`);
+      else if (a !== 'check' && a !== 'score') throw new UsageError(`未知命令 ${a}（应为 check、score、clean 或 help）`);
       else command = a;
     } else files.push(a);
   }
   const args = { files, json, profile, out, inPlace, force, minSeverity, year, layout };
-  if (command === null) throw new UsageError('缺少命令：check 或 score');
+  if (command === null) throw new UsageError('缺少命令：check、score 或 clean');
   if (command === 'help' || command === 'version') return { command, ...args };
   if (!files.length) throw new UsageError('缺少要处理的 .xlsx 文件或文件夹');
   if (command === 'check' && (out !== null || inPlace || force)) throw new UsageError('check 只读取不写入，不能与 -o、--in-place 或 --force 同用');

@@ -3,6 +3,7 @@ import { accessSync, constants as fsConstants, existsSync, promises as fsp, read
 import * as path from 'path';
 import { analyzeWorkbook, cellNotes, type Profile, type Severity, type TableResult } from '../core';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { runClean } from './clean';
 import { describeError, UserFacingError } from './errors';
 import { loadProfile } from './profile';
 import { formatReport, formatSummary, summaryLine, visibleFindings, type FileReport } from './report';
@@ -303,6 +304,9 @@ function checkOutputs(args: CliArgs, items: readonly InputItem[], many: boolean)
 
 /** Run the CLI; returns the exit status (SPEC §14). */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // `jixiao clean …` has its own options (src/cli/clean.ts).
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  if (at >= 0 && argv[at] === 'clean' && !argv.slice(0, at).some((a) => a === '-h' || a === '--help')) return runClean([...argv.slice(0, at), ...argv.slice(at + 1)], io);
   let args: CliArgs;
   let profile: Profile;
   try {

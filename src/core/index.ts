@@ -7,3 +7,4 @@ export type { ExecutionResult, IndicatorResult, TableResult } from './result';
 export { RULES, type Finding, type Rule, type Severity } from './rules';
 export { fmt, fmtPct } from './num';
 export { cellNotes, type CellNote } from './notes';
+export * as cleanup from './cleanup';

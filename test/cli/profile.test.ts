@@ -90,6 +90,6 @@ describe('help and version', () => {
   it('an unknown command names the valid ones', async () => {
     const r = await jixiao('hlep');
     expect(r.code).toBe(2);
-    expect(r.err[0]).toBe('jixiao：未知命令 hlep（应为 check、score 或 help）');
+    expect(r.err[0]).toBe('jixiao：未知命令 hlep（应为 check、score、clean 或 help）');
   });
 });

@@ -1,0 +1,125 @@
+/** `jixiao clean` on the command line (issue 8): outputs, flags, JSON, exit codes. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { jixiao, sha } from '../helpers/cli';
+
+const FIX = path.join(__dirname, '..', 'fixtures');
+const DIRTY = path.join(FIX, 'edge', 'seed002-shigu.dirty.xlsx');
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-clean-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const copy = (src: string, name = path.basename(src)) => {
+  const f = path.join(dir, name);
+  fs.copyFileSync(src, f);
+  return f;
+};
+
+interface Doc {
+  files: { file: string; output: string | null; dryRun: boolean; counts: Record<string, number>; changes: { kind: string; op: string }[]; findingsAfter: Record<string, number>; error?: string; notes?: string[] }[];
+}
+const doc = (out: string) => JSON.parse(out) as Doc;
+
+describe('jixiao clean', () => {
+  it('writes NAME.clean.xlsx beside the input and leaves the input alone', async () => {
+    const f = copy(DIRTY);
+    const before = sha(f);
+    const r = await jixiao('clean', f);
+    expect(r.code).toBe(1); // seed 002 keeps its real errors (total-mismatch …): as for check
+    expect(sha(f)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'seed002-shigu.dirty.clean.xlsx'))).toBe(true);
+    expect(r.out).toContain('删除占位指标行');
+    expect(r.out).toContain('→ ' + path.join(dir, 'seed002-shigu.dirty.clean.xlsx'));
+  });
+
+  it('--dry-run prints the preview by sheet and kind and writes nothing', async () => {
+    const f = copy(DIRTY);
+    const r = await jixiao('clean', f, '--dry-run');
+    expect(fs.readdirSync(dir)).toEqual(['seed002-shigu.dirty.xlsx']);
+    expect(r.out).toMatch(/共 \d+ 处：文字整理 \d+ 处/);
+    expect(r.out).toContain('工作表「劳模服务」');
+    expect(r.out).toContain('清除填写提示：');
+    expect(r.out).toContain('（单独列出：如需保留请用 --keep-hints）');
+    expect(r.out).toMatch(/C5：「 6」 → 6/);
+  });
+
+  it('--json gives the plan; --keep-hints and --keep-sheets leave those kinds out', async () => {
+    const f = copy(DIRTY);
+    const all = doc((await jixiao('clean', f, '--dry-run', '--json')).out).files[0];
+    expect(all.dryRun).toBe(true);
+    expect(all.output).toBeNull();
+    expect(all.counts.hint).toBeGreaterThan(0);
+    expect(all.counts['blank-sheet']).toBe(1);
+    expect(all.changes.length).toBe(Object.values(all.counts).reduce((a, b) => a + b, 0));
+    const kept = doc((await jixiao('clean', f, '--dry-run', '--json', '--keep-hints', '--keep-sheets')).out).files[0];
+    expect(kept.counts.hint).toBe(0);
+    expect(kept.counts['blank-sheet']).toBe(0);
+  });
+
+  it('--in-place overwrites only when asked, and not at all when there is nothing to do', async () => {
+    const f = copy(DIRTY, 'a.xlsx');
+    const r = await jixiao('clean', f, '--in-place', '--json');
+    expect(doc(r.out).files[0].output).toBe(f);
+    const cleaned = sha(f);
+    const again = await jixiao('clean', f, '--in-place', '--json');
+    expect(doc(again.out).files[0].changes).toEqual([]);
+    expect(doc(again.out).files[0].output).toBeNull();
+    expect(sha(f)).toBe(cleaned);
+  });
+
+  it('refuses contradictory options with exit 2', async () => {
+    const f = copy(DIRTY);
+    expect((await jixiao('clean', f, '--in-place', '-o', path.join(dir, 'x.xlsx'))).code).toBe(2);
+    expect((await jixiao('clean', f, '--dry-run', '--in-place')).code).toBe(2);
+    expect((await jixiao('clean', f, '--bogus')).code).toBe(2);
+    expect((await jixiao('clean')).code).toBe(2);
+    expect((await jixiao('clean', '--help')).out).toContain('jixiao clean');
+    expect((await jixiao('clean', path.join(dir, 'missing.xlsx'))).code).toBe(2);
+  });
+
+  it('exits 0 when the cleaned workbook has no errors', async () => {
+    const f = copy(path.join(FIX, 'edge', 'seed003-jinzhong.dirty.xlsx'));
+    const r = await jixiao('clean', f, '-o', path.join(dir, 'out.xlsx'));
+    expect(r.code).toBe(0);
+  });
+
+  it('skips its own outputs in a folder', async () => {
+    copy(DIRTY, 'a.xlsx');
+    await jixiao('clean', path.join(dir, 'a.xlsx'));
+    const r = await jixiao('clean', dir, '--dry-run', '--json');
+    expect(doc(r.out).files.map((x) => path.basename(x.file))).toEqual(['a.xlsx']);
+  });
+
+  it('--reuse-next-year clears actuals and scores but keeps targets', async () => {
+    const f = copy(path.join(FIX, 'seed004-liangzhou.xlsx'));
+    const out = path.join(dir, 'next.xlsx');
+    const r = await jixiao('clean', f, '--reuse-next-year', '-o', out, '--json');
+    expect(doc(r.out).files[0].counts.reuse).toBeGreaterThan(10);
+    const before = JSON.parse((await jixiao('check', f, '--json')).out).files[0].tables[0];
+    const after = JSON.parse((await jixiao('check', out, '--json')).out).files[0].tables[0];
+    expect(after.indicators.map((i: { target: string }) => i.target)).toEqual(before.indicators.map((i: { target: string }) => i.target.replace('<=', '≤').replace('>=', '≥')));
+    expect(after.indicators.every((i: { actual: string | null }) => !i.actual)).toBe(true);
+    expect(after.total.stated).toBeNull();
+  });
+
+  it('reports pictures and refuses to overwrite a workbook that has them', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(DIRTY);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    wb.worksheets[0].addImage(id, 'K1:L2');
+    const f = path.join(dir, 'pic.xlsx');
+    await wb.xlsx.writeFile(f);
+    const before = sha(f);
+    const r = await jixiao('clean', f, '--in-place');
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain('图片');
+    expect(sha(f)).toBe(before);
+    const ok = await jixiao('clean', f, '--json');
+    expect(doc(ok.out).files[0].notes?.join('')).toContain('图片');
+  });
+});
