@@ -6,7 +6,7 @@ import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { describeError, UserFacingError } from './errors';
 import { loadProfile } from './profile';
 import { formatReport, formatSummary, summaryLine, visibleFindings, type FileReport } from './report';
-import { readWorkbook, writeScored } from './workbook';
+import { readGrid, readWorkbook, type LoadedWorkbook } from './read';
 
 interface Io {
   stdout: (s: string) => void;
@@ -195,7 +195,9 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
   const failed = (message: string): FileOutcome => ({ report: { file, tables: [], notes: [], failed: message }, failed: message });
   if (item.error !== undefined) return failed(item.error);
   try {
-    const { grid, workbook, lossy } = await readWorkbook(file);
+    // `check` never needs the ExcelJS workbook (nor ExcelJS): only `score` loads it.
+    const loaded = args.command === 'score' ? await readWorkbook(file) : await readGrid(file);
+    const { grid, lossy } = loaded;
     const result = analyzeWorkbook(grid, { profile });
     if (!result.tables.length) return failed(`${file}：未找到可识别的绩效自评表（已检查 ${grid.sheets.length} 个工作表）`);
     const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
@@ -214,7 +216,8 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
       if (lossy.length) notes.push(`工作簿含${lossy.join('、')}，计分后的文件中不会保留（原文件未改动）`);
       if (!(args.inPlace && result.plan.length === 0)) {
         if (args.out !== null && many) await fsp.mkdir(path.dirname(out), { recursive: true });
-        await writeScored(workbook, result.plan, out);
+        const { writeScored } = await import('./write');
+        await writeScored((loaded as LoadedWorkbook).workbook, result.plan, out);
       }
       written = out;
     }
