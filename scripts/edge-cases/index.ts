@@ -6,6 +6,8 @@
  * To add a topic: write `./<topic>.ts` exporting `export const CASES: EdgeCase[]`, and add
  * it to `TOPICS` below.
  */
+import { CASES as READER } from './reader';
+
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
   readonly file: string;
@@ -15,6 +17,6 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [READER];
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();
