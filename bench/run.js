@@ -62,7 +62,7 @@ async function time(fn, runs) {
   return out;
 }
 
-(async () => {
+async function main() {
   // 1. Engine on 10,000 rows.
   // As in real sheets, the 绩效指标 label is merged down the whole indicator block.
   const grid = { sheets: [sheetFromRows('基准', rowsFor(10000), [{ top: 5, left: 1, bottom: 10005, right: 1 }])] };
@@ -76,11 +76,7 @@ async function time(fn, runs) {
   // 2. jixiao check vs bare ExcelJS read, 5,000 rows.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   const file = path.join(dir, 'bench-5000.xlsx');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('基准');
-  for (const r of rowsFor(5000)) ws.addRow(r);
-  ws.mergeCells('A5:A5005');
-  await wb.xlsx.writeFile(file);
+  await writeOneTable(file);
   const quiet = { stdout: () => {}, stderr: () => {} };
   const bareRead = async () => {
     const w = new ExcelJS.Workbook();
@@ -128,7 +124,7 @@ async function time(fn, runs) {
   const farRun = peakMemory(['-e', READ_MEM, far]);
   console.log(`右下角 XFD1048576 有一个单元格：读取为网格 ${farRun.ms.toFixed(0)} ms（含 Node 启动），峰值内存 ${mb(farRun.rss)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });
-})();
+}
 
 const MAIN = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 const BARE_READ = "const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1]).catch((e)=>{console.error(e);process.exit(1)})";
@@ -235,4 +231,22 @@ async function writeFarCell(file) {
   });
   parts.push('<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>', SHEET_CLOSE);
   await writePackage(file, parts.join(''));
+}
+
+/** The one-table 5,000-row workbook of step 2. */
+async function writeOneTable(file) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('基准');
+  for (const r of rowsFor(5000)) ws.addRow(r);
+  ws.mergeCells('A5:A5005');
+  await wb.xlsx.writeFile(file);
+}
+
+module.exports = { rowsFor, writeOneTable, writeStacked, writeOneColumn, writeFarCell };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

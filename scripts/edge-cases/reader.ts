@@ -36,7 +36,70 @@ async function replaceIn(zip: JSZip, part: string, from: RegExp | string, to: st
   zip.file(part, next);
 }
 
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * A package written by hand, as other generators (the OpenXML SDK) write them: every
+ * element under an `x:` prefix, inline strings, and the cell forms ExcelJS read wrongly.
+ */
+async function prefixedPackage(): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+  );
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="R1" Type="${REL_NS}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${MAIN_NS}" xmlns:rel="${REL_NS}"><x:sheets><x:sheet name="取值" sheetId="1" rel:id="R9"/></x:sheets></x:workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="R9" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      `<Relationship Id="R2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/styles.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><x:styleSheet xmlns:x="${MAIN_NS}"><x:cellXfs count="3"><x:xf numFmtId="0"/><x:xf numFmtId="31"/><x:xf numFmtId="10"/></x:cellXfs></x:styleSheet>`,
+  );
+  const cells = [
+    // A1: inline string with a phonetic run and an escaped line break
+    '<x:c r="A1" t="inlineStr"><x:is><x:r><x:t>预算</x:t></x:r><x:r><x:t>执行_x000A_数</x:t></x:r><x:rPh sb="0" eb="2"><x:t>よさん</x:t></x:rPh></x:is></x:c>',
+    // B1: a formula whose cached result is the empty string
+    '<x:c r="B1" t="str"><x:f>IF(C1&gt;0,"","有")</x:f><x:v></x:v></x:c>',
+    // C1: a zh-CN built-in date format (31: yyyy"年"m"月"d"日")
+    '<x:c r="C1" s="1"><x:v>45291</x:v></x:c>',
+    // D1: an ISO date cell
+    '<x:c r="D1" t="d"><x:v>2024-06-30T00:00:00</x:v></x:c>',
+    // E1: a percentage, F1/G1: a shared formula and its translated copy
+    '<x:c r="E1" s="2"><x:v>0.95</x:v></x:c>',
+    '<x:c r="F1"><x:f t="shared" ref="F1:G1" si="0">E1*100</x:f><x:v>95</x:v></x:c>',
+    '<x:c r="G1"><x:f t="shared" si="0"/><x:v>0</x:v></x:c>',
+    // H1: an error value, I1: a boolean
+    '<x:c r="H1" t="e"><x:v>#REF!</x:v></x:c>',
+    '<x:c r="I1" t="b"><x:v>1</x:v></x:c>',
+  ];
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1">${cells.join('')}</x:row></x:sheetData>` +
+      '<x:sheetProtection sheet="true"/><x:mergeCells count="1"><x:mergeCell ref="A3:B4"/></x:mergeCells></x:worksheet>',
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 export const CASES: EdgeCase[] = [
+  {
+    file: 'reader-prefixed-values.xlsx',
+    description:
+      'valid, hand-written as the OpenXML SDK writes: `x:` element prefixes, inline strings with phonetic runs, an empty-string formula result, a zh-CN built-in date format, a `t="d"` date, a shared formula',
+    build: prefixedPackage,
+  },
   {
     file: 'reader-far-cell.xlsx',
     description:

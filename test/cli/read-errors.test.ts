@@ -95,6 +95,28 @@ describe('valid packages read', () => {
   });
 });
 
+describe('cell forms other producers write', () => {
+  it('reads prefixed elements, inline strings, empty string results, zh-CN and ISO dates, shared formulas', async () => {
+    const { grid } = await readGrid(edge('reader-prefixed-values.xlsx'));
+    const s = grid.sheets[0];
+    expect(s.name).toBe('取值');
+    expect(s.protected).toBe(true);
+    expect(s.merges).toEqual([{ top: 3, left: 1, bottom: 4, right: 2 }]);
+    expect(s.rowCount).toBe(4);
+    expect(s.colCount).toBe(9);
+    const row = s.cells[1]!;
+    expect(row[1]).toEqual({ value: { t: 'text', v: '预算执行\n数' } });
+    expect(row[2]).toEqual({ value: { t: 'empty' }, formula: 'IF(C1>0,"","有")' });
+    expect(row[3]).toEqual({ value: { t: 'date', v: '2023-12-31' }, numFmt: 'yyyy"年"m"月"d"日"' });
+    expect(row[4]).toEqual({ value: { t: 'date', v: '2024-06-30' } });
+    expect(row[5]).toEqual({ value: { t: 'number', v: 0.95 }, numFmt: '0.00%' });
+    expect(row[6]).toEqual({ value: { t: 'number', v: 95 }, formula: 'E1*100' });
+    expect(row[7]).toEqual({ value: { t: 'number', v: 0 }, formula: 'F1*100' });
+    expect(row[8]).toEqual({ value: { t: 'error', v: '#REF!' } });
+    expect(row[9]).toEqual({ value: { t: 'boolean', v: true } });
+  });
+});
+
 describe('a stray cell at XFD1048576', () => {
   it('is read with the table, sized by it, and the grid holds only the non-empty rows', async () => {
     const t0 = Date.now();
