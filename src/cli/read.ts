@@ -75,26 +75,46 @@ export async function readWorkbook(file: string): Promise<LoadedWorkbook> {
   sniff(file, bytes);
   const read = await gridOf(file, bytes);
   const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  let workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { ...read, workbook };
   } catch {
-    try {
-      await workbook.xlsx.load((await withoutDecorations(bytes)) as unknown as ArrayBuffer);
-    } catch {
-      throw new WorkbookReadError(file, 'corrupt', '工作簿可以审核，但无法载入以写入（图表、批注等部分无法处理）');
-    }
+    // retried below without the decorations
   }
-  return { ...read, workbook };
+  const stripped = await withoutDecorations(bytes);
+  workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(stripped.bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookReadError(file, 'corrupt', '工作簿可以审核，但无法载入以写入（图表、批注等部分无法处理）');
+  }
+  // What the scored copy will not carry: the parts removed for ExcelJS.
+  const lossy = [...read.lossy, ...stripped.removed.filter((x) => !read.lossy.includes(x))];
+  return { ...read, lossy, workbook };
 }
 
-/** The package without drawings, comments and their relationships. */
-async function withoutDecorations(bytes: Buffer): Promise<Buffer> {
+const DECORATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^\/?xl\/charts\//i, '图表'],
+  [/^\/?xl\/(comments\d*\.xml|comments\/|threadedComments|persons)/i, '批注'],
+  [/^\/?xl\/media\//i, '图片'],
+  [/^\/?xl\/drawings\//i, ''],
+];
+
+/**
+ * The package without drawings, charts, images, comments and their relationships, and
+ * what kinds of content were removed. A fallback for ExcelJS only: the grid never comes
+ * from here.
+ */
+async function withoutDecorations(bytes: Buffer): Promise<{ bytes: Buffer; removed: string[] }> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
-  const DECORATION = /^\/?xl\/(drawings|charts|comments\d*\.xml|media|threadedComments|persons)\b/i;
+  const removed = new Set<string>();
   for (const name of Object.keys(zip.files)) {
-    if (DECORATION.test(name)) zip.remove(name);
+    const hit = DECORATIONS.find(([re]) => re.test(name));
+    if (!hit) continue;
+    zip.remove(name);
+    if (hit[1]) removed.add(hit[1]);
   }
   for (const name of Object.keys(zip.files)) {
     if (!/^\/?xl\/worksheets\/_rels\/.*\.rels$/i.test(name)) continue;
@@ -106,7 +126,7 @@ async function withoutDecorations(bytes: Buffer): Promise<Buffer> {
     const xml = await zip.file(name)!.async('string');
     zip.file(name, xml.replace(/<(drawing|legacyDrawing)\b[^>]*\/>/g, ''));
   }
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return { bytes: await zip.generateAsync({ type: 'nodebuffer' }), removed: [...removed] };
 }
 
 /** Parts of the package ExcelJS does not carry through a rewrite (exceljs #141, #1734). */

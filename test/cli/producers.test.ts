@@ -121,7 +121,7 @@ describe('score on producer copies', () => {
       const doc = JSON.parse(r.out) as { files: { error?: string; notes?: string[]; written?: string }[] };
       expect(doc.files[0].error).toBeUndefined();
       expect(doc.files[0].written).toBe(out);
-      expect(doc.files[0].notes).toContain('工作簿含图表，计分后的文件中不会保留（原文件未改动）');
+      expect(doc.files[0].notes).toContain('工作簿含图表、批注，计分后的文件中不会保留（原文件未改动）');
       expect(fs.existsSync(out)).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
