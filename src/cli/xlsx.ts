@@ -61,6 +61,8 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxContents> {
   // The workbook part: named by the package relationships, `xl/workbook.xml` by default.
   const rootRels = pkg.has('_rels/.rels') ? await pkg.rels('_rels/.rels', '', '包关系') : [];
   const bookPart = rootRels.find((r) => r.type.endsWith(REL_OFFICE_DOCUMENT) && pkg.has(r.target))?.target ?? 'xl/workbook.xml';
+  // A binary workbook (.xlsb) is a zip too, with its workbook part in BIFF12.
+  if (/\.bin$/i.test(bookPart)) throw new NotAWorkbook(true);
   if (!pkg.has(bookPart)) throw new NotAWorkbook(pkg.has('xl/workbook.bin'));
   const book = await pkg.parse(bookPart, '工作簿目录', parseWorkbookPart);
   const bookRels = await pkg.rels(relsPartOf(bookPart), bookPart, '工作簿关系', true);

@@ -86,6 +86,28 @@ describe('damaged parts are named, in Chinese', () => {
   });
 });
 
+describe('not a workbook', () => {
+  it('a binary workbook (.xlsb) is named as such, not as damaged', async () => {
+    const zip = new JSZip();
+    zip.file(
+      '_rels/.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ' +
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+    );
+    zip.file('xl/workbook.bin', Buffer.from([0x83, 0x01, 0x00, 0x80]));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-read-'));
+    try {
+      const file = path.join(dir, 'book.xlsx');
+      fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+      const e = await readError(file);
+      expect(e.reason).toBe('not-a-workbook');
+      expect(e.message).toBe(`${file}：不是 Excel 工作簿（.xlsx）：这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('valid packages read', () => {
   it('a sheet part named by its relationship, not sheetN.xml, with an absolute target', async () => {
     const { grid } = await readGrid(edge('reader-sheet-part-renamed.xlsx'));
