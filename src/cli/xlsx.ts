@@ -85,7 +85,7 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxContents> {
       throw new PartError(label, rel?.target ?? bookPart, '文件中缺少这张工作表的内容');
     }
     const ctx: SheetContext = { strings, stringsPart: ssPart ?? 'xl/sharedStrings.xml', styles, date1904: book.date1904 };
-    sheets.push(await pkg.parse(rel.target, label, (data) => parseSheet(s.name, data, ctx)));
+    sheets.push(await pkg.parse(rel.target, label, (src) => parseSheet(s.name, src, ctx)));
   }
   return { sheets, entries: pkg.names };
 }
@@ -118,22 +118,44 @@ class Package {
     return this.byName.has(part.toLowerCase());
   }
 
-  async bytes(part: string, label: string): Promise<Buffer> {
+  /**
+   * Parse a part as it inflates: the XML text of a large sheet is never held whole, only
+   * the cells read from it.
+   */
+  async parse<T>(part: string, label: string, parse: (src: XmlSource) => Promise<T>): Promise<T> {
     const entry = this.byName.get(part.toLowerCase());
     if (!entry) throw new PartError(label, part, '文件中缺少这一部分');
+    const src: XmlSource = (sink) =>
+      new Promise<void>((resolve, reject) => {
+        const stream = entry.nodeStream('nodebuffer');
+        let done = false;
+        const fail = (e: unknown): void => {
+          if (done) return;
+          done = true;
+          stream.pause();
+          reject(e);
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (done) return;
+          try {
+            sink(chunk);
+          } catch (e) {
+            fail(e);
+          }
+        });
+        stream.on('error', (e: Error) => fail(new ZipFailure(e)));
+        stream.on('end', () => {
+          if (done) return;
+          done = true;
+          resolve();
+        });
+        stream.resume();
+      });
     try {
-      return await entry.async('nodebuffer');
-    } catch (e) {
-      throw new PartError(label, part, zipDetail(e));
-    }
-  }
-
-  async parse<T>(part: string, label: string, parse: (data: Buffer) => T): Promise<T> {
-    const data = await this.bytes(part, label);
-    try {
-      return parse(data);
+      return await parse(src);
     } catch (e) {
       if (e instanceof PartError) throw e;
+      if (e instanceof ZipFailure) throw new PartError(label, part, zipDetail(e.reason));
       throw new PartError(label, part, e instanceof CellProblem ? e.message : xmlDetail(e));
     }
   }
@@ -141,7 +163,7 @@ class Package {
   /** The relationships in `relsPart`, targets resolved against `source`. */
   async rels(relsPart: string, source: string, label: string, optional = false): Promise<Relationship[]> {
     if (optional && !this.has(relsPart)) return [];
-    return this.parse(relsPart, label, (data) => parseRels(data, source));
+    return this.parse(relsPart, label, (src) => parseRels(src, source));
   }
 }
 
@@ -167,22 +189,28 @@ function resolveTarget(source: string, target: string): string {
 /** A cell-level problem inside a part (its message is Chinese). */
 class CellProblem extends Error {}
 
+/** The zip entry itself could not be inflated. */
+class ZipFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super('zip');
+  }
+}
+
+/** Streams a part's bytes into `sink`, chunk by chunk. */
+type XmlSource = (sink: (chunk: Uint8Array) => void) => Promise<void>;
+
 type OpenHandler = (local: string, attrs: Record<string, string>) => void;
 type CloseHandler = (local: string) => void;
 type TextHandler = (text: string) => void;
 
-const CHUNK = 1 << 16;
-
-/** Parse `data` as XML, calling back with local names (any namespace prefix dropped). */
-function parseXml(data: Buffer, open: OpenHandler, close: CloseHandler, text?: TextHandler): void {
+/** Parse a part as XML, calling back with local names (any namespace prefix dropped). */
+async function parseXml(src: XmlSource, open: OpenHandler, close: CloseHandler, text?: TextHandler): Promise<void> {
   const parser = new SaxesParser();
   parser.on('opentag', (node: SaxesTagPlain) => open(localName(node.name), node.attributes));
   parser.on('closetag', (node: SaxesTagPlain) => close(localName(node.name)));
   if (text) parser.on('text', text);
   const decoder = new TextDecoder('utf-8');
-  for (let i = 0; i < data.length; i += CHUNK) {
-    parser.write(decoder.decode(data.subarray(i, i + CHUNK), { stream: true }));
-  }
+  await src((chunk) => parser.write(decoder.decode(chunk, { stream: true })));
   parser.write(decoder.decode());
   parser.close();
 }
@@ -200,9 +228,9 @@ function prefixedAttr(attrs: Record<string, string>, local: string): string | un
   return undefined;
 }
 
-function parseRels(data: Buffer, source: string): Relationship[] {
+async function parseRels(data: XmlSource, source: string): Promise<Relationship[]> {
   const out: Relationship[] = [];
-  parseXml(
+  await parseXml(
     data,
     (name, a) => {
       if (name !== 'Relationship' || a.TargetMode === 'External' || !a.Target) return;
@@ -218,10 +246,10 @@ interface BookInfo {
   readonly date1904: boolean;
 }
 
-function parseWorkbookPart(data: Buffer): BookInfo {
+async function parseWorkbookPart(data: XmlSource): Promise<BookInfo> {
   const sheets: BookInfo['sheets'] = [];
   let date1904 = false;
-  parseXml(
+  await parseXml(
     data,
     (name, a) => {
       if (name === 'workbookPr') date1904 = isTrue(a.date1904);
@@ -241,12 +269,12 @@ function unescapeOoxml(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-function parseSharedStrings(data: Buffer): string[] {
+async function parseSharedStrings(data: XmlSource): Promise<string[]> {
   const out: string[] = [];
   let cur: string | null = null;
   let inT = false;
   let inPhonetic = false;
-  parseXml(
+  await parseXml(
     data,
     (name) => {
       if (name === 'si') cur = '';
@@ -339,11 +367,11 @@ function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-function parseStyles(data: Buffer): Styles {
+async function parseStyles(data: XmlSource): Promise<Styles> {
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inCellXfs = false;
-  parseXml(
+  await parseXml(
     data,
     (name, a) => {
       if (name === 'numFmt') {
@@ -382,7 +410,7 @@ const CAP_F = 2;
 const CAP_IS = 3;
 
 /** Parse one worksheet part straight into a grid: no intermediate row or cell objects. */
-export function parseSheet(name: string, data: Buffer, ctx: SheetContext): SheetGrid {
+async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Promise<SheetGrid> {
   const cells: (Cell | undefined)[][] = [];
   const rowsSeen: number[] = [];
   const merges: MergedArea[] = [];
@@ -490,7 +518,7 @@ export function parseSheet(name: string, data: Buffer, ctx: SheetContext): Sheet
     return isDate ? serialDate(n, ctx.date1904) : { t: 'number', v: n };
   };
 
-  parseXml(
+  await parseXml(
     data,
     (tag, a) => {
       switch (tag) {
