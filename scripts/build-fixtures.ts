@@ -19,6 +19,7 @@ import JSZip from 'jszip';
 import { WORKBOOKS, WorkbookSpec, SheetSpec, CellSpec, Num } from './seed-tables';
 import { EDGE_CASES } from './edge-cases';
 import { DIRTY_EXAMPLE, buildDirty } from './edge-cases/dirty';
+import { buildProducerCopies } from './producers';
 
 export const FIXTURE_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 export const FIXTURE_CREATOR = '绩效自评助手 fixtures';
@@ -190,12 +191,14 @@ async function writeEdgeCases(dir: string): Promise<string[]> {
 }
 
 /**
- * Writes every fixture workbook into outDir (created if needed) and the edge cases into
- * outDir/edge; returns the file paths.
+ * Writes every fixture workbook into outDir (created if needed), the edge cases into
+ * outDir/edge and the producers' copies into outDir/producers; returns the file paths.
  */
 export async function buildFixtures(outDir: string): Promise<string[]> {
   const dir = path.resolve(outDir);
-  return [...(await writeAll(WORKBOOKS, dir)), ...(await writeEdgeCases(path.join(dir, 'edge')))];
+  const files = [...(await writeAll(WORKBOOKS, dir)), ...(await writeEdgeCases(path.join(dir, 'edge')))];
+  // The seeds as openpyxl and LibreOffice save them (outDir/producers; skipped where not installed).
+  return [...files, ...(await buildProducerCopies(dir)).files];
 }
 
 function examplesReadme(): string {

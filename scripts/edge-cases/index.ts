@@ -10,6 +10,7 @@ import { CASES as RULES } from './rules';
 import { CASES as PACKAGE } from './package';
 import { CASES as LAYOUT } from './layout';
 import { CASES as DIRTY } from './dirty';
+import { CASES as READER } from './reader';
 
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
@@ -20,7 +21,7 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY, READER];
 
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

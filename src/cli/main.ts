@@ -7,7 +7,7 @@ import { runClean } from './clean';
 import { describeError, UserFacingError } from './errors';
 import { loadProfile } from './profile';
 import { formatReport, formatSummary, summaryLine, visibleFindings, type FileReport } from './report';
-import { readWorkbook, writeScored } from './workbook';
+import { readGrid } from './read';
 
 interface Io {
   stdout: (s: string) => void;
@@ -196,7 +196,8 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
   const failed = (message: string): FileOutcome => ({ report: { file, tables: [], notes: [], failed: message }, failed: message });
   if (item.error !== undefined) return failed(item.error);
   try {
-    const { grid } = await readWorkbook(file);
+    // Neither `check` nor `score` needs ExcelJS: the grid comes from ./read, writes patch the package.
+    const { grid } = await readGrid(file);
     const result = analyzeWorkbook(grid, { profile });
     if (!result.tables.length) return failed(`${file}：未找到可识别的绩效自评表（已检查 ${grid.sheets.length} 个工作表）`);
     const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
@@ -219,6 +220,7 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
           );
         }
         if (args.out !== null && many) await fsp.mkdir(path.dirname(out), { recursive: true });
+        const { writeScored } = await import('./write');
         await writeScored(file, result.plan, out);
         written = out;
       }

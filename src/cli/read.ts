@@ -1,71 +1,143 @@
 /**
- * Reading: load an .xlsx file with ExcelJS and convert every worksheet into a `SheetGrid`.
+ * Reading: load an .xlsx file into a `WorkbookGrid`.
+ *
+ * `readGrid` (the `check` path) reads the package directly (./xlsx: JSZip + saxes), never
+ * ExcelJS: it is faster, holds only the non-empty cells, and cannot be tripped by parts the
+ * engine does not need (openpyxl's charts and comments, for instance). `readWorkbook` adds
+ * the ExcelJS workbook the current writer edits; when ExcelJS fails on a valid file it is
+ * retried without the parts it chokes on.
  *
  * Every failure the user can cause surfaces as a `WorkbookReadError` with a one-line
- * Chinese message naming the file.
+ * Chinese message naming the file and, for a damaged package, the part that is damaged.
  */
 import { promises as fsp } from 'fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import { EMPTY, parseRange, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
 import { WorkbookReadError, errnoCode, errorText } from './errors';
+import { NotAWorkbook, PartError, isoDay, readXlsx } from './xlsx';
 
-export interface LoadedWorkbook {
+export interface GridRead {
   /** What a rewrite would lose (图表, 数据透视表 …): `score` warns, `--in-place` refuses. */
   readonly lossy: readonly string[];
   readonly grid: WorkbookGrid;
+}
+
+export interface LoadedWorkbook extends GridRead {
   readonly workbook: ExcelJS.Workbook;
 }
 
-// ExcelJS value types (numeric enum at runtime).
-const VT = ExcelJS.ValueType;
+// ExcelJS's ValueType enum values (kept numeric so this module never loads ExcelJS).
+const VT = { Null: 0, Merge: 1, Hyperlink: 5, Formula: 6 } as const;
 
 // ---------------------------------------------------------------------------------------
 // Reading
 
 /** Load `file` and convert it. Throws `WorkbookReadError` for anything the user can fix. */
-export async function readWorkbook(file: string): Promise<LoadedWorkbook> {
+export async function readGrid(file: string): Promise<GridRead> {
   const bytes = await readBytes(file);
   sniff(file, bytes);
+  return gridOf(file, bytes);
+}
 
-  const workbook = new ExcelJS.Workbook();
+async function gridOf(file: string, bytes: Buffer): Promise<GridRead> {
+  let contents;
   try {
-    // ExcelJS's own file reader streams the zip and is faster than load(buffer) (~15%);
-    // the bytes above are only for sniffing the format and the parts a rewrite would lose.
-    await workbook.xlsx.readFile(file);
+    contents = await readXlsx(bytes);
   } catch (e) {
-    throw new WorkbookReadError(file, 'corrupt', `工作簿已损坏，无法读取：${corruptDetail(e)}`);
+    throw readFailure(file, e);
   }
+  if (contents.sheets.length === 0) throw new WorkbookReadError(file, 'no-worksheets', '工作簿中没有工作表');
+  return { grid: { sheets: contents.sheets }, lossy: lossyParts(contents.entries) };
+}
 
-  if (workbook.worksheets.length === 0) {
-    if (!bytes.includes(ASCII_WORKBOOK_XML)) {
-      const hint = bytes.includes(ASCII_WORKBOOK_BIN) ? '：这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试' : '';
-      throw new WorkbookReadError(file, 'not-a-workbook', `不是 Excel 工作簿（.xlsx）${hint}`);
-    }
-    throw new WorkbookReadError(file, 'no-worksheets', '工作簿中没有工作表');
+function readFailure(file: string, e: unknown): WorkbookReadError {
+  if (e instanceof WorkbookReadError) return e;
+  if (e instanceof NotAWorkbook) {
+    const hint = e.binary ? '：这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试' : '';
+    return new WorkbookReadError(file, 'not-a-workbook', `不是 Excel 工作簿（.xlsx）${hint}`);
   }
-
-  let grid: WorkbookGrid;
-  try {
-    grid = workbookToGrid(workbook);
-  } catch (e) {
-    throw new WorkbookReadError(file, 'corrupt', `工作簿已损坏，无法读取：${corruptDetail(e)}`);
+  if (e instanceof PartError) {
+    const where = e.part === 'zip' ? '' : `${e.label}（${e.part}）：`;
+    return new WorkbookReadError(file, 'corrupt', `工作簿已损坏，无法读取：${where}${e.detail}`);
   }
-  return { grid, workbook, lossy: lossyParts(bytes) };
+  return new WorkbookReadError(file, 'corrupt', '工作簿已损坏，无法读取：内容无法解析');
 }
 
 /**
- * Parts of the package ExcelJS does not carry through a rewrite (exceljs #141, #1734). Zip
- * entry names are stored uncompressed, so the raw bytes tell.
+ * `readGrid` plus the ExcelJS workbook the writer edits. ExcelJS resolves some valid
+ * relationship targets wrongly (openpyxl's absolute `/xl/comments/comment1.xml`, its
+ * drawings), so when it fails the package is loaded again without those parts: the grid
+ * does not come from ExcelJS, and the writer only needs the cells.
  */
+export async function readWorkbook(file: string): Promise<LoadedWorkbook> {
+  const bytes = await readBytes(file);
+  sniff(file, bytes);
+  const read = await gridOf(file, bytes);
+  const { default: Excel } = await import('exceljs');
+  let workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { ...read, workbook };
+  } catch {
+    // retried below without the decorations
+  }
+  const stripped = await withoutDecorations(bytes);
+  workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(stripped.bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookReadError(file, 'corrupt', '工作簿可以审核，但无法载入以写入（图表、批注等部分无法处理）');
+  }
+  // What the scored copy will not carry: the parts removed for ExcelJS.
+  const lossy = [...read.lossy, ...stripped.removed.filter((x) => !read.lossy.includes(x))];
+  return { ...read, lossy, workbook };
+}
+
+const DECORATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^\/?xl\/charts\//i, '图表'],
+  [/^\/?xl\/(comments\d*\.xml|comments\/|threadedComments|persons)/i, '批注'],
+  [/^\/?xl\/media\//i, '图片'],
+  [/^\/?xl\/drawings\//i, ''],
+];
+
+/**
+ * The package without drawings, charts, images, comments and their relationships, and
+ * what kinds of content were removed. A fallback for ExcelJS only: the grid never comes
+ * from here.
+ */
+async function withoutDecorations(bytes: Buffer): Promise<{ bytes: Buffer; removed: string[] }> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const removed = new Set<string>();
+  for (const name of Object.keys(zip.files)) {
+    const hit = DECORATIONS.find(([re]) => re.test(name));
+    if (!hit) continue;
+    zip.remove(name);
+    if (hit[1]) removed.add(hit[1]);
+  }
+  for (const name of Object.keys(zip.files)) {
+    if (!/^\/?xl\/worksheets\/_rels\/.*\.rels$/i.test(name)) continue;
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/<Relationship\b[^>]*\/(drawing|comments|vmlDrawing)"[^>]*\/>/g, ''));
+  }
+  for (const name of Object.keys(zip.files)) {
+    if (!/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/<(drawing|legacyDrawing)\b[^>]*\/>/g, ''));
+  }
+  return { bytes: await zip.generateAsync({ type: 'nodebuffer' }), removed: [...removed] };
+}
+
+/** Parts of the package ExcelJS does not carry through a rewrite (exceljs #141, #1734). */
 const LOSSY_PARTS: ReadonlyArray<[string, string]> = [
   ['xl/charts/', '图表'],
   ['xl/pivotTables/', '数据透视表'],
   ['xl/slicers/', '切片器'],
 ];
 
-function lossyParts(bytes: Buffer): string[] {
-  return LOSSY_PARTS.filter(([part]) => bytes.includes(Buffer.from(part, 'ascii'))).map(([, name]) => name);
+function lossyParts(entries: readonly string[]): string[] {
+  return LOSSY_PARTS.filter(([part]) => entries.some((e) => e.startsWith(part))).map(([, name]) => name);
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -112,9 +184,6 @@ const CFB_ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 const CFB_ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const CFB_WORKBOOK = Buffer.from('Workbook', 'utf16le');
 const CFB_BOOK = Buffer.from('Book', 'utf16le');
-// Zip entry names are stored uncompressed in the headers.
-const ASCII_WORKBOOK_XML = Buffer.from('xl/workbook.xml', 'latin1');
-const ASCII_WORKBOOK_BIN = Buffer.from('xl/workbook.bin', 'latin1');
 
 /** Reject by file signature what ExcelJS cannot read, with a message that says why. */
 function sniff(file: string, bytes: Buffer): void {
@@ -151,22 +220,9 @@ function startsWith(bytes: Buffer, sig: Buffer): boolean {
   return bytes.length >= sig.length && bytes.subarray(0, sig.length).equals(sig);
 }
 
-/** A short, one-line explanation of an ExcelJS / JSZip load failure. */
-function corruptDetail(e: unknown): string {
-  const msg = errorText(e);
-  if (/end of central directory|end of data reached|unexpected end/i.test(msg)) {
-    return '压缩包不完整（文件可能被截断或未完整下载）';
-  }
-  if (/corrupted zip|unexpected signature|invalid (distance|stored|code|block)|crc32|encrypted zip/i.test(msg)) {
-    return '压缩数据损坏';
-  }
-  return msg.length > 200 ? `${msg.slice(0, 200)}…` : msg;
-}
-
-
-
 // ---------------------------------------------------------------------------------------
-// Conversion
+// Conversion of an ExcelJS workbook (the previous reader; kept as the reference the
+// direct reader is tested against, test/cli/producers.test.ts)
 
 /** Convert every worksheet of a loaded ExcelJS workbook. */
 export function workbookToGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
@@ -263,7 +319,7 @@ export function convertValue(v: unknown): CellValue {
       return EMPTY;
   }
   if (v instanceof Date) {
-    return Number.isNaN(v.getTime()) ? EMPTY : { t: 'date', v: isoDate(v) };
+    return Number.isNaN(v.getTime()) ? EMPTY : { t: 'date', v: isoDay(v) };
   }
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { t: 'error', v: o.error };
@@ -277,14 +333,6 @@ export function convertValue(v: unknown): CellValue {
   if ('text' in o) return convertValue(o.text); // hyperlink: { text, hyperlink }
   if ('result' in o) return convertValue(o.result); // formula object, defensively
   return EMPTY;
-}
-
-/** ExcelJS builds dates from serials in UTC, so read them back in UTC. */
-function isoDate(d: Date): string {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 interface RangeLike {

@@ -1,0 +1,742 @@
+/**
+ * A direct .xlsx reader for what the engine needs: the sheets (values, formulas, number
+ * formats, merges, protection), the shared strings, the number formats of the styles and
+ * the workbook's sheet list. JSZip unzips, saxes parses the XML (both kept libraries);
+ * nothing else of the package is opened, so charts, comments, drawings, pivot tables or a
+ * producer's unusual relationship paths can never make a valid file unreadable.
+ *
+ * The cell semantics follow ExcelJS's reader (the CLI's previous reader), so a workbook
+ * reads the same: built-in number formats, date detection by number format, shared
+ * formulas translated to each cell, `_xHHHH_` escapes, phonetic runs ignored. Where ExcelJS
+ * is wrong the difference is deliberate and listed in docs/decisions/reader.md.
+ *
+ * Every failure is a `PartError` that names the part of the package that could not be
+ * read; read.ts turns it into the user's message.
+ */
+import * as path from 'path';
+import JSZip from 'jszip';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+
+import { EMPTY, parseRange, type Cell, type CellValue, type MergedArea, type SheetGrid } from '../core';
+
+/** A part of the package could not be read; `detail` is Chinese, `label` names the part. */
+export class PartError extends Error {
+  constructor(
+    readonly label: string,
+    readonly part: string,
+    readonly detail: string,
+  ) {
+    super(`${label}（${part}）：${detail}`);
+  }
+}
+
+/** The package is not a spreadsheet at all (a zip without a workbook part). */
+export class NotAWorkbook extends Error {
+  constructor(readonly binary: boolean) {
+    super('not a workbook');
+  }
+}
+
+export interface XlsxContents {
+  readonly sheets: SheetGrid[];
+  /** Zip entry names (without a leading `/`), for callers that look for parts by name. */
+  readonly entries: readonly string[];
+}
+
+const REL_OFFICE_DOCUMENT = '/officeDocument';
+const REL_WORKSHEET = '/worksheet';
+const REL_SHARED_STRINGS = '/sharedStrings';
+const REL_STYLES = '/styles';
+
+/** Read every worksheet of the package in `bytes`. */
+export async function readXlsx(bytes: Buffer): Promise<XlsxContents> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new PartError('压缩包', 'zip', zipDetail(e));
+  }
+  const pkg = new Package(zip);
+
+  // The workbook part: named by the package relationships, `xl/workbook.xml` by default.
+  const rootRels = pkg.has('_rels/.rels') ? await pkg.rels('_rels/.rels', '', '包关系') : [];
+  const bookPart = rootRels.find((r) => r.type.endsWith(REL_OFFICE_DOCUMENT) && pkg.has(r.target))?.target ?? 'xl/workbook.xml';
+  // A binary workbook (.xlsb) is a zip too, with its workbook part in BIFF12.
+  if (/\.bin$/i.test(bookPart)) throw new NotAWorkbook(true);
+  if (!pkg.has(bookPart)) throw new NotAWorkbook(pkg.has('xl/workbook.bin'));
+  const book = await pkg.parse(bookPart, '工作簿目录', parseWorkbookPart);
+  const bookRels = await pkg.rels(relsPartOf(bookPart), bookPart, '工作簿关系', true);
+  const byId = new Map(bookRels.map((r) => [r.id, r]));
+
+  const ssRel = bookRels.find((r) => r.type.endsWith(REL_SHARED_STRINGS));
+  const ssPart = ssRel?.target ?? (pkg.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
+  const strings = ssPart !== undefined && pkg.has(ssPart) ? await pkg.parse(ssPart, '共享字符串', parseSharedStrings) : undefined;
+  const stylesRel = bookRels.find((r) => r.type.endsWith(REL_STYLES));
+  const stylesPart = stylesRel?.target ?? 'xl/styles.xml';
+  const styles = pkg.has(stylesPart) ? await pkg.parse(stylesPart, '样式', parseStyles) : NO_STYLES;
+
+  const sheets: SheetGrid[] = [];
+  for (const s of book.sheets) {
+    const rel = s.rid !== undefined ? byId.get(s.rid) : undefined;
+    // Chart sheets, dialog and macro sheets hold no cells the engine reads.
+    if (rel && !rel.type.endsWith(REL_WORKSHEET)) continue;
+    const label = `工作表「${s.name}」`;
+    if (!rel || !pkg.has(rel.target)) {
+      throw new PartError(label, rel?.target ?? bookPart, '文件中缺少这张工作表的内容');
+    }
+    const ctx: SheetContext = { strings, stringsPart: ssPart ?? 'xl/sharedStrings.xml', styles, date1904: book.date1904 };
+    sheets.push(await pkg.parse(rel.target, label, (src) => parseSheet(s.name, src, ctx)));
+  }
+  return { sheets, entries: pkg.names };
+}
+
+// ---------------------------------------------------------------------------------------
+// The package: zip entries by part name
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The target part's name, resolved against the source part, without a leading `/`. */
+  readonly target: string;
+}
+
+class Package {
+  private readonly byName = new Map<string, JSZip.JSZipObject>();
+  readonly names: string[] = [];
+
+  constructor(zip: JSZip) {
+    for (const entry of Object.values(zip.files)) {
+      if (entry.dir) continue;
+      const name = entry.name.replace(/^\/+/, '');
+      this.names.push(name);
+      // OPC part names compare case-insensitively.
+      this.byName.set(name.toLowerCase(), entry);
+    }
+  }
+
+  has(part: string): boolean {
+    return this.byName.has(part.toLowerCase());
+  }
+
+  /**
+   * Parse a part as it inflates: the XML text of a large sheet is never held whole, only
+   * the cells read from it.
+   */
+  async parse<T>(part: string, label: string, parse: (src: XmlSource) => Promise<T>): Promise<T> {
+    const entry = this.byName.get(part.toLowerCase());
+    if (!entry) throw new PartError(label, part, '文件中缺少这一部分');
+    const src: XmlSource = (sink) =>
+      new Promise<void>((resolve, reject) => {
+        const stream = entry.nodeStream('nodebuffer');
+        let done = false;
+        const fail = (e: unknown): void => {
+          if (done) return;
+          done = true;
+          stream.pause();
+          reject(e);
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (done) return;
+          try {
+            sink(chunk);
+          } catch (e) {
+            fail(e);
+          }
+        });
+        stream.on('error', (e: Error) => fail(new ZipFailure(e)));
+        stream.on('end', () => {
+          if (done) return;
+          done = true;
+          resolve();
+        });
+        stream.resume();
+      });
+    try {
+      return await parse(src);
+    } catch (e) {
+      if (e instanceof PartError) throw e;
+      if (e instanceof ZipFailure) throw new PartError(label, part, zipDetail(e.reason));
+      throw new PartError(label, part, e instanceof CellProblem ? e.message : xmlDetail(e));
+    }
+  }
+
+  /** The relationships in `relsPart`, targets resolved against `source`. */
+  async rels(relsPart: string, source: string, label: string, optional = false): Promise<Relationship[]> {
+    if (optional && !this.has(relsPart)) return [];
+    return this.parse(relsPart, label, (src) => parseRels(src, source));
+  }
+}
+
+function relsPartOf(part: string): string {
+  return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
+}
+
+function resolveTarget(source: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    // not percent-encoded
+  }
+  // openpyxl writes absolute targets (`/xl/worksheets/sheet1.xml`).
+  if (t.startsWith('/')) return path.posix.normalize(t).replace(/^\/+/, '');
+  return path.posix.normalize(path.posix.join(path.posix.dirname(source), t)).replace(/^\/+/, '');
+}
+
+// ---------------------------------------------------------------------------------------
+// XML
+
+/** A cell-level problem inside a part (its message is Chinese). */
+class CellProblem extends Error {}
+
+/** The zip entry itself could not be inflated. */
+class ZipFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super('zip');
+  }
+}
+
+/** Streams a part's bytes into `sink`, chunk by chunk. */
+type XmlSource = (sink: (chunk: Uint8Array) => void) => Promise<void>;
+
+type OpenHandler = (local: string, attrs: Record<string, string>) => void;
+type CloseHandler = (local: string) => void;
+type TextHandler = (text: string) => void;
+
+/** Parse a part as XML, calling back with local names (any namespace prefix dropped). */
+async function parseXml(src: XmlSource, open: OpenHandler, close: CloseHandler, text?: TextHandler): Promise<void> {
+  const parser = new SaxesParser();
+  parser.on('opentag', (node: SaxesTagPlain) => open(localName(node.name), node.attributes));
+  parser.on('closetag', (node: SaxesTagPlain) => close(localName(node.name)));
+  if (text) parser.on('text', text);
+  const decoder = new TextDecoder('utf-8');
+  await src((chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+  parser.write(decoder.decode());
+  parser.close();
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** An attribute by local name (`r:id` under any prefix). */
+function prefixedAttr(attrs: Record<string, string>, local: string): string | undefined {
+  for (const k of Object.keys(attrs)) {
+    if (k === local || k.endsWith(`:${local}`)) return attrs[k];
+  }
+  return undefined;
+}
+
+async function parseRels(data: XmlSource, source: string): Promise<Relationship[]> {
+  const out: Relationship[] = [];
+  await parseXml(
+    data,
+    (name, a) => {
+      if (name !== 'Relationship' || a.TargetMode === 'External' || !a.Target) return;
+      out.push({ id: a.Id ?? '', type: a.Type ?? '', target: resolveTarget(source, a.Target) });
+    },
+    () => {},
+  );
+  return out;
+}
+
+interface BookInfo {
+  readonly sheets: { name: string; rid: string | undefined }[];
+  readonly date1904: boolean;
+}
+
+async function parseWorkbookPart(data: XmlSource): Promise<BookInfo> {
+  const sheets: BookInfo['sheets'] = [];
+  let date1904 = false;
+  await parseXml(
+    data,
+    (name, a) => {
+      if (name === 'workbookPr') date1904 = isTrue(a.date1904);
+      else if (name === 'sheet') sheets.push({ name: a.name ?? '', rid: prefixedAttr(a, 'id') });
+    },
+    () => {},
+  );
+  return { sheets, date1904 };
+}
+
+function isTrue(v: string | undefined): boolean {
+  return v === '1' || v === 'true';
+}
+
+/** `_x000D_` and the like: how OOXML escapes characters XML cannot hold. */
+function unescapeOoxml(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+async function parseSharedStrings(data: XmlSource): Promise<string[]> {
+  const out: string[] = [];
+  let cur: string | null = null;
+  let inT = false;
+  let inPhonetic = false;
+  await parseXml(
+    data,
+    (name) => {
+      if (name === 'si') cur = '';
+      else if (name === 't' && cur !== null && !inPhonetic) inT = true;
+      else if (name === 'rPh') inPhonetic = true;
+    },
+    (name) => {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') {
+        out.push(unescapeOoxml(cur ?? ''));
+        cur = null;
+      }
+    },
+    (text) => {
+      if (inT) cur += text;
+    },
+  );
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Styles: only each cell format's number format matters
+
+interface Styles {
+  /** Number format of cell format `s`, undefined for General. */
+  readonly numFmt: readonly (string | undefined)[];
+  readonly isDate: readonly boolean[];
+}
+
+const NO_STYLES: Styles = { numFmt: [], isDate: [] };
+
+/**
+ * Built-in number formats (ECMA-376 §18.8.30), as ExcelJS lists them, plus the zh-CN
+ * date and time formats 27–36 and 50–58 that a Chinese Excel writes without a code.
+ */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午 h"时"mm"分"',
+  35: '上午/下午 h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午 h"时"mm"分"',
+  56: '上午/下午 h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+/** ExcelJS's test: a date or time code outside quotes and brackets. */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]+/.test(bare);
+}
+
+async function parseStyles(data: XmlSource): Promise<Styles> {
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let inCellXfs = false;
+  await parseXml(
+    data,
+    (name, a) => {
+      if (name === 'numFmt') {
+        const id = parseInt(a.numFmtId ?? '', 10);
+        if (Number.isInteger(id) && a.formatCode !== undefined) custom.set(id, a.formatCode);
+      } else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) ids.push(parseInt(a.numFmtId ?? '0', 10) || 0);
+    },
+    (name) => {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  );
+  const numFmt = ids.map((id) => (id ? (custom.get(id) ?? BUILT_IN_FORMATS[id]) : undefined));
+  return { numFmt, isDate: numFmt.map(isDateFormat) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Worksheets
+
+interface SheetContext {
+  readonly strings: readonly string[] | undefined;
+  readonly stringsPart: string;
+  readonly styles: Styles;
+  readonly date1904: boolean;
+}
+
+interface SharedFormula {
+  readonly formula: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+const CAP_NONE = 0;
+const CAP_V = 1;
+const CAP_F = 2;
+const CAP_IS = 3;
+
+/** Parse one worksheet part straight into a grid: no intermediate row or cell objects. */
+async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Promise<SheetGrid> {
+  const cells: (Cell | undefined)[][] = [];
+  const rowsSeen: number[] = [];
+  const merges: MergedArea[] = [];
+  const shared = new Map<string, SharedFormula>();
+  let isProtected = false;
+  let rowCount = 0;
+  let colCount = 0;
+
+  let row = 0;
+  let col = 0;
+  // the open <c>
+  let type: string | undefined;
+  let style = 0;
+  let v: string | undefined;
+  let f: string | undefined;
+  let fType: string | undefined;
+  let fSi: string | undefined;
+  let fRef: string | undefined;
+  let inline: string | undefined;
+  let capture = CAP_NONE;
+  let phonetic = false;
+
+  const finishCell = (): void => {
+    const cell = makeCell();
+    if (!cell) return;
+    let cellsOfRow = cells[row];
+    if (!cellsOfRow) {
+      cellsOfRow = cells[row] = [];
+      rowsSeen.push(row);
+    }
+    cellsOfRow[col] = cell;
+    if (row > rowCount) rowCount = row;
+    if (col > colCount) colCount = col;
+  };
+
+  const makeCell = (): Cell | undefined => {
+    const numFmt = ctx.styles.numFmt[style];
+    const isDate = ctx.styles.isDate[style] === true;
+    if (f !== undefined && (f !== '' || fType !== undefined)) {
+      let formula = f;
+      if (fType === 'shared' && fSi !== undefined) {
+        if (f !== '') {
+          if (fRef !== undefined) shared.set(fSi, { formula: f, row, col });
+        } else {
+          const master = shared.get(fSi);
+          formula = master ? slideFormula(master.formula, master.row, master.col, row, col) : '';
+        }
+      }
+      if (formula.startsWith('=')) formula = formula.slice(1);
+      // A string result may be empty (`<v></v>`) and still be known; other types need a figure.
+      if (v === undefined || (v === '' && type !== 'str')) {
+        return withFmt({ value: EMPTY, formula, formulaWithoutResult: true }, numFmt);
+      }
+      return withFmt({ value: resultValue(v, isDate), formula }, numFmt);
+    }
+    let value: CellValue;
+    if (type === 'inlineStr') value = textValue(unescapeOoxml(inline ?? v ?? ''));
+    else if (v === undefined) return undefined;
+    else value = plainValue(v, isDate);
+    return value.t === 'empty' ? undefined : withFmt({ value }, numFmt);
+  };
+
+  const resultValue = (raw: string, isDate: boolean): CellValue => {
+    switch (type) {
+      case 'str':
+        return textValue(raw);
+      case 'b':
+        return { t: 'boolean', v: parseInt(raw, 10) !== 0 };
+      case 'e':
+        return { t: 'error', v: raw };
+      default:
+        return numberValue(raw, isDate);
+    }
+  };
+
+  const plainValue = (raw: string, isDate: boolean): CellValue => {
+    switch (type) {
+      case 's': {
+        const i = parseInt(raw, 10);
+        const strings = ctx.strings;
+        if (!strings) {
+          throw new CellProblem(`单元格 ${cellName(row, col)} 引用共享字符串，但文件中没有共享字符串（${ctx.stringsPart}）`);
+        }
+        if (!(i >= 0 && i < strings.length)) {
+          throw new CellProblem(`单元格 ${cellName(row, col)} 引用的共享字符串第 ${raw} 条不存在（${ctx.stringsPart} 共 ${strings.length} 条）`);
+        }
+        return textValue(strings[i]);
+      }
+      case 'str':
+        return textValue(raw);
+      case 'b':
+        return { t: 'boolean', v: parseInt(raw, 10) !== 0 };
+      case 'e':
+        return { t: 'error', v: raw };
+      case 'd':
+        return isoValue(raw);
+      default:
+        return numberValue(raw, isDate);
+    }
+  };
+
+  const numberValue = (raw: string, isDate: boolean): CellValue => {
+    const n = parseFloat(raw);
+    if (!Number.isFinite(n)) return EMPTY;
+    return isDate ? serialDate(n, ctx.date1904) : { t: 'number', v: n };
+  };
+
+  await parseXml(
+    data,
+    (tag, a) => {
+      switch (tag) {
+        case 'row': {
+          const r = a.r !== undefined ? parseInt(a.r, 10) : row + 1;
+          row = r > 0 ? r : row + 1;
+          col = 0;
+          return;
+        }
+        case 'c': {
+          const ref = a.r;
+          if (ref !== undefined) {
+            const at = decodeCellRef(ref);
+            if (at) {
+              row = at.row;
+              col = at.col;
+            } else col++;
+          } else col++;
+          type = a.t;
+          style = a.s !== undefined ? parseInt(a.s, 10) || 0 : 0;
+          v = f = fType = fSi = fRef = inline = undefined;
+          return;
+        }
+        case 'v':
+          v = '';
+          capture = CAP_V;
+          return;
+        case 'f':
+          f = '';
+          fType = a.t;
+          fSi = a.si;
+          fRef = a.ref;
+          capture = CAP_F;
+          return;
+        case 'is':
+          inline = '';
+          return;
+        case 't':
+          if (inline !== undefined && !phonetic) capture = CAP_IS;
+          return;
+        case 'rPh':
+          phonetic = true;
+          return;
+        case 'mergeCell': {
+          const m = a.ref !== undefined ? parseRange(a.ref) : undefined;
+          if (m) merges.push(m);
+          return;
+        }
+        case 'sheetProtection':
+          isProtected = isTrue(a.sheet);
+          return;
+        default:
+          return;
+      }
+    },
+    (tag) => {
+      switch (tag) {
+        case 'c':
+          capture = CAP_NONE;
+          finishCell();
+          return;
+        case 'v':
+        case 'f':
+        case 't':
+          capture = CAP_NONE;
+          return;
+        case 'rPh':
+          phonetic = false;
+          return;
+        default:
+          return;
+      }
+    },
+    (text) => {
+      if (capture === CAP_V) v += text;
+      else if (capture === CAP_F) f += text;
+      else if (capture === CAP_IS) inline += text;
+    },
+  );
+
+  if (merges.length) dropCoveredValues(cells, rowsSeen, merges);
+  for (const m of merges) {
+    if (m.bottom > rowCount) rowCount = m.bottom;
+    if (m.right > colCount) colCount = m.right;
+  }
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { name, rowCount, colCount, cells, merges, protected: isProtected };
+}
+
+function withFmt(cell: Cell, numFmt: string | undefined): Cell {
+  return numFmt === undefined ? cell : { ...cell, numFmt };
+}
+
+function textValue(s: string): CellValue {
+  return s === '' ? EMPTY : { t: 'text', v: s };
+}
+
+/** A serial date as ExcelJS builds it (UTC), then its calendar day. */
+function serialDate(serial: number, date1904: boolean): CellValue {
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+  return Number.isNaN(d.getTime()) ? EMPTY : { t: 'date', v: isoDay(d) };
+}
+
+/** `t="d"`: an ISO 8601 date-time (LibreOffice and others may write these). */
+function isoValue(raw: string): CellValue {
+  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) || !raw.includes('T') ? raw : `${raw}Z`);
+  return Number.isNaN(d.getTime()) ? EMPTY : { t: 'date', v: isoDay(d) };
+}
+
+export function isoDay(d: Date): string {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** `B12` → row 12, column 2, by character codes (this runs once per cell). */
+function decodeCellRef(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    let ch = ref.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) ch -= 32;
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return undefined;
+    row = row * 10 + (ch - 48);
+  }
+  return col > 0 && row > 0 && i < ref.length ? { row, col } : undefined;
+}
+
+function cellName(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+// ExcelJS's shared-formula translation (lib/utils/shared-formula.js): move every relative
+// reference by the offset from the master cell.
+const REF_CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+export function slideFormula(formula: string, fromRow: number, fromCol: number, toRow: number, toCol: number): string {
+  return formula.replace(REF_CANDIDATE, (match: string, sheet: string | undefined, _s: string, addr: string, paren: string | undefined) => {
+    if (paren) return match;
+    const m = CELL_REF.exec(addr);
+    if (!m) return match;
+    const letters = m[2].toUpperCase();
+    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match; // a name, not a cell
+    let c = colNumber(letters);
+    let r = parseInt(m[4], 10);
+    if (!m[1]) c += toCol - fromCol;
+    if (!m[3]) r += toRow - fromRow;
+    const name = cellName(r, c);
+    const colPart = name.replace(/\d+$/, '');
+    return `${sheet ?? ''}${m[1] ?? ''}${colPart}${m[3] ?? ''}${r}`;
+  });
+}
+
+/**
+ * Values under a merge belong to its top-left cell only (Excel keeps only that one; some
+ * producers keep the others). Work is bounded by the cells present in the merges' rows,
+ * never by a merge's area.
+ */
+function dropCoveredValues(cells: (Cell | undefined)[][], rowsSeen: number[], merges: readonly MergedArea[]): void {
+  const rows = rowsSeen.slice().sort((a, b) => a - b);
+  for (const m of merges) {
+    for (let i = lowerBound(rows, m.top); i < rows.length && rows[i] <= m.bottom; i++) {
+      const r = rows[i];
+      const cellsOfRow = cells[r];
+      if (!cellsOfRow) continue;
+      const doomed: number[] = [];
+      cellsOfRow.forEach((_cell, c) => {
+        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) doomed.push(c);
+      });
+      for (const c of doomed) delete cellsOfRow[c];
+    }
+  }
+}
+
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------
+// Error details
+
+/** A one-line Chinese reason for a JSZip / inflate failure. */
+export function zipDetail(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/end of central directory|end of data reached|unexpected end|is this a zip file/i.test(msg)) {
+    return '压缩包不完整（文件可能被截断或未完整下载）';
+  }
+  if (/encrypted/i.test(msg)) return '压缩包已加密';
+  return '压缩数据损坏';
+}
+
+/** A one-line Chinese reason for an XML failure (saxes reports `line:column: reason`). */
+function xmlDetail(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const pos = /^(\d+):(\d+):/.exec(msg);
+  if (pos) return `XML 格式错误（第 ${pos[1]} 行第 ${pos[2]} 列）`;
+  return '内容无法解析';
+}
