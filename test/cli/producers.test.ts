@@ -113,7 +113,7 @@ describe('score on producer copies', () => {
   const chart = PRODUCER_COPIES.find((c) => c.file === 'seed002-shigu.openpyxl-chart-comment.xlsx')!;
   const run = missing.openpyxl && !required ? it.skip : it;
 
-  run('scores the openpyxl copy with a chart and a comment (ExcelJS is retried without them)', async () => {
+  run('scores the openpyxl copy with a chart and a comment, and keeps both', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-producers-'));
     try {
       const out = path.join(dir, 'out.xlsx');
@@ -121,8 +121,11 @@ describe('score on producer copies', () => {
       const doc = JSON.parse(r.out) as { files: { error?: string; notes?: string[]; written?: string }[] };
       expect(doc.files[0].error).toBeUndefined();
       expect(doc.files[0].written).toBe(out);
-      expect(doc.files[0].notes).toContain('工作簿含图表、批注，计分后的文件中不会保留（原文件未改动）');
-      expect(fs.existsSync(out)).toBe(true);
+      expect(doc.files[0].notes ?? []).not.toContainEqual(expect.stringContaining('不会保留'));
+      // The package is patched, not rewritten: the chart and the comment are still there.
+      const names = Object.keys((await JSZip.loadAsync(fs.readFileSync(out))).files);
+      expect(names.some((n) => n.startsWith('xl/charts/'))).toBe(true);
+      expect(names.some((n) => /comments?\d*\.xml$/.test(n))).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { analyzeWorkbook, type Profile, type TableResult, type WorkbookResult } from '../../src/core';
-import { readWorkbook } from '../../src/cli/workbook';
+import { readGrid } from '../../src/cli/read';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -9,7 +9,7 @@ export function fixture(name: string): string {
 }
 
 export async function analyzeFixture(name: string, profile?: Profile): Promise<WorkbookResult> {
-  const { grid } = await readWorkbook(fixture(name));
+  const { grid } = await readGrid(fixture(name));
   return analyzeWorkbook(grid, { profile });
 }
 

@@ -1,10 +1,10 @@
 /** Issue 6 item 4, on a real .xlsx built by scripts/edge-cases/layout.ts. */
 import { analyzeWorkbook, type WorkbookResult } from '../../src/core';
-import { readWorkbook } from '../../src/cli/workbook';
+import { readGrid } from '../../src/cli/read';
 import { fixture, rules } from '../helpers/fixtures';
 
 async function analyzeEdge(file: string): Promise<WorkbookResult> {
-  const { grid } = await readWorkbook(fixture(`edge/${file}`));
+  const { grid } = await readGrid(fixture(`edge/${file}`));
   return analyzeWorkbook(grid);
 }
 

@@ -2,11 +2,11 @@
 import { analyzeWorkbook, type WorkbookResult } from '../../src/core';
 import { detectTables } from '../../src/core/layout/detect';
 import { levelStem } from '../../src/core/rules/describe';
-import { readWorkbook } from '../../src/cli/workbook';
+import { readGrid } from '../../src/cli/read';
 import { fixture, rules } from '../helpers/fixtures';
 
 async function analyzeEdge(file: string): Promise<WorkbookResult> {
-  const { grid } = await readWorkbook(fixture(`edge/${file}`));
+  const { grid } = await readGrid(fixture(`edge/${file}`));
   return analyzeWorkbook(grid);
 }
 
@@ -30,7 +30,7 @@ describe('item 14: 二级 labels copied from the template with its suffixes', ()
 
 describe('item 16: header wording of the central transfer-payment form', () => {
   it('年初预算, 预算执行数, 预算执行率 and 未完成原因及拟采取的改进措施 are recognised', async () => {
-    const { grid } = await readWorkbook(fixture('edge/transfer-payment-headers.xlsx'));
+    const { grid } = await readGrid(fixture('edge/transfer-payment-headers.xlsx'));
     const [layout] = detectTables(grid.sheets[0]);
     expect(layout.budget?.columns).toEqual({ initialBudget: 3, budget: 4, executed: 5, weight: 6, rate: 7, score: 8 });
     expect(layout.columns.actual).toBe(6);
