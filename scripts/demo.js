@@ -19,7 +19,7 @@ const io = { stdout: (s) => console.log(s), stderr: (s) => console.error(s) };
   fs.mkdirSync(outDir, { recursive: true });
   console.log(`\n== jixiao score … -o ${path.relative(root, outDir)}\n`);
   let json = '';
-  const scored = await run(['score', folder, '-o', path.relative(root, outDir), '--json'], { stdout: (s) => (json += s), stderr: io.stderr });
+  const scored = await run(['score', folder, '-o', path.relative(root, outDir), '--json', '--force'], { stdout: (s) => (json += s), stderr: io.stderr });
   for (const f of JSON.parse(json).files) console.log(`${f.file} → ${f.written}（${f.edits} 处修改）`);
   console.log(`\n计分后的工作簿在 ${path.relative(root, outDir)}/，原文件未改动。`);
   // Template clean-up (issue 8): preview, then write NAME.clean.xlsx into the demo folder.
@@ -27,7 +27,7 @@ const io = { stdout: (s) => console.log(s), stderr: (s) => console.error(s) };
   console.log(`\n== jixiao clean ${dirty} --dry-run\n`);
   await run(['clean', dirty, '--dry-run'], io);
   const cleaned = path.join(path.relative(root, outDir), 'seed002-shigu.clean.xlsx');
-  await run(['clean', dirty, '-o', cleaned], io);
+  await run(['clean', dirty, '-o', cleaned, '--force'], io);
   // Exit 1 only means the examples contain errors, which is what they are for.
   process.exitCode = checked === 2 || scored === 2 ? 2 : 0;
 })();

@@ -38,11 +38,12 @@ export const USAGE = `用法：
   jixiao help           显示本说明（同 --help）
   jixiao --version      显示版本号
   jixiao clean 文件或文件夹... [-o 输出 | --in-place] [--dry-run] [--json]
-               [--keep-hints] [--keep-sheets] [--reuse-next-year]
+               [--keep-hints] [--keep-sheets] [--reuse-next-year] [--force]
       清理模板（去多余空格/换行/网页标签、统一符号、文本型数字转数值、删除占位行和
       空白模板工作表、清除填写提示和上次的标记）：默认另存为“原名.clean.xlsx”；
       --dry-run 只预览；--keep-hints 保留填写提示；--keep-sheets 不删工作表；
-      --reuse-next-year 另清空完成值、得分、执行数和偏差原因供下年度重用。
+      --reuse-next-year 另清空完成值、得分、执行数和偏差原因供下年度重用；
+      输出文件已存在时同样需加 --force 才替换。
   文件夹：逐级查找其中的 .xlsx 文件，按路径排序（中文按拼音，数字按大小）；跳过 ~$
       开头的 Excel 临时文件、以 . 开头的隐藏文件和文件夹，以及 *.scored.xlsx 输出。
 选项：

@@ -4,14 +4,14 @@
  * engine, preview it, and apply it with an ExcelJS round trip (row and sheet deletion and
  * merges need a structural writer), written atomically beside the input as NAME.clean.xlsx.
  */
-import { promises as fsp } from 'fs';
+import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 
 import { analyzeWorkbook, cleanup, parseRange, type Severity } from '../core';
 import { USAGE, UsageError } from './args';
 import { describeError, UserFacingError, WorkbookWriteError, errorText } from './errors';
-import { expandInputs, type InputItem } from './main';
+import { expandInputs, isReadOnlyFile, type InputItem } from './main';
 import { mergesOf } from './read';
 import { readWorkbook } from './workbook';
 
@@ -26,6 +26,8 @@ export interface CleanArgs {
   readonly files: readonly string[];
   readonly out: string | null;
   readonly inPlace: boolean;
+  /** Replace an existing output file (as `score --force`). */
+  readonly force: boolean;
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly keepHints: boolean;
@@ -38,9 +40,10 @@ export interface CleanArgs {
 export function parseCleanArgs(argv: readonly string[]): CleanArgs {
   const files: string[] = [];
   let out: string | null = null;
-  const flags = { inPlace: false, dryRun: false, json: false, keepHints: false, keepSheets: false, reuseNextYear: false };
+  const flags = { inPlace: false, force: false, dryRun: false, json: false, keepHints: false, keepSheets: false, reuseNextYear: false };
   const names: Record<string, keyof typeof flags> = {
     '--in-place': 'inPlace',
+    '--force': 'force',
     '--dry-run': 'dryRun',
     '--json': 'json',
     '--keep-hints': 'keepHints',
@@ -273,6 +276,9 @@ async function cleanFile(item: InputItem, args: CleanArgs, many: boolean): Promi
     if (parts.length && args.inPlace) throw new UsageError(`${file}：工作簿含${parts.join('、')}，清理后会丢失或错位，未覆盖原文件；请用 -o 另存`);
     if (parts.length) outcome.notes.push(`工作簿含${parts.join('、')}，清理后的文件中可能丢失或错位（原文件未改动）`);
     if (args.inPlace && !plan.changes.length) return outcome;
+    // As for `score`: an existing output is replaced only with --force, a read-only file never.
+    if (!args.inPlace && !args.force && existsSync(out)) throw new UsageError(`${out}：输出文件已存在，未写入；如需替换请加 --force`);
+    if (isReadOnlyFile(out)) throw new UsageError(args.inPlace ? `${file}：文件为只读，未覆盖；请取消只读属性后重试，或用 -o 另存` : `${out}：输出文件为只读，未覆盖；请换一个输出位置`);
     applyPlanToWorkbook(workbook, plan);
     if (args.out !== null && many) await fsp.mkdir(path.dirname(out), { recursive: true });
     await writeAtomically(workbook, out);

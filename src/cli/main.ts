@@ -268,7 +268,7 @@ function checkOverwrites(args: CliArgs, items: readonly InputItem[], many: boole
 }
 
 /** Whether `file` exists and may not be replaced: no write permission bit, or not writable by us. */
-function isReadOnlyFile(file: string): boolean {
+export function isReadOnlyFile(file: string): boolean {
   let st;
   try {
     st = statSync(file);

@@ -36,6 +36,23 @@ describe('jixiao clean', () => {
     expect(r.out).toContain('→ ' + path.join(dir, 'seed002-shigu.dirty.clean.xlsx'));
   });
 
+  it('an existing NAME.clean.xlsx is replaced only with --force, a read-only one never', async () => {
+    const f = copy(DIRTY);
+    const out = path.join(dir, 'seed002-shigu.dirty.clean.xlsx');
+    fs.writeFileSync(out, 'earlier');
+    const r = await jixiao('clean', f);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(out, 'utf8')).toBe('earlier');
+    expect(r.err.join('\n')).toContain(`${out}：输出文件已存在，未写入；如需替换请加 --force`);
+    expect((await jixiao('clean', f, '--force')).code).toBe(1);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    fs.chmodSync(out, 0o444);
+    const ro = await jixiao('clean', f, '--force');
+    expect(ro.code).toBe(2);
+    expect(ro.err.join('\n')).toContain('输出文件为只读，未覆盖');
+    fs.chmodSync(out, 0o644);
+  });
+
   it('--dry-run prints the preview by sheet and kind and writes nothing', async () => {
     const f = copy(DIRTY);
     const r = await jixiao('clean', f, '--dry-run');
