@@ -62,6 +62,8 @@ export default tseslint.config(
       // React 17+ JSX transform (tsconfig jsx: react-jsx): React need not be in scope.
       'react/react-in-jsx-scope': 'off',
       'react/prop-types': 'off',
+      // TypeScript checks names (Office, Excel, DOM globals); core ESLint's no-undef cannot see them.
+      'no-undef': 'off',
     },
   },
   {
