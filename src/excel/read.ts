@@ -115,36 +115,53 @@ function blockOf(range: Excel.Range, fills: OfficeExtension.ClientResult<Excel.C
 async function readInBlocks(context: Excel.RequestContext, sheets: Excel.Worksheet[], fills: boolean): Promise<Block[][]> {
   const dims = sheets.map((ws) => ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount'));
   await context.sync();
-  const cellsPerBatch = Math.max(1, Math.floor(READ_BUDGET / BYTES_PER_CELL));
-  interface Pending {
+  let budget = Math.max(1, Math.floor(READ_BUDGET / BYTES_PER_CELL));
+  interface Piece {
     sheet: number;
-    range: Excel.Range;
-    fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+    row: number;
+    col: number;
+    rows: number;
+    cols: number;
   }
-  const batches: Array<Array<{ sheet: number; row: number; col: number; rows: number; cols: number }>> = [[]];
-  let used = 0;
+  // Row blocks in sheet order; a batch Excel still refuses (long texts) is split in halves.
+  let todo: Piece[] = [];
   dims.forEach((d, sheet) => {
-    const rowsPerBlock = Math.max(1, Math.floor(cellsPerBatch / d.columnCount));
+    const rowsPerBlock = Math.max(1, Math.floor(budget / d.columnCount));
     for (let r = 0; r < d.rowCount; r += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, d.rowCount - r);
-      const cells = rows * d.columnCount;
-      if (used + cells > cellsPerBatch && batches[batches.length - 1].length) {
-        batches.push([]);
-        used = 0;
-      }
-      batches[batches.length - 1].push({ sheet, row: d.rowIndex + r, col: d.columnIndex, rows, cols: d.columnCount });
-      used += cells;
+      todo.push({ sheet, row: d.rowIndex + r, col: d.columnIndex, rows: Math.min(rowsPerBlock, d.rowCount - r), cols: d.columnCount });
     }
   });
   const out: Block[][] = sheets.map(() => []);
-  // One sync per batch is the point here: each stays under Excel's payload limit.
-  for (const batch of batches) {
-    const pending: Pending[] = batch.map((b) => {
+  while (todo.length) {
+    const batch: Piece[] = [];
+    let cells = 0;
+    while (todo.length && (batch.length === 0 || cells + todo[0].rows * todo[0].cols <= budget)) {
+      const p = todo.shift()!;
+      batch.push(p);
+      cells += p.rows * p.cols;
+    }
+    const pending = batch.map((b) => {
       const range = sheets[b.sheet].getRangeByIndexes(b.row, b.col, b.rows, b.cols).load(DATA);
-      return { sheet: b.sheet, range, fills: fills ? range.getCellProperties(FILL_PROPS) : null };
+      return { piece: b, range, fills: fills ? range.getCellProperties(FILL_PROPS) : null };
     });
-    await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
-    for (const p of pending) out[p.sheet].push(blockOf(p.range, p.fills));
+    try {
+      // One sync per batch is the point here: each stays under Excel's payload limit.
+      await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+    } catch (e) {
+      if (!isPayloadError(e) || batch.every((b) => b.rows === 1)) throw e;
+      budget = Math.max(1, Math.floor(budget / 2));
+      const halves = batch.flatMap((b) => {
+        if (b.rows === 1) return [b];
+        const top = Math.ceil(b.rows / 2);
+        return [
+          { ...b, rows: top },
+          { ...b, row: b.row + top, rows: b.rows - top },
+        ];
+      });
+      todo = [...halves, ...todo];
+      continue;
+    }
+    for (const p of pending) out[p.piece.sheet].push(blockOf(p.range, p.fills));
   }
   return out;
 }

@@ -235,6 +235,8 @@ type ChangedHandler = (e: ChangedEvent) => Promise<unknown> | unknown;
 export interface FakeOptions {
   /** Highest ExcelApi minor version supported (1.<n>); default 20. */
   readonly apiVersion?: number;
+  /** Payload limit per batch (request and response); default Excel's 5 MB. */
+  readonly payloadLimit?: number;
 }
 
 /** The whole fake application: one open workbook. */
@@ -244,6 +246,7 @@ export class FakeWorkbook {
   /** Notes by `Sheet!A1` (sheet name unquoted). */
   readonly notes = new Map<string, string>();
   apiVersion: number;
+  payloadLimit: number;
   activeSheet: string;
   selection: { sheet: string; address: string };
 
@@ -255,6 +258,8 @@ export class FakeWorkbook {
   beforeSync: ((n: number) => void) | null = null;
 
   syncCount = 0;
+  /** Batches refused as over the payload limit. */
+  refused = 0;
   readonly requestBytes: number[] = [];
   readonly responseBytes: number[] = [];
   readonly runs: FakeRunOptions[] = [];
@@ -268,6 +273,7 @@ export class FakeWorkbook {
 
   constructor(snapshot: WorkbookSnapshot, options: FakeOptions = {}) {
     this.apiVersion = options.apiVersion ?? 20;
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     this.activeSheet = '';
     this.selection = { sheet: '', address: 'A1' };
     this.reset(snapshot);
@@ -344,6 +350,7 @@ export class FakeWorkbook {
   }
   resetCounters(): void {
     this.syncCount = 0;
+    this.refused = 0;
     this.requestBytes.length = 0;
     this.responseBytes.length = 0;
     this.runs.length = 0;
@@ -433,8 +440,9 @@ export class FakeRequestContext {
       state.responseBytes.push(0);
       throw new FakeOfficeError(ERROR_CODES.invalidOperationInCellEditMode, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     }
-    if (requestBytes > PAYLOAD_LIMIT) {
+    if (requestBytes > state.payloadLimit) {
       state.responseBytes.push(0);
+      state.refused++;
       throw new FakeOfficeError(ERROR_CODES.requestPayloadSizeLimitExceeded, 'The request payload size has exceeded the limit.');
     }
     this.changes = [];
@@ -452,12 +460,14 @@ export class FakeRequestContext {
       }
     }
     const responseBytes = failure ? 0 : byteLength(responses);
-    state.responseBytes.push(responseBytes);
+    // A refused batch carries nothing back: it is counted, not measured.
+    if (responseBytes > state.payloadLimit) state.refused++;
+    state.responseBytes.push(responseBytes > state.payloadLimit ? 0 : responseBytes);
     const changes = this.changes;
     this.changes = [];
     if (changes.length) state.emit(changes, 'ThisLocalAddin');
     if (failure) throw failure;
-    if (responseBytes > PAYLOAD_LIMIT) {
+    if (responseBytes > state.payloadLimit) {
       throw new FakeOfficeError(ERROR_CODES.responsePayloadSizeLimitExceeded, 'The response payload size has exceeded the limit.');
     }
     for (const c of commits) c();
@@ -465,7 +475,8 @@ export class FakeRequestContext {
 
   /** Reads a lot of cells? Refuse before materialising an impossible response. */
   checkResponseCells(cells: number): void {
-    if (cells * 3 > PAYLOAD_LIMIT) {
+    if (cells * 3 > this.state.payloadLimit) {
+      this.state.refused++;
       throw new FakeOfficeError(ERROR_CODES.responsePayloadSizeLimitExceeded, 'The response payload size has exceeded the limit.');
     }
   }
