@@ -45,7 +45,10 @@ module.exports = async (env = {}, argv = {}) => {
   const out = env.outDir ? path.resolve(env.outDir) : path.join(root, 'dist', preview ? 'preview' : '');
   const officeJs = preview ? 'fake-office.js' : localOffice ? 'office-js/office.js' : OFFICE_JS_CDN;
 
-  const entry = { taskpane: './src/taskpane/index.tsx' };
+  // `--env fakeOnly`: only the fake host's browser bundle (the end-to-end test serves it as office.js).
+  const fakeOnly = Boolean(env.fakeOnly);
+  const entry = fakeOnly ? {} : { taskpane: './src/taskpane/index.tsx' };
+  if (fakeOnly) entry['fake-office'] = './test/fake-excel/browser.ts';
   if (preview) {
     entry['fake-office'] = './test/fake-excel/browser.ts';
     entry.preview = './src/preview/index.tsx';
@@ -82,7 +85,7 @@ module.exports = async (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [...pages, new CopyWebpackPlugin({ patterns: copies })],
+    plugins: fakeOnly ? [] : [...pages, new CopyWebpackPlugin({ patterns: copies })],
     performance: { hints: false }, // bundle size is measured and printed by scripts/bundle-size.js
     devServer: {
       port: preview ? 3001 : 3000,

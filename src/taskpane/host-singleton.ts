@@ -65,3 +65,35 @@ export function asAddinError(e: unknown): AddinError {
 export function errorText(e: AddinError): string {
   return e.message.includes(e.code) ? e.message : `${e.message}（错误代码 ${e.code}）`;
 }
+
+/**
+ * A host usable at once, whose calls wait for the real one (`Office.onReady` first): the pane
+ * renders before office.js has finished starting, and no call is lost or made too early.
+ */
+export function deferredHost(pending: Promise<AddinHost>): AddinHost {
+  return {
+    capabilities: () => pending.then((h) => h.capabilities()),
+    loadSettings: () => pending.then((h) => h.loadSettings()),
+    saveSettings: (settings) => pending.then((h) => h.saveSettings(settings)),
+    check: (settings, onProgress) => pending.then((h) => h.check(settings, onProgress)),
+    score: (settings, onProgress) => pending.then((h) => h.score(settings, onProgress)),
+    canUndo: () => pending.then((h) => h.canUndo()),
+    undo: () => pending.then((h) => h.undo()),
+    clearMarks: () => pending.then((h) => h.clearMarks()),
+    select: (sheet, cell) => pending.then((h) => h.select(sheet, cell)),
+    subscribe(listener) {
+      let off: (() => void) | null = null;
+      let cancelled = false;
+      pending.then(
+        (h) => {
+          if (!cancelled) off = h.subscribe(listener);
+        },
+        () => undefined, // the failure reaches the user through the first call instead
+      );
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { Caption1, makeStyles, Select, Subtitle2, ToggleButton, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, Select, Subtitle2, ToggleButton, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Finding, Severity, TableResult } from '../../core';
 import { findingCell, SEVERITIES, SEVERITY_LABEL, tableName } from '../format';
@@ -101,7 +101,7 @@ export function Findings({ tables, onSelect }: FindingsProps) {
         if (!group.length) return null;
         return (
           <div key={sev} role="group" aria-label={`${SEVERITY_LABEL[sev]}（${group.length}）`}>
-            <Caption1 className={`${s.groupTitle} ${s[sev]}`}>
+            <Caption1 className={mergeClasses(s.groupTitle, s[sev])}>
               {SEVERITY_LABEL[sev]}（{group.length}）
             </Caption1>
             <ul className={s.list} onKeyDown={moveFocus}>
