@@ -11,7 +11,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type UndoReport, type WriteReport } from '../excel/api';
 import { Findings } from './components/Findings';
 import { ProgressView } from './components/ProgressView';
@@ -63,6 +63,18 @@ export function writeNotice(r: WriteReport): Notice {
   if (r.notesUnavailable) lines.push(`未添加批注：${r.notesUnavailable}`);
   const intent = r.changedSinceRead.length || r.protectedSheets.length ? 'warning' : 'success';
   return { intent, title, lines };
+}
+
+/** A write's report without its write: after an undo, nothing the write did stands. */
+const withoutWrite = (r: CheckReport | null): CheckReport | null => (r ? { result: r.result, sheets: r.sheets, counts: r.counts, syncs: r.syncs } : r);
+
+/** The cells a write report's write actually changed (not the ones left alone or protected). */
+function writtenCells(report: CheckReport | null): ReadonlySet<string> {
+  if (!report || !('written' in report) || (report as WriteReport).written === 0) return new Set();
+  const w = report as WriteReport;
+  const skipped = new Set(w.changedSinceRead.map((c) => `${c.sheet}!${c.cell}`));
+  const blocked = new Set(w.protectedSheets);
+  return new Set(w.result.plan.filter((e) => !blocked.has(e.sheet)).map((e) => `${e.sheet}!${e.cell}`).filter((k) => !skipped.has(k)));
 }
 
 export function undoNotice(r: UndoReport): Notice {
@@ -140,6 +152,7 @@ export function App({ host, autoCheck = true }: AppProps) {
     () =>
       run('undo', async () => {
         const r = await host.undo();
+        setReport(withoutWrite);
         setNotice(undoNotice(r));
         setStale('edit');
       }),
@@ -185,6 +198,8 @@ export function App({ host, autoCheck = true }: AppProps) {
           setCanUndo(e.report.undoAvailable);
           break;
         case 'undone':
+          setReport(withoutWrite);
+          setStale('edit');
           setNotice(undoNotice(e.report));
           setCanUndo(false);
           break;
@@ -231,6 +246,7 @@ export function App({ host, autoCheck = true }: AppProps) {
   }, []);
 
   const tables = report?.result.tables ?? [];
+  const written = useMemo(() => writtenCells(report), [report]);
   return (
     <main className={s.root} aria-busy={busy !== null}>
       <Summary report={report} busy={busy !== null} canUndo={canUndo} onCheck={() => void check()} onScore={() => void score()} onUndo={() => void undo()} />
@@ -282,7 +298,7 @@ export function App({ host, autoCheck = true }: AppProps) {
           <Subtitle2>各表得分</Subtitle2>
           <div className={s.cards}>
             {tables.map((t, i) => (
-              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} />
+              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} written={written} />
             ))}
           </div>
           <Divider />

@@ -101,8 +101,12 @@ describe('task pane', () => {
     expect(await screen.findByText('已写入 8 个单元格，标记 6 个问题单元格。')).toBeTruthy();
     expect(host.calls.find((c) => c[0] === 'score')).toEqual(['score', host.settings]);
     await waitFor(() => expect(undo.disabled).toBe(false));
+    // The stated figures the write replaced are shown as replaced, not as still wrong.
+    expect(within(card('劳模服务')).getByTestId('total').textContent).toBe('计算 95.67，表中原为 90，已更新');
     fireEvent.click(undo);
     expect(await screen.findByText('已撤销本次写回，恢复 8 个单元格。')).toBeTruthy();
+    expect(within(card('劳模服务')).getByTestId('total').textContent).toBe('计算 95.67，表中 90');
+    expect(screen.getByTestId('stale')).toBeTruthy();
     expect(methods(host)).toContain('undo');
   });
 
@@ -111,6 +115,7 @@ describe('task pane', () => {
     host.writeReport = writeReportOf(seed002, {
       written: 5,
       changedSinceRead: [{ sheet: '劳模服务', cell: 'H23', message: '计算后被改为 91，未覆盖' }],
+      // (双联工作!H23 is on a protected sheet: not written either)
       protectedSheets: ['双联工作'],
       notesUnavailable: '当前 Excel 不支持批注（需要 ExcelApi 1.18）',
     });
@@ -123,6 +128,10 @@ describe('task pane', () => {
       '工作表受保护，未写入：双联工作。请撤销工作表保护后重新计分。',
       '未添加批注：当前 Excel 不支持批注（需要 ExcelApi 1.18）',
     ]);
+    // Cells left alone keep their stated figure, in red; a written one says it was updated.
+    expect(within(card('劳模服务')).getByTestId('total').textContent).toBe('计算 95.67，表中 90');
+    expect(within(card('双联工作')).getByTestId('total').textContent).toBe('计算 100，表中 90');
+    expect(within(card('省级困难帮扶和送温暖')).getByTestId('total').textContent).toBe('计算 100，表中原为 90，已更新');
   });
 
   it('lists findings by severity; a click selects the finding’s cell', async () => {

@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   def: { margin: 0, fontVariantNumeric: 'tabular-nums' },
   differs: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  updated: { color: tokens.colorPaletteGreenForeground1 },
   rows: { margin: 0, paddingLeft: '0', listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: '6px' },
   row: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '4px' },
   method: { color: tokens.colorNeutralForeground3 },
@@ -24,8 +25,18 @@ function indicatorScore(t: TableResult): number | null {
 /** Differs by more than the engine's 0.01 tolerance: shown in red. */
 const differs = (a: number | null, b: number | null): boolean => a !== null && b !== null && Math.abs(a - b) > 0.01 + 1e-9;
 
-export function TableCard({ table: t }: { readonly table: TableResult }) {
+export interface TableCardProps {
+  readonly table: TableResult;
+  /** `Sheet!A1` of the cells the last write changed: their stated figure is now the computed one. */
+  readonly written?: ReadonlySet<string>;
+}
+
+export function TableCard({ table: t, written }: TableCardProps) {
   const s = useStyles();
+  const wrote = (cell: string | null): boolean => cell !== null && (written?.has(`${t.sheet}!${cell}`) ?? false);
+  /** `，表中 90` (red when it differs), or `，表中原为 90，已更新` once the write replaced it. */
+  const stated = (text: string, bad: boolean, cell: string | null, sep = '，') =>
+    wrote(cell) ? <span className={s.updated}>{`${sep}表中原为 ${text}，已更新`}</span> : <span className={bad ? s.differs : undefined}>{`${sep}表中 ${text}`}</span>;
   const [open, setOpen] = useState(false);
   const e = t.execution;
   const name = tableName(t);
@@ -39,7 +50,7 @@ export function TableCard({ table: t }: { readonly table: TableResult }) {
             <dt className={s.term}>预算执行</dt>
             <dd className={s.def} data-testid="execution">
               预算 {num(e.budget)}，执行 {num(e.executed)}，执行率 {pct(e.rate)}
-              {e.statedRate !== null && differs(e.rate, e.statedRate) ? <span className={s.differs}>（表中 {pct(e.statedRate)}）</span> : null}
+              {e.statedRate !== null && differs(e.rate, e.statedRate) ? stated(pct(e.statedRate), true, e.rateCell) : null}
               ，得分 {num(e.score)} / {num(e.weight)}，扣分 {num(e.deduction)}
             </dd>
           </>
@@ -51,14 +62,12 @@ export function TableCard({ table: t }: { readonly table: TableResult }) {
             <dt className={s.term}>总分</dt>
             <dd className={s.def} data-testid="total">
               计算 {num(t.total.score)}
-              {t.total.stated !== null ? (
-                <span className={differs(t.total.score, t.total.stated) ? s.differs : undefined}>，表中 {num(t.total.stated)}</span>
-              ) : null}
+              {t.total.stated !== null ? stated(num(t.total.stated), differs(t.total.score, t.total.stated), t.total.cell) : null}
             </dd>
             <dt className={s.term}>等级</dt>
             <dd className={s.def} data-testid="grade">
               {t.grade.value ?? '—'}
-              {t.grade.stated && t.grade.stated !== t.grade.value ? <span className={s.differs}>（表中 {t.grade.stated}）</span> : null}
+              {t.grade.stated && t.grade.stated !== t.grade.value ? stated(t.grade.stated, true, t.grade.cell) : null}
             </dd>
           </>
         )}
@@ -75,7 +84,7 @@ export function TableCard({ table: t }: { readonly table: TableResult }) {
                   <Text weight="semibold">{i.level3 || i.level2 || i.level1}</Text>
                   <Caption1 block>
                     {i.scoreCell ? `${t.sheet}!${i.scoreCell}` : `第 ${i.row} 行`} · 分值 {num(i.weight)} · 计算 {num(i.score)}
-                    {i.statedScore !== null ? <span className={differs(i.score, i.statedScore) ? s.differs : undefined}> · 表中 {num(i.statedScore)}</span> : ' · 表中未填'}
+                    {i.statedScore !== null ? stated(num(i.statedScore), differs(i.score, i.statedScore), i.scoreCell, ' · ') : wrote(i.scoreCell) ? ' · 表中原未填，已写入' : ' · 表中未填'}
                   </Caption1>
                   <Caption1 block className={s.method}>
                     {methodText(i.method)}
