@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { AddinError, DEFAULT_SETTINGS, type HostEvent } from '../../src/excel/api';
 import { createExcelHost } from '../../src/excel/host';
+import { readWorkbook } from '../../src/excel/read';
 import { FakeOfficeError, type SnapSheet, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
 import { CLI_LIKE, harness, valuesOf } from './helpers';
@@ -260,4 +261,25 @@ test('select activates the sheet and selects the cell', async () => {
   await host.select('双联工作', 'H23');
   expect(fake.state.selection).toEqual({ sheet: '双联工作', address: 'H23' });
   expect(fake.state.activeSheet).toBe('双联工作');
+});
+
+test('merges whose top-left lies outside the values-only used range are still read (whole-sheet merge query)', async () => {
+  const snap: WorkbookSnapshot = {
+    sheets: [{ name: 'S', cells: { C3: { v: '值' }, D5: { v: 1 } }, merges: ['A1:C3', 'D4:E4', 'G9:H9'] }],
+  };
+  const { fake } = harness(snap);
+  const read = await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { fills: false }));
+  expect(read.grid.sheets[0].merges).toEqual([
+    { top: 1, left: 1, bottom: 3, right: 3 },
+    { top: 4, left: 4, bottom: 4, right: 5 },
+    { top: 9, left: 7, bottom: 9, right: 8 },
+  ]);
+  // Asked over the used range only, Excel (and the fake) would have missed A1:C3 and G9:H9.
+  const partial = await fake.Excel.run(async (context) => {
+    const m = context.workbook.worksheets.getItem('S').getUsedRange(true).getMergedAreasOrNullObject().load('areas/items/address');
+    await context.sync();
+    return m.areas.items.map((a) => a.address);
+  });
+  expect(partial).toEqual(['S!D4:E4']);
+  expect(read.grid.sheets[0]).toMatchObject({ rowCount: 9, colCount: 8 });
 });
