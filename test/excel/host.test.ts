@@ -283,3 +283,21 @@ test('merges whose top-left lies outside the values-only used range are still re
   expect(partial).toEqual(['S!D4:E4']);
   expect(read.grid.sheets[0]).toMatchObject({ rowCount: 9, colCount: 8 });
 });
+
+test('no unhandled rejection: an Excel without change events still subscribes; no Excel at all is an AddinError', async () => {
+  const { host, fake } = harness(seed);
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown): void => void unhandled.push(e);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    fake.state.failNextSync = new FakeOfficeError('ApiNotFound', 'onChanged');
+    const off = host.subscribe(() => undefined);
+    await new Promise((r) => setTimeout(r, 10));
+    off();
+    expect(unhandled).toEqual([]);
+    const bare = createExcelHost({ office: fake.Office as unknown as typeof Office });
+    await expect(bare.check(CLI_LIKE)).rejects.toMatchObject({ name: 'AddinError', code: 'NoExcel' });
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
