@@ -55,7 +55,7 @@ const styles: Record<string, CSSProperties> = {
   pane: { width: '360px', minWidth: '320px', border: 'none', borderLeft: '1px solid #ddd', resize: 'horizontal' },
   table: { borderCollapse: 'collapse', fontSize: '12px' },
   head: { background: '#f3f3f3', color: '#616161', border: '1px solid #ddd', padding: '0 4px', position: 'sticky', top: 0, fontWeight: 'normal' },
-  cell: { border: '1px solid #e6e6e6', padding: '1px 4px', maxWidth: '220px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  cell: { border: '1px solid #e6e6e6', padding: '1px 4px', maxWidth: '120px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   tabs: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
   legend: { color: '#616161' },
 };
@@ -104,6 +104,12 @@ function Preview({ workbooks }: { readonly workbooks: readonly string[] }) {
     };
   }, [attach, workbook]);
 
+  const grid = useRef<HTMLDivElement>(null);
+  // Bring the selected cell (a clicked finding) into view.
+  useEffect(() => {
+    grid.current?.querySelector('[data-selected]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selection, sheet, sheets]);
+
   const current = sheets.find((s) => s.name === sheet) ?? sheets[0];
   const selected = selection && current && selection.sheet === current.name ? addressesOf(selection.address) : new Set<string>();
   const cols = current ? Math.max(0, ...current.rows.map((r) => r.length)) : 0;
@@ -141,7 +147,7 @@ function Preview({ workbooks }: { readonly workbooks: readonly string[] }) {
       </div>
       {error && <div style={{ color: '#b10e1c', padding: '4px 12px' }}>{error}</div>}
       <div style={styles.main}>
-        <div style={styles.gridWrap}>
+        <div style={styles.gridWrap} ref={grid}>
           {current && (
             <table style={styles.table} aria-label={`工作表 ${current.name}`}>
               <thead>
@@ -165,7 +171,7 @@ function Preview({ workbooks }: { readonly workbooks: readonly string[] }) {
                       if (written) style.outline = '2px solid #0f6cbd';
                       if (selected.has(addr)) style.outline = '3px solid #000';
                       return (
-                        <td key={i} style={style} title={[c.formula ? `=${c.formula}` : '', c.note ?? ''].filter(Boolean).join('\n') || undefined} data-cell={addr} data-written={written || undefined}>
+                        <td key={i} style={style} title={[c.formula ? `=${c.formula}` : '', c.note ?? ''].filter(Boolean).join('\n') || undefined} data-cell={addr} data-written={written || undefined} data-selected={selected.has(addr) || undefined}>
                           {c.text}
                         </td>
                       );

@@ -29,12 +29,12 @@ if (!HAVE_CHROMIUM) {
 }
 
 /** Runs webpack (the repository's config) into `outDir`. */
-async function build(env: Record<string, unknown>, outDir: string): Promise<void> {
+async function build(env: Record<string, unknown>, outDir: string, mode = 'production'): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require('../../webpack.config.js') as (env: unknown, argv: unknown) => Promise<import('webpack').Configuration>;
-  const config = await makeConfig({ ...env, outDir }, { mode: 'production' });
+  const config = await makeConfig({ ...env, outDir }, { mode });
   await new Promise<void>((resolve, reject) =>
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -144,5 +144,62 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     const names = await page.evaluate(() => (window as unknown as { fakeExcel: { associated(): string[] } }).fakeExcel.associated());
     expect(names.sort()).toEqual(['checkWorkbook', 'clearMarks', 'scoreWorkbook']);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+maybe('npm run preview: the pane beside a grid of the fake workbook', () => {
+  let tmp: string;
+  let server: StaticServer;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-preview-'));
+    const out = path.join(tmp, 'preview');
+    await build({ preview: true }, out, 'development');
+    const names = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.xlsx')).map((f) => f.replace(/\.xlsx$/, ''));
+    const extra: Record<string, string> = { '/fake/index.json': JSON.stringify(names) };
+    for (const n of names) extra[`/fake/${n}.json`] = JSON.stringify(await snapshotFromFile(path.join(ROOT, 'examples', `${n}.xlsx`)));
+    server = await serveStatic(out, extra);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { chromium } = require('playwright-core') as typeof import('playwright-core');
+    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 760 },
+      locale: 'zh-CN',
+    });
+  }, 600000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('scores the selected example and shows the written cells and the selection in the grid', async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}index.html?workbook=seed002-shigu`);
+    expect(await page.locator('select').first().locator('option').allTextContents()).toEqual([
+      'seed000-shijiazhuang',
+      'seed001-boye',
+      'seed002-shigu',
+      'seed003-jinzhong',
+      'seed004-liangzhou',
+    ]);
+    const pane = page.frameLocator('iframe[title="绩效自评助手任务窗格"]');
+    await pane.getByTestId('table-card').first().waitFor({ timeout: 60000 });
+    await pane.getByRole('button', { name: '计分并写回' }).click();
+    await pane.getByText(/^已写入 8 个单元格/).waitFor({ timeout: 30000 });
+    await pane.getByRole('group', { name: /^错误/ }).getByRole('button').filter({ hasText: '劳模服务!H23' }).click();
+    await page.getByRole('tab', { name: '劳模服务', selected: true }).waitFor();
+    const h23 = page.locator('td[data-cell="H23"]');
+    await h23.and(page.locator('[data-written]')).waitFor();
+    expect(await h23.textContent()).toBe('95.67');
+    expect(await page.locator('td[data-written]').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-preview.png') });
+    expect(errors).toEqual([]);
   });
 });
