@@ -19,8 +19,10 @@ async function configWith(vars: Record<string, string | undefined>, env: Record<
   }
 }
 
-const plugin = (c: Configuration, name: string): { options?: Record<string, unknown>; patterns?: Array<Record<string, unknown>> } =>
-  c.plugins!.find((p) => p?.constructor.name === name) as never;
+type PluginView = { options?: Record<string, unknown>; patterns?: Array<Record<string, unknown>> };
+/** HtmlWebpackPlugin keeps `options`; copy-webpack-plugin (class CopyPlugin) keeps `patterns`. */
+const plugin = (c: Configuration, name: 'HtmlWebpackPlugin' | 'CopyWebpackPlugin'): PluginView =>
+  c.plugins!.find((p) => (name === 'HtmlWebpackPlugin' ? p?.constructor.name === name : Array.isArray((p as PluginView).patterns))) as PluginView;
 
 describe('webpack.config.js', () => {
   it('loads office.js from Microsoft’s CDN by default', async () => {
