@@ -19,7 +19,16 @@ const ROOT = path.join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const SEED = path.join(ROOT, 'examples', 'seed002-shigu.xlsx');
-const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
+/**
+ * Screenshots go to docs/ (shown in the README) when UPDATE_SCREENSHOTS=1 or when missing;
+ * otherwise to .tmp/, so an ordinary test run leaves the working tree clean.
+ */
+function screenshotPath(name: string): string {
+  const docs = path.join(ROOT, 'docs', name);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docs)) return docs;
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  return path.join(ROOT, '.tmp', name);
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { OFFICE_JS_CDN } = require('../../webpack.config.js') as { OFFICE_JS_CDN: string };
 
@@ -129,7 +138,8 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     );
     expect(written).toEqual(plan.map((e) => e.value));
     expect(written).toContain(95.67);
-    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    const shot = await page.screenshot({ path: screenshotPath('screenshot.png'), fullPage: false });
+    expect(shot.subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 
   it('clicking a finding selects its cell in the workbook', async () => {
@@ -199,7 +209,7 @@ maybe('npm run preview: the pane beside a grid of the fake workbook', () => {
     await h23.and(page.locator('[data-written]')).waitFor();
     expect(await h23.textContent()).toBe('95.67');
     expect(await page.locator('td[data-written]').count()).toBeGreaterThanOrEqual(2);
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-preview.png') });
+    await page.screenshot({ path: screenshotPath('screenshot-preview.png') });
     expect(errors).toEqual([]);
   });
 });
