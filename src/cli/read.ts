@@ -13,9 +13,9 @@
 import { promises as fsp } from 'fs';
 import type ExcelJS from 'exceljs';
 
-import { EMPTY, parseRange, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
+import { EMPTY, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
 import { WorkbookReadError, errnoCode, errorText } from './errors';
-import { NotAWorkbook, PartError, isoDay, readXlsx } from './xlsx';
+import { NotAWorkbook, PartError, readXlsx } from './xlsx';
 
 export interface GridRead {
   /** What a rewrite would lose (图表, 数据透视表 …): `score` warns, `--in-place` refuses. */
@@ -319,7 +319,7 @@ export function convertValue(v: unknown): CellValue {
       return EMPTY;
   }
   if (v instanceof Date) {
-    return Number.isNaN(v.getTime()) ? EMPTY : { t: 'date', v: isoDay(v) };
+    return toGridDate(v); // dates converted in one place, in core
   }
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { t: 'error', v: o.error };

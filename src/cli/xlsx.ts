@@ -17,7 +17,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
-import { EMPTY, parseRange, type Cell, type CellValue, type MergedArea, type SheetGrid } from '../core';
+import { EMPTY, isDateFormat, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid } from '../core';
 
 /** A part of the package could not be read; `detail` is Chinese, `label` names the part. */
 export class PartError extends Error {
@@ -360,13 +360,6 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   58: 'm"月"d"日"',
 };
 
-/** ExcelJS's test: a date or time code outside quotes and brackets. */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
-}
-
 async function parseStyles(data: XmlSource): Promise<Styles> {
   const custom = new Map<number, string>();
   const ids: number[] = [];
@@ -515,7 +508,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
   const numberValue = (raw: string, isDate: boolean): CellValue => {
     const n = parseFloat(raw);
     if (!Number.isFinite(n)) return EMPTY;
-    return isDate ? serialDate(n, ctx.date1904) : { t: 'number', v: n };
+    return isDate ? toGridDate(n, ctx.date1904) : { t: 'number', v: n };
   };
 
   await parseXml(
@@ -616,23 +609,10 @@ function textValue(s: string): CellValue {
   return s === '' ? EMPTY : { t: 'text', v: s };
 }
 
-/** A serial date as ExcelJS builds it (UTC), then its calendar day. */
-function serialDate(serial: number, date1904: boolean): CellValue {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-  return Number.isNaN(d.getTime()) ? EMPTY : { t: 'date', v: isoDay(d) };
-}
-
 /** `t="d"`: an ISO 8601 date-time (LibreOffice and others may write these). */
 function isoValue(raw: string): CellValue {
   const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) || !raw.includes('T') ? raw : `${raw}Z`);
-  return Number.isNaN(d.getTime()) ? EMPTY : { t: 'date', v: isoDay(d) };
-}
-
-export function isoDay(d: Date): string {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+  return toGridDate(d);
 }
 
 /** `B12` → row 12, column 2, by character codes (this runs once per cell). */

@@ -195,6 +195,7 @@ maybe('npm run preview: the pane beside a grid of the fake workbook', () => {
     expect(await page.locator('select').first().locator('option').allTextContents()).toEqual([
       'seed000-shijiazhuang',
       'seed001-boye',
+      'seed002-shigu.dirty',
       'seed002-shigu',
       'seed003-jinzhong',
       'seed004-liangzhou',

@@ -38,7 +38,7 @@ describe.each(FILES.map((f) => [path.relative(ROOT, f), f]))('%s', (_name, file)
 
   test('score: the written cells equal jixiao score output; a second run writes nothing; undo restores the grid', async () => {
     const out = path.join(tmp, `${path.basename(file, '.xlsx')}.scored.xlsx`);
-    const cli = await jixiao('score', file, '-o', out);
+    const cli = await jixiao('score', file, '-o', out, '--force'); // fixtures and examples share names
     expect(cli.code).toBeLessThan(2);
     const scored = valuesOf(await snapshotFromFile(out));
     const original = await snapshotFromFile(file);

@@ -11,7 +11,7 @@
 import JSZip from 'jszip';
 import * as path from 'path';
 
-import { address, rangeAddress, type CellEdit, type MergedArea, type Plan } from '../../core';
+import { address, rangeAddress, validateEdit, type CellEdit, type MergedArea, type Plan, type PlanTargets } from '../../core';
 import { WorkbookWriteError } from '../errors';
 import { applySplices, attrLocal, escapeXml, startTag, walkXml, XmlPartError, type Splice, type XmlElement } from './xml';
 
@@ -472,48 +472,37 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
     if (!rowsOf.has(e.sheet)) rowsOf.set(e.sheet, new Set());
     rowsOf.get(e.sheet)!.add(e.row);
   }
+  // Load each planned sheet part once; a sheet the workbook does not list stays absent.
+  for (const name of rowsOf.keys()) {
+    const rid = sheetRids.get(name);
+    const rel = rid === undefined ? undefined : workbookRels.find((r) => r.id === rid && REL_WORKSHEET.test(r.type) && !r.external);
+    if (!rel) continue;
+    const part = resolveTarget(workbookPart, rel.target);
+    const xml = await text(part);
+    if (xml === undefined) return fail.io(`工作表「${name}」的部件 ${part} 缺失，未写入`);
+    sheets.set(name, { part, xml, scan: parse(part, () => scanSheet(xml, rowsOf.get(name)!)) });
+  }
+  // The engine's one plan validation (shared with the add-in), over what the package holds.
+  const targets: PlanTargets = {
+    sheet(name) {
+      const sheet = sheets.get(name);
+      if (!sheet) return undefined;
+      return {
+        protected: sheet.scan.isProtected,
+        hasFormula: (row, col) => !!cellAt(sheet.scan.targets.get(row), col)?.hasFormula,
+        mergeAt: (row, col) => sheet.scan.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right),
+      };
+    },
+  };
   for (const edit of plan) {
+    const problem = validateEdit(edit, targets);
+    if (problem) throw new WorkbookWriteError(outPath, problem.code, problem.message);
+    // What only the package can tell: text XML cannot carry, cells inside an array formula.
     const where = `工作表「${edit.sheet}」${edit.cell}`;
-    let sheet = sheets.get(edit.sheet);
-    if (!sheet) {
-      const rid = sheetRids.get(edit.sheet);
-      const rel = rid === undefined ? undefined : workbookRels.find((r) => r.id === rid && REL_WORKSHEET.test(r.type) && !r.external);
-      if (!rel) throw new WorkbookWriteError(outPath, 'missing-sheet', `找不到工作表「${edit.sheet}」，未写入`);
-      const part = resolveTarget(workbookPart, rel.target);
-      const xml = await text(part);
-      if (xml === undefined) return fail.io(`工作表「${edit.sheet}」的部件 ${part} 缺失，未写入`);
-      sheet = { part, xml, scan: parse(part, () => scanSheet(xml, rowsOf.get(edit.sheet)!)) };
-      sheets.set(edit.sheet, sheet);
-    }
-    if (
-      !Number.isInteger(edit.row) ||
-      !Number.isInteger(edit.col) ||
-      edit.row < 1 ||
-      edit.col < 1 ||
-      edit.row > 1048576 ||
-      edit.col > 16384 ||
-      edit.cell.replace(/\$/g, '').toUpperCase() !== address(edit.row, edit.col)
-    ) {
-      throw new WorkbookWriteError(outPath, 'bad-edit', `${where} 的写入位置有误（第 ${edit.row} 行第 ${edit.col} 列），未写入`);
-    }
-    const v: unknown = edit.value;
-    if (typeof v === 'number' ? !Number.isFinite(v) : typeof v !== 'string' || NOT_XML.test(v)) {
+    if (typeof edit.value === 'string' && NOT_XML.test(edit.value)) {
       throw new WorkbookWriteError(outPath, 'bad-edit', `${where} 的写入值无效，未写入`);
     }
-    if (sheet.scan.isProtected) {
-      throw new WorkbookWriteError(outPath, 'protected-sheet', `工作表「${edit.sheet}」受保护，拒绝写入 ${edit.cell}；请先撤销工作表保护`);
-    }
-    const merge = sheet.scan.merges.find((m) => edit.row >= m.top && edit.row <= m.bottom && edit.col >= m.left && edit.col <= m.right);
-    if (merge && (edit.row !== merge.top || edit.col !== merge.left)) {
-      const master = address(merge.top, merge.left);
-      throw new WorkbookWriteError(
-        outPath,
-        'merged-cell',
-        `${where} 位于合并单元格 ${rangeAddress(merge.top, merge.left, merge.bottom, merge.right)} 中，只能写入其左上角单元格 ${master}，拒绝写入`,
-      );
-    }
-    const cell = cellAt(sheet.scan.targets.get(edit.row), edit.col);
-    if (cell?.hasFormula) throw new WorkbookWriteError(outPath, 'formula-cell', `${where} 含有公式，拒绝覆盖`);
+    const sheet = sheets.get(edit.sheet)!;
     const array = sheet.scan.formulaRanges.find(({ area: a }) => edit.row >= a.top && edit.row <= a.bottom && edit.col >= a.left && edit.col <= a.right);
     if (array) {
       const a = array.area;
