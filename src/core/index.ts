@@ -19,3 +19,4 @@ export {
   type TargetSheet,
 } from './validate';
 export { isDateFormat, isoDateOf, serialToDate, dateToSerial, toGridDate, fromExcelValue, EXCEL_ERRORS } from './host-values';
+export { describeMethod, METHOD_TEXT } from './methods';

@@ -1,6 +1,6 @@
 /** Words and number formats of the pane (简体中文), shared by its components. */
 import Decimal from 'decimal.js';
-import { fmt, fmtPct, type Finding, type Severity, type TableResult } from '../core';
+import { describeMethod, fmt, fmtPct, type Finding, type Severity, type TableResult } from '../core';
 import type { ProfileName, Stage } from '../excel/api';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -24,21 +24,8 @@ export const PROFILE_LABEL: Readonly<Record<ProfileName, string>> = {
 export const STAGE_LABEL: Readonly<Record<Stage, string>> = { read: '读取', compute: '计算', write: '写回' };
 export const STAGE_UNIT: Readonly<Record<Stage, string>> = { read: '张工作表', compute: '张表', write: '个单元格' };
 
-/** How the engine scored an indicator row (IndicatorResult.method, SPEC §5), in words. */
-export const METHOD_TEXT: Readonly<Record<string, string>> = {
-  positive: '正向指标：实际值 ÷ 目标值 × 分值，最高得满分',
-  negative: '反向指标（越低越好）：不超过目标值得满分，超出按方案扣分',
-  equal: '等于型指标：实际值与目标值一致得满分',
-  zero: '零目标指标：实际为零得满分，否则不得分',
-  date: '时间指标：按期或提前完成得满分，逾期按“部分达成”档计分',
-  rule: '按指标中写明的扣分规则：每差一个单位扣相应分数，扣完为止',
-  qualitative: '定性指标：按完成情况分档（达成/部分达成/未达成）计分',
-  stated: '无法自动计算，保留表中填写的得分',
-};
-
-export function methodText(method: string | null): string {
-  return method ? (METHOD_TEXT[method] ?? method) : '无法计算：缺少实际完成值或分值';
-}
+/** The engine's own explanation of how a row was scored. */
+export const methodText = describeMethod;
 
 // Figures are formatted with the engine's decimal helpers: 2.675 prints 2.68, as it scores.
 export const num = (v: number | null | undefined): string => (v == null ? '—' : fmt(new Decimal(v)));
