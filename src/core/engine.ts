@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
-import type { WorkbookGrid } from './grid';
+import type { SheetGrid, WorkbookGrid } from './grid';
 import { detectTables } from './layout/detect';
-import type { CellEdit, Plan } from './plan';
+import { marksOfFindings } from './marks';
+import { cellNotes, type CellNote } from './notes';
+import type { CellEdit, CellMark, Plan } from './plan';
 import { DEFAULT_PROFILE, type Profile } from './profiles';
 import { toTableResult, type TableResult } from './result';
 import { runRules, type Finding } from './rules';
@@ -19,6 +21,13 @@ export interface WorkbookResult {
   readonly sheetsWithoutTables: readonly string[];
   /** Planned writes left out because their sheet is protected. */
   readonly blockedByProtection: readonly CellEdit[];
+  /**
+   * Finding cells the plan does not write (highlight / note only). Plan cells carry their
+   * own `severity` and `note`. Marks on protected sheets are listed too: hosts skip them.
+   */
+  readonly marks: readonly CellMark[];
+  /** Odd cells inside tables read as empty (error values, formulas without a result …). */
+  readonly notes: readonly CellNote[];
 }
 
 /**
@@ -30,22 +39,34 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
   const tables: TableResult[] = [];
   const plan: CellEdit[] = [];
   const blocked: CellEdit[] = [];
+  const marks: CellMark[] = [];
   const sheetsWithoutTables: string[] = [];
   for (const sheet of grid.sheets) {
     const layouts = detectTables(sheet);
     if (!layouts.length) sheetsWithoutTables.push(sheet.name);
+    const edits: CellEdit[] = [];
+    const findings: Finding[] = [];
     for (const layout of layouts) {
       const analysis = analyzeTable(layout, profile);
-      const findings = runRules(analysis);
-      tables.push(toTableResult(analysis, findings));
-      for (const edit of planEdits(analysis)) (sheet.protected ? blocked : plan).push(edit);
+      const found = runRules(analysis);
+      tables.push(toTableResult(analysis, found));
+      findings.push(...found);
+      edits.push(...planEdits(analysis, sheet));
     }
+    const sheetMarks = marksOfFindings(sheet, findings);
+    const byCell = new Map(sheetMarks.map((m) => [m.cell, m]));
+    for (const e of edits) {
+      const m = byCell.get(e.cell);
+      byCell.delete(e.cell);
+      (sheet.protected ? blocked : plan).push(m ? { ...e, severity: m.severity, note: m.note } : e);
+    }
+    marks.push(...byCell.values());
   }
-  return { tables, plan, sheetsWithoutTables, blockedByProtection: blocked };
+  return { tables, plan, sheetsWithoutTables, blockedByProtection: blocked, marks, notes: cellNotes(grid, tables) };
 }
 
 /** Only cells that disagree, never a formula (SPEC §10): a second run plans nothing. */
-function planEdits(t: TableAnalysis): CellEdit[] {
+function planEdits(t: TableAnalysis, sheet: SheetGrid): CellEdit[] {
   // A cell claimed by two writes (得分 merged over two rows, total and grade merged) is
   // ambiguous: write neither.
   const claims = new Map<string, number>();
@@ -62,6 +83,9 @@ function planEdits(t: TableAnalysis): CellEdit[] {
       value: w.value instanceof Decimal ? w.value.toNumber() : w.value,
       numFmt: w.numFmt,
       previous: w.current,
+      previousNumFmt: sheet.cells[w.row]?.[w.col]?.numFmt ?? null,
+      severity: null,
+      note: null,
     }));
 }
 

@@ -1,10 +1,21 @@
 /** Public surface of the engine: hosts import from here only. */
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
 export * from './grid';
-export type { CellEdit, EditRole, Plan } from './plan';
+export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
+export { NOTE_HEADER } from './marks';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';
 export type { ExecutionResult, IndicatorResult, TableResult } from './result';
 export { RULES, type Finding, type Rule, type Severity } from './rules';
 export { fmt, fmtPct } from './num';
 export { cellNotes, type CellNote } from './notes';
 export * as cleanup from './cleanup';
+export {
+  validateEdit,
+  validatePlan,
+  gridTargets,
+  type EditProblem,
+  type EditProblemCode,
+  type PlanTargets,
+  type TargetSheet,
+} from './validate';
+export { isDateFormat, isoDateOf, serialToDate, dateToSerial, toGridDate, fromExcelValue, EXCEL_ERRORS } from './host-values';

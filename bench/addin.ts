@@ -1,0 +1,113 @@
+/**
+ * `npx ts-node --transpile-only bench/addin.ts`: the add-in path over the fake Excel host.
+ * Prints, for 1 sheet, 10 sheets and the 5,000-row workbook: syncs of a check and of a
+ * recompute, the largest request and response of any batch, and the time of the add-in
+ * path (read through the adapter + engine + write) against the engine alone on the same
+ * grid. Figures, not assertions. The fake's own bookkeeping (JSON sizing of every batch)
+ * is inside the add-in time, so it overstates the adapter's cost.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import ExcelJS from 'exceljs';
+import { analyzeWorkbook } from '../src/core';
+import { DEFAULT_SETTINGS, type AddinSettings } from '../src/excel/api';
+import { createExcelHost } from '../src/excel/host';
+import { readWorkbook } from '../src/excel/read';
+import { createFakeHost, type WorkbookSnapshot } from '../test/fake-excel';
+import { snapshotFromFile } from '../test/fake-excel/load';
+
+const SETTINGS: AddinSettings = { ...DEFAULT_SETTINGS, highlight: true, notes: false };
+
+const LEVEL2: Array<[string, string, (i: number) => [string, string]]> = [
+  ['产出指标', '数量指标', (i) => [`≥${100 + (i % 50)}人`, `${95 + (i % 60)}人`]],
+  ['产出指标', '质量指标', (i) => ['≥95%', `${90 + (i % 10)}%`]],
+  ['产出指标', '时效指标', () => ['2023年12月31日之前', '按时完成']],
+  ['产出指标', '成本指标', (i) => [`≤${4000 + (i % 500)}元`, `${3900 + (i % 700)}元`]],
+  ['效益指标', '社会效益指标', () => ['效果明显', '全面完成']],
+  ['满意度指标', '服务对象满意度指标', () => ['≥90%', '95%']],
+];
+
+/** The workbook bench/run.js generates. */
+function rowsFor(n: number): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [
+    ['项目支出绩效自评表'],
+    ['项目名称', '基准测试项目'],
+    ['项目资金(万元)', '资金来源', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['', '年度资金总额', 100, 120, 110.5, 10, '', ''],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+  ];
+  for (let i = 0; i < n; i++) {
+    const [l1, l2, f] = LEVEL2[i % LEVEL2.length];
+    const [t, a] = f(i);
+    rows.push(['', l1, l2, `指标${i + 1}`, t, a, 0.01, '', '']);
+  }
+  rows.push(['总分', '', '', '', '', '', '', '']);
+  return rows;
+}
+
+async function bigSnapshot(dir: string): Promise<WorkbookSnapshot> {
+  const file = path.join(dir, 'bench-5000.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('基准');
+  for (const r of rowsFor(5000)) ws.addRow(r);
+  ws.mergeCells('A5:A5005');
+  await wb.xlsx.writeFile(file);
+  return snapshotFromFile(file);
+}
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(label: string, snap: WorkbookSnapshot, runs: number): Promise<void> {
+  // Syncs and payloads of one check and one recompute on a fresh copy.
+  const fake = createFakeHost(snap);
+  const host = createExcelHost({ excel: fake.Excel as unknown as typeof Excel, office: fake.Office as unknown as typeof Office });
+  const check = await host.check(SETTINGS);
+  const checkReq = fake.state.largestRequest();
+  const checkResp = Math.max(...fake.state.responseBytes);
+  fake.state.resetCounters();
+  const score = await host.score(SETTINGS);
+  const scoreReq = fake.state.largestRequest();
+  const scoreResp = Math.max(...fake.state.responseBytes);
+
+  // Time: the add-in path (fresh fake each run, so every run writes) against the engine on the grid it read.
+  const grid = (await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { fills: false }))).grid;
+  const addin: number[] = [];
+  const engine: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const f = createFakeHost(snap);
+    const h = createExcelHost({ excel: f.Excel as unknown as typeof Excel, office: f.Office as unknown as typeof Office });
+    let t0 = performance.now();
+    await h.score(SETTINGS);
+    addin.push(performance.now() - t0);
+    t0 = performance.now();
+    analyzeWorkbook(grid);
+    engine.push(performance.now() - t0);
+  }
+  const a = median(addin);
+  const e = median(engine);
+  console.log(
+    `${label}（${snap.sheets.length} 个工作表，${check.result.tables.length} 张表）：` +
+      `检查 ${check.syncs} 次 sync（最大请求 ${kb(checkReq)}，最大响应 ${kb(checkResp)}）；` +
+      `重新计分 ${score.syncs} 次 sync，写入 ${score.written} 格、标记 ${score.highlighted} 格（最大请求 ${kb(scoreReq)}，最大响应 ${kb(scoreResp)}）；` +
+      `加载项路径 ${a.toFixed(0)} ms，引擎单独 ${e.toFixed(0)} ms（${(a / e).toFixed(1)} 倍）`,
+  );
+}
+
+(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-addin-bench-'));
+  try {
+    const seed = await snapshotFromFile(path.join(__dirname, '..', 'examples', 'seed002-shigu.xlsx'));
+    const one = seed.sheets.find((s) => s.name === '劳模服务')!;
+    await measure('1 个工作表（seed 002 劳模服务）', { sheets: [one] }, 9);
+    await measure('10 个工作表（同一张表 ×10）', { sheets: Array.from({ length: 10 }, (_, i) => ({ ...one, name: `劳模服务${i + 1}` })) }, 9);
+    await measure('5,000 行指标的工作簿（bench/run.js 的生成器）', await bigSnapshot(dir), 3);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

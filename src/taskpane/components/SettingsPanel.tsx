@@ -1,0 +1,76 @@
+import { Caption1, Checkbox, Field, Input, makeStyles, Select, Subtitle2 } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { AddinSettings, Capabilities, ProfileName } from '../../excel/api';
+import { PROFILE_LABEL } from '../format';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: '6px' } });
+
+export const NOTES_UNAVAILABLE = '当前 Excel 版本不支持批注接口（需要 ExcelApi 1.18），无法添加批注；问题请在本窗格中查看。';
+
+export interface SettingsProps {
+  readonly settings: AddinSettings;
+  readonly capabilities: Capabilities | null;
+  readonly disabled: boolean;
+  onChange(settings: AddinSettings): void;
+}
+
+/** Year typed by the user: empty is "none"; anything else must be a plausible year. */
+function parseYear(text: string): number | null | 'invalid' {
+  const t = text.trim();
+  if (!t) return null;
+  if (!/^\d{4}$/.test(t)) return 'invalid';
+  const y = Number(t);
+  return y >= 2000 && y <= 2100 ? y : 'invalid';
+}
+
+/** Settings stored in the workbook: profile, year, highlights, notes. */
+export function SettingsPanel({ settings, capabilities, disabled, onChange }: SettingsProps) {
+  const s = useStyles();
+  const [yearText, setYearText] = useState(settings.year === null ? '' : String(settings.year));
+  useEffect(() => setYearText(settings.year === null ? '' : String(settings.year)), [settings.year]);
+  const year = parseYear(yearText);
+  const notesSupported = capabilities?.notes ?? true;
+  return (
+    <section className={s.root} aria-label="设置">
+      <Subtitle2>设置（保存在本工作簿中）</Subtitle2>
+      <Field label="计分方案">
+        <Select value={settings.profile} disabled={disabled} onChange={(_, d) => onChange({ ...settings, profile: d.value as ProfileName })}>
+          {(Object.keys(PROFILE_LABEL) as ProfileName[]).map((p) => (
+            <option key={p} value={p}>
+              {PROFILE_LABEL[p]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="评价年度"
+        hint="表中未写明年度时使用；留空则不指定。"
+        validationState={year === 'invalid' ? 'error' : 'none'}
+        validationMessage={year === 'invalid' ? '请输入 2000–2100 之间的四位年份，或留空。' : undefined}
+      >
+        <Input
+          value={yearText}
+          disabled={disabled}
+          inputMode="numeric"
+          onChange={(_, d) => setYearText(d.value)}
+          onBlur={() => {
+            if (year !== 'invalid' && year !== settings.year) onChange({ ...settings, year });
+          }}
+        />
+      </Field>
+      <Checkbox
+        checked={settings.highlight}
+        disabled={disabled}
+        label="写回时标记问题单元格（按严重程度填充颜色）"
+        onChange={(_, d) => onChange({ ...settings, highlight: d.checked === true })}
+      />
+      <Checkbox
+        checked={settings.notes && notesSupported}
+        disabled={disabled || !notesSupported}
+        label="添加批注（在有问题的单元格上说明原因）"
+        onChange={(_, d) => onChange({ ...settings, notes: d.checked === true })}
+      />
+      {!notesSupported && <Caption1 data-testid="notes-unavailable">{NOTES_UNAVAILABLE}</Caption1>}
+    </section>
+  );
+}

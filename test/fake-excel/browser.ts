@@ -1,0 +1,164 @@
+/**
+ * Browser build of the fake Excel host: bundled by webpack and served in place of
+ * office.js (e2e test, `npm run preview`). Defines `window.Office`, `window.Excel`,
+ * `window.OfficeExtension` and the test handle `window.fakeExcel`, then loads the workbook
+ * snapshot `fake/<name>.json` (relative to the page; `?workbook=<name>`, default
+ * seed002-shigu; `?api=17` pretends an older ExcelApi). `Office.onReady` resolves once the
+ * snapshot is loaded.
+ */
+import { createFakeHost, FakeOfficeError, a1, type CellView, type FakeWorkbook } from './fake';
+import type { SnapValue } from './snapshot';
+
+interface PreviewCell {
+  /** Value as Office.js returns it ('' when empty). */
+  readonly value: SnapValue;
+  /** What the grid shows (numbers under a % format as percentages). */
+  readonly text: string;
+  readonly numberFormat: string;
+  readonly fill: string | null;
+  readonly formula: string | null;
+  readonly note: string | null;
+}
+
+export interface PreviewSheet {
+  readonly name: string;
+  readonly protected: boolean;
+  /** Rows 1..rowCount, columns 1..colCount (`rows[r-1][c-1]`). */
+  readonly rows: PreviewCell[][];
+  readonly merges: string[];
+}
+
+export interface FakeExcelHandle {
+  readonly ready: Promise<void>;
+  readonly workbook: string;
+  /** Set when the snapshot could not be loaded. */
+  error: string | null;
+  cell(sheet: string, address: string): CellView;
+  /** The selected range (`cell` = `address`, both names kept for the pane's tests). */
+  readonly selection: { sheet: string; address: string; cell: string };
+  readonly activeSheet: string;
+  sheets(): PreviewSheet[];
+  sheetNames(): string[];
+  /** Non-empty cells of a sheet. */
+  cells(sheet: string): Array<{ address: string; row: number; col: number; value: SnapValue; text: string; fill: string | null; note: string | null; numberFormat: string }>;
+  /** Every value written through the API, in order. */
+  readonly writes: ReadonlyArray<{ sheet: string; cell: string; value: SnapValue }>;
+  /** Alias of userEdit. */
+  edit(sheet: string, cell: string, value: SnapValue): void;
+  readonly syncCount: number;
+  /** Called after every change (writes, selection, reload); returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /** Simulate the user typing into a cell (fires the worksheet change event). */
+  userEdit(sheet: string, address: string, value: SnapValue): void;
+  setCellEditMode(on: boolean): void;
+  /** The function names registered with Office.actions.associate. */
+  associated(): string[];
+  readonly state: FakeWorkbook;
+}
+
+export function displayText(value: SnapValue, numberFormat: string): string {
+  if (typeof value === 'number') {
+    const pct = /^0(\.(0+))?%$/.exec(numberFormat);
+    if (pct) return `${(value * 100).toFixed(pct[2]?.length ?? 0)}%`;
+    const fixed = /^0\.(0+)$/.exec(numberFormat);
+    if (fixed) return value.toFixed(fixed[1].length);
+    return String(Math.round(value * 1e10) / 1e10);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
+
+function previewSheets(state: FakeWorkbook): PreviewSheet[] {
+  return state.sheets.map((s) => {
+    const area = s.usedArea(false);
+    const rows: PreviewCell[][] = [];
+    const rowCount = Math.min(area?.bottom ?? 0, 2000);
+    const colCount = Math.min(area?.right ?? 0, 100);
+    for (let r = 1; r <= rowCount; r++) {
+      const row: PreviewCell[] = [];
+      for (let c = 1; c <= colCount; c++) {
+        const v = state.cell(s.name, a1(r, c));
+        row.push({ ...v, text: displayText(v.value, v.numberFormat) });
+      }
+      rows.push(row);
+    }
+    return { name: s.name, protected: s.protected, rows, merges: s.toSnapshot().merges as string[] };
+  });
+}
+
+interface BrowserGlobals {
+  location?: { search: string; href: string };
+  fetch?: (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+  Office?: unknown;
+  Excel?: unknown;
+  OfficeExtension?: unknown;
+  fakeExcel?: FakeExcelHandle;
+}
+
+export function install(g: BrowserGlobals = globalThis as unknown as BrowserGlobals): FakeExcelHandle {
+  const params = new URLSearchParams(g.location?.search ?? '');
+  const name = params.get('workbook') ?? 'seed002-shigu';
+  const api = Number(params.get('api') ?? 20);
+  let loaded!: () => void;
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
+  const host = createFakeHost({ sheets: [] }, { ready, apiVersion: api });
+  const state = host.state;
+  g.Office = host.Office;
+  g.Excel = host.Excel;
+  g.OfficeExtension = { Error: FakeOfficeError, ErrorCodes: host.Excel.ErrorCodes };
+  const handle: FakeExcelHandle = {
+    ready,
+    workbook: name,
+    error: null,
+    cell: (sheet, address) => state.cell(sheet, address),
+    get selection() {
+      return { ...state.selection, cell: state.selection.address };
+    },
+    sheetNames: () => state.sheets.map((s) => s.name),
+    cells: (sheet) => {
+      const s = state.sheet(sheet);
+      if (!s) return [];
+      const snap = s.toSnapshot();
+      return Object.entries(snap.cells).map(([address, c]) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+        let col = 0;
+        for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+        const nf = c.nf ?? 'General';
+        return { address, row: Number(m[2]), col, value: c.v, text: displayText(c.v, nf), fill: c.fill ?? null, note: state.notes.get(`${sheet}!${address}`) ?? null, numberFormat: nf };
+      });
+    },
+    get writes() {
+      return state.writeLog;
+    },
+    edit: (sheet, cell, value) => state.userEdit(sheet, cell, value),
+    get activeSheet() {
+      return state.activeSheet;
+    },
+    sheets: () => previewSheets(state),
+    get syncCount() {
+      return state.syncCount;
+    },
+    onChange: (l) => state.onChange(l),
+    userEdit: (sheet, address, value) => state.userEdit(sheet, address, value),
+    setCellEditMode: (on) => void (state.cellEditMode = on),
+    associated: () => [...host.Office.associated.keys()],
+    state,
+  };
+  g.fakeExcel = handle;
+  const url = new URL(`fake/${encodeURIComponent(name)}.json`, g.location?.href ?? 'http://localhost/').toString();
+  const fetchFn = g.fetch;
+  (fetchFn ? fetchFn.call(g, url) : Promise.reject(new Error('no fetch')))
+    .then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json();
+    })
+    .then((snap) => state.reset(snap as Parameters<FakeWorkbook['reset']>[0]))
+    .catch((e: unknown) => {
+      handle.error = `无法加载示例工作簿 ${name}：${e instanceof Error ? e.message : String(e)}`;
+    })
+    .finally(() => loaded());
+  return handle;
+}
+
+// Installed on load in a page; a Node test imports it and calls install() itself.
+if (typeof (globalThis as { window?: unknown }).window !== 'undefined') install();

@@ -1,0 +1,4 @@
+/** The fake Excel host for tests (Node): the browser-safe core plus the .xlsx loader. */
+export * from './fake';
+export * from './snapshot';
+export { snapshotFromFile, snapshotFromBuffer, snapshotFromWorkbook, fakeFromXlsx } from './load';

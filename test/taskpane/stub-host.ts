@@ -1,0 +1,79 @@
+/**
+ * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
+ * failures, and events pushed like the real host's.
+ */
+import { AddinError, DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/excel/api';
+
+export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
+
+export class StubHost implements AddinHost {
+  calls: Array<[Method, ...unknown[]]> = [];
+  /** Methods that reject (with the error given). */
+  failures: Partial<Record<Method, unknown>> = {};
+  settings: AddinSettings = DEFAULT_SETTINGS;
+  caps: Capabilities = { notes: true, mergeUndo: true };
+  undoable = false;
+  private listeners = new Set<(e: HostEvent) => void>();
+
+  constructor(
+    public checkReport: CheckReport,
+    public writeReport: WriteReport,
+    public undoReport: UndoReport = { restored: 0, skipped: [] },
+  ) {}
+
+  private async call<T>(m: Method, args: unknown[], value: () => T): Promise<T> {
+    this.calls.push([m, ...args]);
+    await Promise.resolve();
+    if (m in this.failures) throw this.failures[m];
+    return value();
+  }
+
+  emit(e: HostEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  capabilities(): Promise<Capabilities> {
+    return this.call('capabilities', [], () => this.caps);
+  }
+  loadSettings(): Promise<AddinSettings> {
+    return this.call('loadSettings', [], () => this.settings);
+  }
+  saveSettings(s: AddinSettings): Promise<void> {
+    return this.call('saveSettings', [s], () => void (this.settings = s));
+  }
+  async check(s: AddinSettings, onProgress?: ProgressListener): Promise<CheckReport> {
+    const r = await this.call('check', [s], () => this.checkReport);
+    onProgress?.({ stage: 'read', done: 1, total: 1 });
+    onProgress?.({ stage: 'compute', done: r.result.tables.length, total: r.result.tables.length });
+    this.emit({ type: 'checked', report: r });
+    return r;
+  }
+  async score(s: AddinSettings, onProgress?: ProgressListener): Promise<WriteReport> {
+    const r = await this.call('score', [s], () => this.writeReport);
+    onProgress?.({ stage: 'write', done: r.written, total: r.written });
+    this.undoable = r.undoAvailable;
+    this.emit({ type: 'written', report: r });
+    return r;
+  }
+  canUndo(): Promise<boolean> {
+    return this.call('canUndo', [], () => this.undoable);
+  }
+  async undo(): Promise<UndoReport> {
+    const r = await this.call('undo', [], () => this.undoReport);
+    this.undoable = false;
+    this.emit({ type: 'undone', report: r });
+    return r;
+  }
+  clearMarks(): Promise<number> {
+    return this.call('clearMarks', [], () => 3);
+  }
+  select(sheet: string, cell: string): Promise<void> {
+    return this.call('select', [sheet, cell], () => undefined);
+  }
+  subscribe(l: (e: HostEvent) => void): () => void {
+    this.listeners.add(l);
+    return () => void this.listeners.delete(l);
+  }
+}
+
+export const cellEditError = (): AddinError => new AddinError('InvalidOperationInCellEditMode', 'Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑，再重试。');
