@@ -81,6 +81,11 @@ export function deferredHost(pending: Promise<AddinHost>): AddinHost {
     undo: () => pending.then((h) => h.undo()),
     clearMarks: () => pending.then((h) => h.clearMarks()),
     select: (sheet, cell) => pending.then((h) => h.select(sheet, cell)),
+    previewCleanup: (options) => pending.then((h) => h.previewCleanup(options)),
+    applyCleanup: (plan, kinds) => pending.then((h) => h.applyCleanup(plan, kinds)),
+    undoCleanup: () => pending.then((h) => h.undoCleanup()),
+    keepCleanup: () => pending.then((h) => h.keepCleanup()),
+    cleanupState: () => pending.then((h) => h.cleanupState()),
     subscribe(listener) {
       let off: (() => void) | null = null;
       let cancelled = false;
