@@ -871,6 +871,17 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   resolveNow(): FakeSheet | null {
     return this.target();
   }
+  /** Like Office.js: once resolved, the proxy stays bound to that sheet (rename keeps it). */
+  private bound: FakeSheet | null = null;
+  protected override target(): FakeSheet | null {
+    if (this.bound) {
+      if (this.context.state.sheets.includes(this.bound)) return this.bound;
+      throw new FakeOfficeError(ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (${this.path}: deleted)`, this.path);
+    }
+    const t = super.target();
+    if (t) this.bound = t;
+    return t;
+  }
   get protection(): ProtectionProxy {
     return this.nav('protection');
   }
