@@ -201,6 +201,7 @@ export async function applyCleanup(context: Excel.RequestContext, fullPlan: Clea
   // name a sheet losing rows). Sync 3: the clean-up. Constant whatever the plan's size.
   const worksheets = wb.worksheets;
   worksheets.load('items/name,items/position,items/visibility,items/protection/protected');
+  const active = worksheets.getActiveWorksheet().load('name');
   await context.sync();
   const sets = changes.filter((c): c is Extract<CleanupChange, { op: 'set' }> => c.op === 'set');
   const probes = sets.map((c) => wb.worksheets.getItem(c.place.sheet).getRange(c.place.address).load('values,formulas,numberFormat'));
@@ -306,6 +307,8 @@ export async function applyCleanup(context: Excel.RequestContext, fullPlan: Clea
   }
   // 6. sheets
   for (const c of changes) if (c.op === 'delete-sheet') batches.add(bytesOf(c.place), () => ws(c.place.sheet).delete());
+  // The user stays on the sheet they were on (unless it was deleted as a blank template).
+  if (!changes.some((c) => c.op === 'delete-sheet' && c.place.sheet === active.name)) batches.add(100, () => ws(active.name).activate());
   await batches.send(context);
 
   return { applied: changes.length, counts: plan.counts, backedUp: backups.map((b) => b.sheet), syncs: syncs() };
@@ -343,6 +346,7 @@ export async function undoCleanup(context: Excel.RequestContext): Promise<Cleanu
   const wb = context.workbook;
   const worksheets = wb.worksheets.load('items/name');
   const item = wb.settings.getItemOrNullObject(CLEANUP_KEY).load('value');
+  const active = wb.worksheets.getActiveWorksheet().load('name');
   await context.sync();
   const record = !item.isNullObject && isCleanupRecord(item.value) ? item.value : null;
   if (!record) throw new AddinError('NothingToUndo', '没有可撤销的清理');
@@ -374,6 +378,8 @@ export async function undoCleanup(context: Excel.RequestContext): Promise<Cleanu
   for (const n of record.notes) batches.add(bytesOf(n), () => wb.notes.add(`${quoteSheet(n.sheet)}!${n.address}`, n.text));
   for (const f of record.formulas) batches.add(bytesOf(f), () => (ws(f.sheet).getRange(f.address).formulas = [[f.formula]]));
   batches.add(100, () => wb.settings.getItemOrNullObject(CLEANUP_KEY).delete());
+  // Back on the sheet the user was on (a swapped sheet has its name again).
+  batches.add(100, () => ws(active.name).activate());
   await batches.send(context);
   return { restoredCells: record.cells.length + record.fills.length + record.notes.length, restoredSheets: record.backups.map((b) => b.sheet), syncs: syncs() };
 }

@@ -91,14 +91,17 @@ test('merge keeps the top-left value; unmerge splits every overlapping area; row
   }
 });
 
-test('清理模板 undo restores row heights of sheets whose rows were deleted', async () => {
+test('清理模板 undo restores row heights of sheets whose rows were deleted, and the active sheet', async () => {
   const snap = await snapshotFromFile(path.join(__dirname, '..', 'fixtures', 'edge', 'seed002-shigu.dirty.xlsx'));
   const tall = { ...snap, sheets: snap.sheets.map((s, i) => (i === 1 ? { ...s, rowHeights: { '3': 33, '12': 48, '20': 27.75 } } : s)) };
   const { fake, host } = harness(tall);
   const plan = (await host.previewCleanup()).plan;
   expect(plan.changes.some((c) => c.op === 'delete-row' && c.place.sheet === tall.sheets[1].name)).toBe(true);
+  fake.state.activeSheet = tall.sheets[1].name;
   await host.applyCleanup(plan, {});
   expect(fake.state.sheet(tall.sheets[1].name)!.toSnapshot().rowHeights).not.toEqual({ '3': 33, '12': 48, '20': 27.75 });
+  expect(fake.state.activeSheet).toBe(tall.sheets[1].name);
   await host.undoCleanup();
+  expect(fake.state.activeSheet).toBe(tall.sheets[1].name); // the swapped-back sheet, active again
   expect(fake.state.toSnapshot().sheets).toEqual(new FakeWorkbook(tall).toSnapshot().sheets);
 });

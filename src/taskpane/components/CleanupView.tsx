@@ -157,7 +157,7 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
         <MessageBar intent="warning" data-testid="cleanup-backups">
           <MessageBarBody>
             <MessageBarTitle>工作簿中有上次清理的备份</MessageBarTitle>
-            {state!.backups.length > 0 ? `${state!.backups.length} 个隐藏的备份工作表（${state!.backups.join('、')}）。` : ''}确认清理结果后请点“保留清理结果”删除备份，或点“撤销清理”恢复原样。
+            {state!.backups.length > 0 ? `${state!.backups.length} 个隐藏的备份工作表（${state!.backups.join('、')}）。` : ''}确认清理结果后请点“保留清理结果”删除备份，或点“撤销清理”恢复原样（清理后在这些工作表上的修改会一并撤销）。
           </MessageBarBody>
           <MessageBarActions>
             {state!.undoAvailable && (
