@@ -190,7 +190,13 @@ export function selectKinds(plan: CleanupPlan, kinds: Readonly<Partial<Record<Cl
   return withCounts(plan.changes.filter((c) => kinds[c.kind] !== false));
 }
 
-export async function applyCleanup(context: Excel.RequestContext, fullPlan: CleanupPlan, kinds: Readonly<Partial<Record<CleanupKind, boolean>>>): Promise<CleanupReport> {
+export async function applyCleanup(
+  context: Excel.RequestContext,
+  fullPlan: CleanupPlan,
+  kinds: Readonly<Partial<Record<CleanupKind, boolean>>>,
+  /** Request bytes per batch (tests pass a small one to see the split). */
+  budget = CLEANUP_BUDGET,
+): Promise<CleanupReport> {
   const syncs = countSyncs(context);
   const plan = selectKinds(fullPlan, kinds);
   const { changes } = plan;
@@ -309,7 +315,7 @@ export async function applyCleanup(context: Excel.RequestContext, fullPlan: Clea
   for (const c of changes) if (c.op === 'delete-sheet') batches.add(bytesOf(c.place), () => ws(c.place.sheet).delete());
   // The user stays on the sheet they were on (unless it was deleted as a blank template).
   if (!changes.some((c) => c.op === 'delete-sheet' && c.place.sheet === active.name)) batches.add(100, () => ws(active.name).activate());
-  await batches.send(context);
+  await batches.send(context, budget);
 
   return { applied: changes.length, counts: plan.counts, backedUp: backups.map((b) => b.sheet), syncs: syncs() };
 }

@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { WorkbookGrid } from '../../src/core';
 import { readGrid } from '../../src/cli/read';
 import { BACKUP_PREFIX, type HostEvent } from '../../src/excel/api';
+import { applyCleanup as applyCleanupOps } from '../../src/excel/cleanup';
 import { readWorkbook } from '../../src/excel/read';
 import { FakeWorkbook, type FakeHost, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
@@ -125,4 +126,17 @@ test('apply takes the same number of syncs for a small and a large plan', async 
   console.log(`清理模板 apply: ${a.applied} changes in ${a.syncs} syncs; ${b.applied} changes in ${b.syncs} syncs`);
   expect(a.applied).not.toBe(b.applied);
   expect(a.syncs).toBe(b.syncs);
+});
+
+test('past the request budget the apply batch is split, in order, with the same result', async () => {
+  const snap = await snapshotFromFile(path.join(EDGE, 'seed002-shigu.dirty.xlsx'));
+  const whole = harness(snap);
+  const plan = (await whole.host.previewCleanup()).plan;
+  await whole.host.applyCleanup(plan, {});
+  const split = harness(snap);
+  const r = await split.fake.Excel.run((context) => applyCleanupOps(context as unknown as Excel.RequestContext, plan, {}, 4096));
+  console.log(`清理模板 apply with a 4 KB budget: ${r.syncs} syncs (3 under 5 MB)`);
+  expect(r.syncs).toBeGreaterThan(3);
+  const visible = (f: FakeHost) => f.state.toSnapshot().sheets.filter((x) => !x.name.startsWith(BACKUP_PREFIX));
+  expect(visible(split.fake)).toEqual(visible(whole.fake));
 });
