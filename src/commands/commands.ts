@@ -4,7 +4,7 @@
  * Every handler calls `event.completed()` exactly once, on every path, errors included.
  */
 import type { AddinHost } from '../excel/api';
-import { asAddinError, getHost, reportCommandFailure } from '../taskpane/host-singleton';
+import { asAddinError, getHost, reportCommandFailure, requestView } from '../taskpane/host-singleton';
 
 /** The part of Office.AddinCommands.Event a handler uses. */
 export interface CommandEvent {
@@ -39,7 +39,13 @@ async function clearMarks(host: AddinHost): Promise<void> {
   await host.clearMarks();
 }
 
-const HANDLERS: Readonly<Record<string, (host: AddinHost) => Promise<void>>> = { checkWorkbook, scoreWorkbook, clearMarks };
+/** 清理模板: opens the pane on the clean-up view (the preview is computed there; nothing is written). */
+async function cleanTemplate(): Promise<void> {
+  requestView('cleanup');
+  await showPane();
+}
+
+const HANDLERS: Readonly<Record<string, (host: AddinHost) => Promise<void>>> = { checkWorkbook, scoreWorkbook, clearMarks, cleanTemplate };
 
 /** Wraps a handler: the event completes whatever happens; an error is shown in the pane. */
 function command(name: string, body: (host: AddinHost) => Promise<void>): (event: CommandEvent) => Promise<void> {

@@ -7,6 +7,7 @@
  * Every method rejects only with an `AddinError` (Chinese message, Office error code kept).
  */
 import type { Severity, WorkbookResult } from '../core';
+import type { CleanupKind, CleanupOptions, CleanupPlan } from '../core/cleanup';
 
 /** Built-in profile names the pane offers (SPEC §12). */
 export type ProfileName = 'mof-2020' | 'mof-2017' | 'linear-reverse' | 'hubei';
@@ -99,7 +100,47 @@ export type HostEvent =
   | { readonly type: 'marks-cleared'; readonly count: number }
   /** The user edited a sheet after the last check: results are out of date. */
   | { readonly type: 'stale' }
-  | { readonly type: 'progress'; readonly progress: Progress };
+  | { readonly type: 'progress'; readonly progress: Progress }
+  | { readonly type: 'cleaned'; readonly report: CleanupReport }
+  | { readonly type: 'cleanup-undone'; readonly report: CleanupUndoReport }
+  | { readonly type: 'cleanup-kept'; readonly removed: number };
+
+/** Very-hidden backup sheets made by 清理模板 are named with this prefix (31-character limit). */
+export const BACKUP_PREFIX = '绩效助手清理备份_';
+
+export interface CleanupPreview {
+  readonly plan: CleanupPlan;
+  /** Sheets read (backups excluded). */
+  readonly sheets: readonly string[];
+  /** Protected sheets: their changes are left out of the plan. */
+  readonly protectedSheets: readonly string[];
+  readonly syncs: number;
+}
+
+export interface CleanupReport {
+  /** Changes applied, per kind. */
+  readonly applied: number;
+  readonly counts: Readonly<Record<CleanupKind, number>>;
+  /** Sheets copied to a very-hidden backup before their structure changed. */
+  readonly backedUp: readonly string[];
+  readonly syncs: number;
+}
+
+export interface CleanupUndoReport {
+  readonly restoredCells: number;
+  readonly restoredSheets: readonly string[];
+  readonly syncs: number;
+}
+
+/** What a previous clean-up left in the workbook (detected at start-up). */
+export interface CleanupState {
+  /** 撤销清理 is possible. */
+  readonly undoAvailable: boolean;
+  /** Names of very-hidden backup sheets present. */
+  readonly backups: readonly string[];
+  /** When the clean-up ran (ISO), if recorded. */
+  readonly at: string | null;
+}
 
 export interface AddinHost {
   capabilities(): Promise<Capabilities>;
@@ -117,6 +158,16 @@ export interface AddinHost {
   clearMarks(): Promise<number>;
   /** Activate the sheet and select the cell of a finding. */
   select(sheet: string, cell: string): Promise<void>;
+  /** 清理模板 preview: read every sheet (one sync) and plan the clean-up; writes nothing. */
+  previewCleanup(options?: CleanupOptions): Promise<CleanupPreview>;
+  /** Apply the ticked kinds of a previewed plan in a constant number of syncs (backups first). */
+  applyCleanup(plan: CleanupPlan, kinds: Readonly<Partial<Record<CleanupKind, boolean>>>): Promise<CleanupReport>;
+  /** 撤销清理: restore the workbook as it was before the last clean-up. */
+  undoCleanup(): Promise<CleanupUndoReport>;
+  /** 保留清理结果: remove the backups and the undo record; returns the backups removed. */
+  keepCleanup(): Promise<number>;
+  /** Backups and undo record left by an earlier clean-up. */
+  cleanupState(): Promise<CleanupState>;
   /** Events for every check, write, undo and staleness; returns an unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
 }

@@ -23,6 +23,7 @@ import {
   type UndoReport,
   type WriteReport,
 } from './api';
+import * as cleanupOps from './cleanup';
 import { toAddinError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';
 import { clearMarks, undoWrite } from './restore';
@@ -282,6 +283,33 @@ export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
         ws.getRange(cell).select();
         await context.sync();
       });
+    },
+
+    async previewCleanup(options = {}) {
+      const notesSupported = caps().notes;
+      return run(false, (context) => cleanupOps.previewCleanup(context, { ...options, notesSupported }));
+    },
+
+    async applyCleanup(plan, kinds) {
+      const out = await run(true, (context) => cleanupOps.applyCleanup(context, plan, kinds));
+      emit({ type: 'cleaned', report: out });
+      return out;
+    },
+
+    async undoCleanup() {
+      const out = await run(true, (context) => cleanupOps.undoCleanup(context));
+      emit({ type: 'cleanup-undone', report: out });
+      return out;
+    },
+
+    async keepCleanup() {
+      const removed = await run(true, (context) => cleanupOps.keepCleanup(context));
+      emit({ type: 'cleanup-kept', removed });
+      return removed;
+    },
+
+    async cleanupState() {
+      return run(false, (context) => cleanupOps.cleanupState(context));
     },
 
     subscribe(listener) {

@@ -6,6 +6,7 @@
  * ranges read again in row blocks sized to stay under the limit.
  */
 import { fromExcelValue, type Cell, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
+import { BACKUP_PREFIX } from './api';
 import { isPayloadError } from './errors';
 
 export type RawValue = string | number | boolean;
@@ -61,7 +62,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
   await context.sync();
-  const sheets = worksheets.items;
+  // 清理模板's very-hidden backups are not part of the workbook the user sees.
+  const sheets = worksheets.items.filter((ws) => !ws.name.startsWith(BACKUP_PREFIX));
   options.onSheet?.(0, sheets.length);
 
   // Merged areas over the whole sheet: getMergedAreasOrNullObject only reports merges whose
@@ -195,7 +197,8 @@ function toSheet(name: string, isProtected: boolean, blocks: readonly Block[], m
       vals.forEach((v, j) => {
         const c = b.columnIndex + j + 1;
         const f = b.formulas[i][j];
-        const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+        // A text constant that starts with '=' reports itself as its formula: not a formula.
+        const formula = typeof f === 'string' && f.startsWith('=') && f !== v ? f : null;
         const nf = b.numberFormat[i][j];
         const fill = b.fills ? fillOf(b.fills[i][j]) : undefined;
         if (v !== '' || formula !== null || nf !== 'General' || fill) {

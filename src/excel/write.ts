@@ -21,6 +21,7 @@ import {
   type Severity,
   type WorkbookResult,
 } from '../core';
+import { MARK_FILLS, MARK_NOTE_PREFIX } from '../core/cleanup/marks';
 import type { AddinSettings, ChangedCell } from './api';
 import type { RawCell, RawValue, WorkbookRead } from './read';
 
@@ -28,8 +29,21 @@ export const SETTINGS_KEY = 'jixiao.settings';
 export const UNDO_KEY = 'jixiao.undo';
 export const MARKS_KEY = 'jixiao.marks';
 
-/** 写回时标记问题单元格: Excel's own "bad / neutral / note" cell-style colours. */
-export const FILL_BY_SEVERITY: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+/**
+ * 写回时标记问题单元格: the colours clean-up kind 7 recognises as ours (core/cleanup/marks
+ * is the one source of truth), as Office.js `#RRGGBB`.
+ */
+export const FILL_BY_SEVERITY: Readonly<Record<Severity, string>> = {
+  error: '#' + MARK_FILLS.error.slice(2),
+  warning: '#' + MARK_FILLS.warning.slice(2),
+  info: '#' + MARK_FILLS.info.slice(2),
+};
+
+/** Every note the add-in writes starts with MARK_NOTE_PREFIX, so clean-up knows it. */
+export function markNote(text: string): string {
+  if (text.startsWith(MARK_NOTE_PREFIX)) return text;
+  return MARK_NOTE_PREFIX + text.replace(/^绩效自评助手[：:]/, '');
+}
 
 export interface CellState {
   readonly value: RawValue;
@@ -177,7 +191,7 @@ export async function applyPlan(
       if (j.before.fill !== fill) j.after.fill = fill;
     }
     j.mark = { sheet: m.sheet, cell: m.cell, fill, fillBefore, note: prev?.note ?? null };
-    if (notesWanted) j.note = m.note;
+    if (notesWanted) j.note = markNote(m.note);
   }
   // Marks of an earlier run whose finding is gone: put their fill back (highlighting only).
   const kept: MarkRecord[] = [];

@@ -13,12 +13,13 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type UndoReport, type WriteReport } from '../excel/api';
+import { CleanupView } from './components/CleanupView';
 import { Findings } from './components/Findings';
 import { ProgressView } from './components/ProgressView';
 import { SettingsPanel } from './components/SettingsPanel';
 import { Summary } from './components/Summary';
 import { TableCard } from './components/TableCard';
-import { asAddinError, errorText, onCommandFailure, takeCommandFailure, type CommandFailure } from './host-singleton';
+import { asAddinError, errorText, onCommandFailure, onViewRequest, takeCommandFailure, takeViewRequest, type CommandFailure, type PaneView } from './host-singleton';
 
 const useStyles = makeStyles({
   root: {
@@ -102,6 +103,17 @@ export function App({ host, autoCheck = true }: AppProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const settingsRef = useRef<AddinSettings>(DEFAULT_SETTINGS);
+  const [view, setView] = useState<PaneView>(() => takeViewRequest() ?? 'main');
+  /** Backups an earlier 清理模板 left behind (never unnoticed). */
+  const [backups, setBackups] = useState(0);
+
+  useEffect(() => onViewRequest(setView), []);
+  useEffect(() => {
+    host.cleanupState().then(
+      (st) => setBackups(st.backups.length),
+      () => setBackups(0),
+    );
+  }, [host, view]);
 
   const refreshUndo = useCallback(() => {
     host.canUndo().then(setCanUndo, () => setCanUndo(false));
@@ -212,6 +224,13 @@ export function App({ host, autoCheck = true }: AppProps) {
         case 'progress':
           setProgress(e.progress);
           break;
+        case 'cleaned':
+          setBackups(e.report.backedUp.length);
+          break;
+        case 'cleanup-undone':
+        case 'cleanup-kept':
+          setBackups(0);
+          break;
       }
     });
     return () => {
@@ -247,8 +266,30 @@ export function App({ host, autoCheck = true }: AppProps) {
 
   const tables = report?.result.tables ?? [];
   const written = useMemo(() => writtenCells(report), [report]);
+  if (view === 'cleanup') {
+    return (
+      <main className={s.root} aria-busy={busy !== null}>
+        <CleanupView host={host} onChanged={() => void check()} onClose={() => setView('main')} />
+        {error && (
+          <MessageBar intent="error" data-testid="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </main>
+    );
+  }
   return (
     <main className={s.root} aria-busy={busy !== null}>
+      {backups > 0 && (
+        <MessageBar intent="warning" data-testid="cleanup-backups-notice">
+          <MessageBarBody>工作簿中有 {backups} 个上次清理留下的隐藏备份工作表，请在“清理模板”中撤销清理或保留清理结果。</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setView('cleanup')}>
+              查看
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Summary report={report} busy={busy !== null} canUndo={canUndo} onCheck={() => void check()} onScore={() => void score()} onUndo={() => void undo()} />
       {busy && <ProgressView progress={progress} writes={busy === 'score'} />}
       {!busy && settings === null && <Spinner size="tiny" label="正在读取工作簿设置…" />}
@@ -309,6 +350,9 @@ export function App({ host, autoCheck = true }: AppProps) {
         <Caption1>未识别出表的工作表：{report.result.sheetsWithoutTables.join('、')}</Caption1>
       )}
       <Divider />
+      <Button disabled={busy !== null} onClick={() => setView('cleanup')} data-testid="open-cleanup">
+        清理模板
+      </Button>
       {settings && <SettingsPanel settings={settings} capabilities={caps} disabled={busy !== null} onChange={changeSettings} />}
     </main>
   );

@@ -54,6 +54,28 @@ export function onCommandFailure(l: FailureListener): () => void {
 }
 
 /** Any thrown value as an AddinError: hosts reject only with one, but be safe with the rest. */
+/** A pane view a ribbon command asks for (清理模板 opens the clean-up view). */
+export type PaneView = 'main' | 'cleanup';
+let pendingView: PaneView | null = null;
+const viewListeners = new Set<(v: PaneView) => void>();
+
+export function requestView(v: PaneView): void {
+  if (viewListeners.size) for (const l of viewListeners) l(v);
+  else pendingView = v;
+}
+
+/** The view asked for before the pane was listening (taken once). */
+export function takeViewRequest(): PaneView | null {
+  const v = pendingView;
+  pendingView = null;
+  return v;
+}
+
+export function onViewRequest(l: (v: PaneView) => void): () => void {
+  viewListeners.add(l);
+  return () => void viewListeners.delete(l);
+}
+
 export function asAddinError(e: unknown): AddinError {
   if (e instanceof AddinError) return e;
   const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'Unexpected';
@@ -81,6 +103,11 @@ export function deferredHost(pending: Promise<AddinHost>): AddinHost {
     undo: () => pending.then((h) => h.undo()),
     clearMarks: () => pending.then((h) => h.clearMarks()),
     select: (sheet, cell) => pending.then((h) => h.select(sheet, cell)),
+    previewCleanup: (options) => pending.then((h) => h.previewCleanup(options)),
+    applyCleanup: (plan, kinds) => pending.then((h) => h.applyCleanup(plan, kinds)),
+    undoCleanup: () => pending.then((h) => h.undoCleanup()),
+    keepCleanup: () => pending.then((h) => h.keepCleanup()),
+    cleanupState: () => pending.then((h) => h.cleanupState()),
     subscribe(listener) {
       let off: (() => void) | null = null;
       let cancelled = false;

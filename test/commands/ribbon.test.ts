@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, registerCommands } from '../../src/commands/commands';
 import { AddinError } from '../../src/excel/api';
-import { onCommandFailure, setHostFactory, type CommandFailure } from '../../src/taskpane/host-singleton';
+import { onCommandFailure, onViewRequest, setHostFactory, takeViewRequest, type CommandFailure } from '../../src/taskpane/host-singleton';
 import { parseXml, walk } from '../manifest/xml';
 import { checkReportOf, exampleResult, writeReportOf } from '../taskpane/reports';
 import { cellEditError, StubHost } from '../taskpane/stub-host';
@@ -41,10 +41,27 @@ beforeEach(() => {
 
 describe('ribbon commands', () => {
   it('registers every ExecuteFunction of the manifest with Office.actions.associate, and nothing else', () => {
-    expect(functionNames).toEqual(['checkWorkbook', 'scoreWorkbook', 'clearMarks']);
+    expect(functionNames).toEqual(['checkWorkbook', 'scoreWorkbook', 'clearMarks', 'cleanTemplate']);
     registerCommands();
     expect([...associated.keys()].sort()).toEqual([...functionNames].sort());
     for (const name of functionNames) expect(associated.get(name)).toBe(COMMANDS[name]);
+  });
+
+  it('清理模板 opens the pane on the clean-up view and completes, also when the pane cannot open', async () => {
+    const e = event();
+    await COMMANDS.cleanTemplate(e);
+    expect(takeViewRequest()).toBe('cleanup'); // pane not listening yet: kept for it
+    expect(showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(host.calls).toEqual([]); // nothing read or written by the command itself
+    const seen: string[] = [];
+    const off = onViewRequest((v) => seen.push(v));
+    showAsTaskpane.mockRejectedValueOnce(new Error('no pane'));
+    const e2 = event();
+    await COMMANDS.cleanTemplate(e2);
+    off();
+    expect(seen).toEqual(['cleanup']);
+    expect(e2.completed).toHaveBeenCalledTimes(1);
   });
 
   it('检查 reads only, and opens the pane because seed 002 has error-level findings', async () => {

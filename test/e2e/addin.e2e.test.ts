@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { analyzeWorkbook, type CellEdit } from '../../src/core';
 import { readWorkbook } from '../../src/cli/workbook';
 import { snapshotFromFile } from '../fake-excel/load';
+import { harness } from '../excel/helpers';
 import { serveStatic, type StaticServer } from './server';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -29,6 +30,7 @@ function screenshotPath(name: string): string {
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   return path.join(ROOT, '.tmp', name);
 }
+const DIRTY = path.join(ROOT, 'examples', 'seed002-shigu.dirty.xlsx');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { OFFICE_JS_CDN } = require('../../webpack.config.js') as { OFFICE_JS_CDN: string };
 
@@ -73,7 +75,10 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     await build({ fakeOnly: true }, fake);
     const { grid } = await readWorkbook(SEED);
     plan = analyzeWorkbook(grid).plan;
-    server = await serveStatic(prod, { '/fake/seed002-shigu.json': JSON.stringify(await snapshotFromFile(SEED)) });
+    server = await serveStatic(prod, {
+      '/fake/seed002-shigu.json': JSON.stringify(await snapshotFromFile(SEED)),
+      '/fake/seed002-shigu.dirty.json': JSON.stringify(await snapshotFromFile(DIRTY)),
+    });
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
@@ -152,8 +157,48 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
 
   it('registers the ribbon commands in the shared runtime, with no page error', async () => {
     const names = await page.evaluate(() => (window as unknown as { fakeExcel: { associated(): string[] } }).fakeExcel.associated());
-    expect(names.sort()).toEqual(['checkWorkbook', 'clearMarks', 'scoreWorkbook']);
+    expect(names.sort()).toEqual(['checkWorkbook', 'cleanTemplate', 'clearMarks', 'scoreWorkbook']);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('清理模板 on the dirty example: untick one kind, apply, see the counts; undo gives the original back', async () => {
+    // What the adapter plans for the same workbook, computed in Node over the Node fake.
+    const { host } = harness(await snapshotFromFile(DIRTY));
+    const planned = (await host.previewCleanup()).plan;
+    const hints = planned.counts.hint;
+    expect(hints).toBeGreaterThan(0);
+
+    const dirty = await context.newPage();
+    const errors: string[] = [];
+    dirty.on('pageerror', (e) => errors.push(e.message));
+    await dirty.goto(`${server.url}taskpane.html?workbook=seed002-shigu.dirty`);
+    type Fx = { fakeExcel: { sheets(): unknown; sheetNames(): string[] } };
+    await dirty.waitForFunction(() => (window as unknown as Fx).fakeExcel.sheetNames().length > 0);
+    const before = await dirty.evaluate(() => JSON.stringify((window as unknown as Fx).fakeExcel.sheets()));
+    // The ribbon button 清理模板 (ExecuteFunction cleanTemplate) in the shared runtime.
+    const completed = await dirty.evaluate(async () => {
+      const office = (window as unknown as { Office: { associated: Map<string, (e: { completed(): void }) => Promise<void>> } }).Office;
+      let done = 0;
+      await office.associated.get('cleanTemplate')!({ completed: () => void done++ });
+      return done;
+    });
+    expect(completed).toBe(1);
+    const view = dirty.getByTestId('cleanup-view');
+    await view.waitFor({ timeout: 30000 });
+    await dirty.getByTestId('cleanup-counts').getByText(`共 ${planned.changes.length} 处`, { exact: false }).waitFor({ timeout: 30000 });
+    await dirty.getByRole('checkbox', { name: /^清除填写提示/ }).uncheck();
+    await dirty.getByRole('button', { name: '应用' }).click();
+    const notice = dirty.getByTestId('cleanup-notice');
+    await notice.waitFor({ timeout: 30000 });
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain(`已清理 ${planned.changes.length - hints} 处`);
+    expect(text).not.toContain('清除填写提示');
+    expect(await dirty.evaluate(() => JSON.stringify((window as unknown as Fx).fakeExcel.sheets()))).not.toBe(before);
+    await dirty.getByTestId('cleanup-backups').getByRole('button', { name: '撤销清理' }).click();
+    await dirty.getByTestId('cleanup-notice').getByText('已撤销清理', { exact: false }).waitFor({ timeout: 30000 });
+    expect(await dirty.evaluate(() => JSON.stringify((window as unknown as Fx).fakeExcel.sheets()))).toBe(before);
+    expect(errors).toEqual([]);
+    await dirty.close();
   });
 });
 
@@ -195,7 +240,7 @@ maybe('npm run preview: the pane beside a grid of the fake workbook', () => {
     expect(await page.locator('select').first().locator('option').allTextContents()).toEqual([
       'seed000-shijiazhuang',
       'seed001-boye',
-      'seed002-shigu.dirty',
+      'seed002-shigu.dirty', // the dirty example for 清理模板
       'seed002-shigu',
       'seed003-jinzhong',
       'seed004-liangzhou',

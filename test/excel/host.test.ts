@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { AddinError, DEFAULT_SETTINGS, type HostEvent } from '../../src/excel/api';
 import { createExcelHost } from '../../src/excel/host';
+import { FILL_BY_SEVERITY } from '../../src/excel/write';
 import { readWorkbook } from '../../src/excel/read';
 import { FakeOfficeError, type SnapSheet, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
@@ -203,12 +204,12 @@ test('marks: fills by severity and notes (ExcelApi 1.18); clearMarks removes onl
   expect(r.notesAdded).toBeGreaterThan(3);
   expect(r.syncs).toBe(4); // + the note sync
   const marked = fake.state.cell('劳模服务', 'H23');
-  expect(marked.fill).toBe('#FFC7CE');
-  expect(marked.note).toMatch(/^绩效自评助手：\n\[错误\]/);
+  expect(marked.fill).toBe(FILL_BY_SEVERITY.error);
+  expect(marked.note).toMatch(/^【绩效自评助手】\n\[错误\]/); // MARK_NOTE_PREFIX: clean-up kind 7 knows it
   expect(fake.state.cell('劳模服务', 'G8').note).toBe('用户自己的批注'); // never replaced
 
   // The user re-colours one of our marks: it is theirs now.
-  const ours = [...fake.state.toSnapshot().sheets.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.fill === '#FFEB9C').map(([a]) => [s.name, a]))];
+  const ours = [...fake.state.toSnapshot().sheets.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.fill === FILL_BY_SEVERITY.warning).map(([a]) => [s.name, a]))];
   expect(ours.length).toBeGreaterThan(0);
   const [rs, ra] = ours[0];
   await fake.Excel.run(async (context) => {
@@ -229,7 +230,7 @@ test('marks: fills by severity and notes (ExcelApi 1.18); clearMarks removes onl
   expect(fake.state.cell(rs, ra).fill).toBe('#123456');
   const left = fake.state.toSnapshot();
   expect(left.sheets.flatMap((s) => Object.values(s.notes ?? {}))).toEqual(['用户自己的批注']);
-  expect(left.sheets.flatMap((s) => Object.values(s.cells)).filter((c) => ['#FFC7CE', '#FFEB9C', '#DDEBF7'].includes(c.fill ?? ''))).toEqual([]);
+  expect(left.sheets.flatMap((s) => Object.values(s.cells)).filter((c) => Object.values(FILL_BY_SEVERITY).includes(c.fill ?? ''))).toEqual([]);
   expect(await host.clearMarks()).toBe(0);
 });
 

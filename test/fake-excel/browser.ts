@@ -69,7 +69,8 @@ export function displayText(value: SnapValue, numberFormat: string): string {
 }
 
 function previewSheets(state: FakeWorkbook): PreviewSheet[] {
-  return state.sheets.map((s) => {
+  // Very-hidden sheets (清理模板's backups) are not shown by Excel either.
+  return state.sheets.filter((s) => s.visibility !== 'VeryHidden').map((s) => {
     const area = s.usedArea(false);
     const rows: PreviewCell[][] = [];
     const rowCount = Math.min(area?.bottom ?? 0, 2000);
@@ -114,7 +115,7 @@ export function install(g: BrowserGlobals = globalThis as unknown as BrowserGlob
     get selection() {
       return { ...state.selection, cell: state.selection.address };
     },
-    sheetNames: () => state.sheets.map((s) => s.name),
+    sheetNames: () => state.sheets.filter((s) => s.visibility !== 'VeryHidden').map((s) => s.name),
     cells: (sheet) => {
       const s = state.sheet(sheet);
       if (!s) return [];

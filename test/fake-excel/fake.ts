@@ -15,6 +15,7 @@
  *   (writes fail with `AccessDenied`), and one-shot injected errors;
  * - counts of syncs and of request / response bytes per batch.
  */
+import { shiftFormula } from '../../src/core/cleanup/refs';
 import type { SnapCell, SnapSheet, SnapValue, WorkbookSnapshot } from './snapshot';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -47,6 +48,7 @@ export const ERROR_CODES = {
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   invalidObjectPath: 'InvalidObjectPath',
+  itemAlreadyExists: 'ItemAlreadyExists',
 } as const;
 
 function notLoaded(name: string): FakeOfficeError {
@@ -137,11 +139,17 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   merges: Area[];
   formattedTo: { rows: number; cols: number } | null;
+  /** 'Visible' | 'Hidden' | 'VeryHidden' (Excel.SheetVisibility). */
+  visibility: string;
+  /** Row heights in points that differ from the default. */
+  readonly rowHeights = new Map<number, number>();
 
   constructor(snap: SnapSheet, index: number) {
     this.id = `{00000000-0001-0000-0000-${String(index).padStart(12, '0')}}`;
     this.name = snap.name;
     this.protected = !!snap.protected;
+    this.visibility = snap.visibility ?? 'Visible';
+    for (const [r, h] of Object.entries(snap.rowHeights ?? {})) this.rowHeights.set(Number(r), h);
     for (const [addr, c] of Object.entries(snap.cells)) {
       const p = parseCell(addr);
       if (!p) throw new Error(`fake excel: bad cell address ${addr}`);
@@ -200,9 +208,56 @@ export class FakeSheet {
         ...(c.fill !== null ? { fill: c.fill } : {}),
       };
     }
-    return { name: this.name, protected: this.protected, cells, merges: this.merges.map(areaAddress) };
+    const heights = [...this.rowHeights.entries()].sort((a, b) => a[0] - b[0]);
+    return {
+      name: this.name,
+      protected: this.protected,
+      cells,
+      merges: this.merges.map(areaAddress),
+      ...(this.visibility !== 'Visible' ? { visibility: this.visibility as SnapSheet['visibility'] } : {}),
+      ...(heights.length ? { rowHeights: Object.fromEntries(heights) } : {}),
+    };
+  }
+
+  /** A copy (Worksheet.copy): cells, merges, heights; a new id. */
+  cloneAs(name: string, id: string): FakeSheet {
+    const c = Object.create(FakeSheet.prototype) as FakeSheet;
+    Object.assign(c, { id, name, protected: this.protected, visibility: 'Visible', merges: this.merges.map((m) => ({ ...m })), formattedTo: this.formattedTo ? { ...this.formattedTo } : null });
+    (c as { cells: Map<number, FakeCell> }).cells = new Map([...this.cells].map(([k, v]) => [k, { ...v }]));
+    (c as { rowHeights: Map<number, number> }).rowHeights = new Map(this.rowHeights);
+    return c;
+  }
+
+  /** Delete rows top..bottom, shifting cells, merges and heights below up (Range.delete('Up')). */
+  deleteRows(top: number, bottom: number): void {
+    const n = bottom - top + 1;
+    const moved = new Map<number, FakeCell>();
+    for (const [k, c] of this.cells) {
+      const row = Math.floor(k / (MAX_COLS + 1));
+      const col = k % (MAX_COLS + 1);
+      if (row < top) moved.set(k, c);
+      else if (row > bottom) moved.set(key(row - n, col), c);
+    }
+    this.cells.clear();
+    for (const [k, c] of moved) this.cells.set(k, c);
+    // Merges: those inside go, those spanning shrink, those below move up (as Excel does).
+    this.merges = this.merges.flatMap((m) => {
+      const t = m.top < top ? m.top : m.top > bottom ? m.top - n : top;
+      const b = m.bottom > bottom ? m.bottom - n : m.bottom < top ? m.bottom : top - 1;
+      if (b < t || (t === b && m.left === m.right)) return [];
+      return [{ ...m, top: t, bottom: b }];
+    });
+    const heights = [...this.rowHeights];
+    this.rowHeights.clear();
+    for (const [r, h] of heights) {
+      if (r < top) this.rowHeights.set(r, h);
+      else if (r > bottom) this.rowHeights.set(r - n, h);
+    }
   }
 }
+
+/** Excel's default row height (points). */
+export const DEFAULT_ROW_HEIGHT = 15;
 
 function toFakeCell(c: SnapCell): FakeCell {
   return { value: c.v, formula: c.f, numberFormat: c.nf ?? 'General', fill: c.fill ?? null };
@@ -294,7 +349,39 @@ export class FakeWorkbook {
   }
 
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private nextId = 1000;
+  newSheetId(): string {
+    return `{00000000-0001-0000-0000-${String(this.nextId++).padStart(12, '0')}}`;
+  }
+
+  /** Notes of one sheet moved by `f` (null: dropped). */
+  moveNotes(sheet: string, f: (row: number, col: number) => { sheet: string; row: number; col: number } | null, keepOld = false): void {
+    for (const [k, text] of [...this.notes]) {
+      const bang = k.lastIndexOf('!');
+      if (k.slice(0, bang) !== sheet) continue;
+      const p = parseCell(k.slice(bang + 1))!;
+      if (!keepOld) this.notes.delete(k);
+      const to = f(p.row, p.col);
+      if (to) this.notes.set(`${to.sheet}!${a1(to.row, to.col)}`, text);
+    }
+  }
+
+  /** Range.delete('Up') over whole rows: cells, merges, heights, notes, and formulas everywhere. */
+  deleteRows(sheet: FakeSheet, top: number, bottom: number): void {
+    const rows: number[] = [];
+    for (let r = top; r <= bottom; r++) rows.push(r);
+    sheet.deleteRows(top, bottom);
+    const n = bottom - top + 1;
+    this.moveNotes(sheet.name, (r, c) => (r < top ? { sheet: sheet.name, row: r, col: c } : r > bottom ? { sheet: sheet.name, row: r - n, col: c } : null));
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) {
+        if (cell.formula === undefined) continue;
+        cell.formula = '=' + shiftFormula(cell.formula.slice(1), s.name, sheet.name, rows);
+      }
+    }
   }
 
   /** A test's view of one cell. */
@@ -699,11 +786,101 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   get id(): string {
     return this.prop('id');
   }
+  set name(v: string) {
+    this.queue({ set: 'name', value: v }, (t) => {
+      const state = this.context.state;
+      const clash = state.sheet(v);
+      if (clash && clash !== t) throw new FakeOfficeError(ERROR_CODES.itemAlreadyExists, 'The resource already exists.');
+      if (!v || v.length > 31 || /[\\/?*[\]:]/.test(v)) throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format.');
+      const old = t.name;
+      t.name = v;
+      state.moveNotes(old, (row, col) => ({ sheet: v, row, col }));
+      if (state.activeSheet === old) state.activeSheet = v;
+    });
+  }
   get position(): number {
     return this.prop('position');
   }
+  set position(v: number) {
+    this.queue({ set: 'position', value: v }, (t) => {
+      const list = this.context.state.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= list.length) throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format.');
+      list.splice(list.indexOf(t), 1);
+      list.splice(v, 0, t);
+    });
+  }
   get visibility(): string {
     return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.queue({ set: 'visibility', value: v }, (t) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format.');
+      const state = this.context.state;
+      // Excel keeps at least one visible sheet.
+      if (v !== 'Visible' && !state.sheets.some((s) => s !== t && s.visibility === 'Visible')) {
+        throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'The operation is not allowed: a workbook must contain at least one visible worksheet.');
+      }
+      t.visibility = v;
+      if (v !== 'Visible' && state.activeSheet === t.name) state.activeSheet = state.sheets.find((s) => s.visibility === 'Visible')!.name;
+    });
+  }
+  /** Worksheet.copy (ExcelApi 1.7): the copy is named 'Name (2)' and placed per positionType. */
+  copy(positionType: string = 'None', relativeTo?: WorksheetProxy): WorksheetProxy {
+    const state = this.context.state;
+    let made: FakeSheet | null = null;
+    this.context.enqueue({
+      desc: { path: this.path, call: 'copy', positionType, relativeTo: relativeTo ? 'sheet' : null },
+      run: () => {
+        const t = this.target()!;
+        let k = 2;
+        const base = t.name.replace(/ \(\d+\)$/, '');
+        const nameFor = (i: number): string => {
+          const suffix = ` (${i})`;
+          return base.slice(0, 31 - suffix.length) + suffix;
+        };
+        while (state.sheet(nameFor(k))) k++;
+        const copy = t.cloneAs(nameFor(k), state.newSheetId());
+        const list = state.sheets;
+        const rel = relativeTo ? relativeTo.resolveNow() : t;
+        if (!rel) throw new FakeOfficeError(ERROR_CODES.itemNotFound, "The requested resource doesn't exist.");
+        const at =
+          positionType === 'Beginning' ? 0 : positionType === 'End' ? list.length : positionType === 'Before' ? list.indexOf(rel) : list.indexOf(rel) + 1; // None, After
+        list.splice(at, 0, copy);
+        state.moveNotes(t.name, (row, col) => ({ sheet: copy.name, row, col }), true);
+        made = copy;
+        state.emit([], 'ThisLocalAddin');
+        return {};
+      },
+    });
+    return new WorksheetProxy(this.context, `${this.path}.copy()`, () => made);
+  }
+  /** Worksheet.delete: not the last visible sheet. */
+  delete(): void {
+    this.queue({ call: 'delete' }, (t) => {
+      const state = this.context.state;
+      if (t.visibility === 'Visible' && !state.sheets.some((s) => s !== t && s.visibility === 'Visible')) {
+        throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'The operation is not allowed: a workbook must contain at least one visible worksheet.');
+      }
+      state.sheets.splice(state.sheets.indexOf(t), 1);
+      state.moveNotes(t.name, () => null);
+      // Formulas elsewhere that named it become #REF! (the plan never deletes such a sheet).
+      if (state.activeSheet === t.name) state.activeSheet = state.sheets.find((s) => s.visibility === 'Visible')!.name;
+      state.emit([], 'ThisLocalAddin');
+    });
+  }
+  resolveNow(): FakeSheet | null {
+    return this.target();
+  }
+  /** Like Office.js: once resolved, the proxy stays bound to that sheet (rename keeps it). */
+  private bound: FakeSheet | null = null;
+  protected override target(): FakeSheet | null {
+    if (this.bound) {
+      if (this.context.state.sheets.includes(this.bound)) return this.bound;
+      throw new FakeOfficeError(ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (${this.path}: deleted)`, this.path);
+    }
+    const t = super.target();
+    if (t) this.bound = t;
+    return t;
   }
   get protection(): ProtectionProxy {
     return this.nav('protection');
@@ -724,7 +901,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
       case 'position':
         return this.context.state.sheets.indexOf(t);
       case 'visibility':
-        return 'Visible';
+        return t.visibility;
       default:
         throw new FakeOfficeError(ERROR_CODES.invalidArgument, `unknown property Worksheet.${name}`);
     }
@@ -878,6 +1055,14 @@ class NoteCollection extends ClientObject<FakeWorkbook> {
     });
     return new NoteProxy(this.context, 'workbook.notes.add()', () => null, true);
   }
+  getItem(key: string): NoteProxy {
+    const state = this.context.state;
+    return new NoteProxy(this.context, `workbook.notes.getItem(${JSON.stringify(key)})`, () => {
+      this.requireApi();
+      const k = noteKey(state, key);
+      return state.notes.has(k) ? k : null;
+    });
+  }
   getItemOrNullObject(key: string): NoteProxy {
     const state = this.context.state;
     return new NoteProxy(
@@ -1030,7 +1215,11 @@ class RangeProxy extends ClientObject<RangeTarget> {
           const cell = t.sheet.cellFor(a.top + r, a.left + c);
           if (name !== 'numberFormat') this.context.state.writeLog.push({ sheet: t.sheet.name, cell: a1(a.top + r, a.left + c), value: v });
           if (name === 'numberFormat') cell.numberFormat = String(v);
-          else if (typeof v === 'string' && v.startsWith('=')) {
+          else if (typeof v === 'string' && v.startsWith("'")) {
+            // Excel: a leading apostrophe stores the rest as text (and is not part of the value).
+            cell.formula = undefined;
+            cell.value = v.slice(1);
+          } else if (typeof v === 'string' && v.startsWith('=')) {
             // The fake cannot calculate: a formula keeps the cached value it had.
             cell.formula = v;
           } else {
@@ -1096,6 +1285,52 @@ class RangeProxy extends ClientObject<RangeTarget> {
     );
   }
 
+  /** Range.delete: only whole-row deletion with shift 'Up' is modelled (what clean-up uses). */
+  delete(shift: string): void {
+    this.queue({ call: 'delete', shift }, (t) => {
+      if (t.sheet.protected) throw new FakeOfficeError(ERROR_CODES.accessDenied, "The cell or chart you're trying to change is on a protected sheet.");
+      if (shift !== 'Up' || t.area.left !== 1 || t.area.right !== MAX_COLS) {
+        throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'fake excel: only whole rows deleted with shift Up are modelled');
+      }
+      this.context.state.deleteRows(t.sheet, t.area.top, t.area.bottom);
+      this.context.changes.push({ sheet: t.sheet, area: { ...t.area } });
+    });
+  }
+
+  /** Range.merge(across = false): keeps the top-left value, clears the rest, as Excel does. */
+  merge(across = false): void {
+    this.queue({ call: 'merge', across }, (t) => {
+      if (t.sheet.protected) throw new FakeOfficeError(ERROR_CODES.accessDenied, "The cell or chart you're trying to change is on a protected sheet.");
+      const a = t.area;
+      const rows = across ? Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i })) : [{ ...a }];
+      for (const m of rows) {
+        if (m.top === m.bottom && m.left === m.right) continue;
+        t.sheet.merges = t.sheet.merges.filter((x) => !overlaps(x, m));
+        for (let r = m.top; r <= m.bottom; r++) {
+          for (let c = m.left; c <= m.right; c++) {
+            if (r === m.top && c === m.left) continue;
+            const cell = t.sheet.get(r, c);
+            if (cell) {
+              cell.value = '';
+              cell.formula = undefined;
+            }
+          }
+        }
+        t.sheet.merges.push(m);
+      }
+      this.context.changes.push({ sheet: t.sheet, area: { ...a } });
+    });
+  }
+
+  /** Range.unmerge: every merged area overlapping the range is split. */
+  unmerge(): void {
+    this.queue({ call: 'unmerge' }, (t) => {
+      if (t.sheet.protected) throw new FakeOfficeError(ERROR_CODES.accessDenied, "The cell or chart you're trying to change is on a protected sheet.");
+      t.sheet.merges = t.sheet.merges.filter((x) => !overlaps(x, t.area));
+      this.context.changes.push({ sheet: t.sheet, area: { ...t.area } });
+    });
+  }
+
   select(): void {
     this.queue({ call: 'select' }, (t) => {
       const state = this.context.state;
@@ -1104,6 +1339,10 @@ class RangeProxy extends ClientObject<RangeTarget> {
       state.emit([], 'ThisLocalAddin');
     });
   }
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 function valueType(cell: FakeCell | undefined): string {
@@ -1151,7 +1390,26 @@ class FormatProxy extends ClientObject<RangeTarget> {
     if (name === 'fill') return this.fill as ClientObject<unknown>;
     return super.nav(name);
   }
-  protected read(_t: RangeTarget, name: string): unknown {
+  /** Row height in points; null when the rows differ (as Excel reports). */
+  get rowHeight(): number | null {
+    return this.prop('rowHeight');
+  }
+  set rowHeight(v: number | null) {
+    this.queue({ set: 'rowHeight', value: v }, (t) => {
+      if (t.sheet.protected) throw new FakeOfficeError(ERROR_CODES.accessDenied, 'The sheet is protected.');
+      if (typeof v !== 'number' || v < 0 || v > 409) throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format.');
+      for (let r = t.area.top; r <= t.area.bottom; r++) {
+        if (v === DEFAULT_ROW_HEIGHT) t.sheet.rowHeights.delete(r);
+        else t.sheet.rowHeights.set(r, v);
+      }
+    });
+  }
+  protected read(t: RangeTarget, name: string): unknown {
+    if (name === 'rowHeight') {
+      const hs = new Set<number>();
+      for (let r = t.area.top; r <= t.area.bottom && hs.size < 2; r++) hs.add(t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
+      return hs.size === 1 ? [...hs][0] : null;
+    }
     throw new FakeOfficeError(ERROR_CODES.invalidArgument, `unknown property RangeFormat.${name}`);
   }
 }
@@ -1196,6 +1454,9 @@ export interface FakeExcelNamespace {
   run<T>(options: FakeRunOptions, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
   RequestContext: new () => FakeRequestContext;
   ErrorCodes: typeof ERROR_CODES;
+  SheetVisibility: { visible: 'Visible'; hidden: 'Hidden'; veryHidden: 'VeryHidden' };
+  WorksheetPositionType: { none: 'None'; before: 'Before'; after: 'After'; beginning: 'Beginning'; end: 'End' };
+  DeleteShiftDirection: { up: 'Up'; left: 'Left' };
 }
 
 export interface FakeOfficeNamespace {
@@ -1237,6 +1498,9 @@ export function createFakeHost(snapshot: WorkbookSnapshot, options: FakeOptions 
       }
     },
     ErrorCodes: ERROR_CODES,
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    WorksheetPositionType: { none: 'None', before: 'Before', after: 'After', beginning: 'Beginning', end: 'End' },
+    DeleteShiftDirection: { up: 'Up', left: 'Left' },
   };
   const docSettings = new Map<string, unknown>();
   const associated = new Map<string, (...args: unknown[]) => unknown>();

@@ -30,6 +30,10 @@ export interface SnapSheet {
    * only the non-values-only used range sees it.
    */
   readonly formattedTo?: { readonly rows: number; readonly cols: number };
+  /** Excel.SheetVisibility; absent: 'Visible'. */
+  readonly visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Row heights (points) that differ from the default, by 1-based row. */
+  readonly rowHeights?: Readonly<Record<string, number>>;
 }
 
 export interface WorkbookSnapshot {

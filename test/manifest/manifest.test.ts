@@ -121,7 +121,7 @@ describe('manifest.xml', () => {
     // The function file and every task pane action are the runtime's page, one TaskpaneId.
     expect(all.find((e) => e.name === 'FunctionFile')!.attrs.resid).toBe('Taskpane.Url');
     const panes = all.filter((e) => e.name === 'Action' && e.attrs['xsi:type'] === 'ShowTaskpane');
-    expect(panes.map((a) => child(a, 'SourceLocation')!.attrs.resid)).toEqual(['Taskpane.Url', 'Taskpane.Url']);
+    expect(panes.map((a) => child(a, 'SourceLocation')!.attrs.resid)).toEqual(['Taskpane.Url']);
     expect(new Set(panes.map((a) => child(a, 'TaskpaneId')!.text))).toEqual(new Set(['Jixiao.Pane']));
   });
 
@@ -138,7 +138,7 @@ describe('manifest.xml', () => {
       ['检查', 'ExecuteFunction'],
       ['重新计分', 'ExecuteFunction'],
       ['清除标记', 'ExecuteFunction'],
-      ['清理模板', 'ShowTaskpane'],
+      ['清理模板', 'ExecuteFunction'],
     ]);
   });
 });

@@ -5,6 +5,7 @@
  * The task pane over a stub host carrying the engine's real result for seed 002 (石鼓区总工会):
  * what it shows, what it calls, and how it reports failures.
  */
+import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { WorkbookResult } from '../../src/core';

@@ -2,7 +2,7 @@
  * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
  * failures, and events pushed like the real host's.
  */
-import { AddinError, DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/excel/api';
+import { AddinError, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/excel/api';
 
 export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
 
@@ -69,6 +69,23 @@ export class StubHost implements AddinHost {
   }
   select(sheet: string, cell: string): Promise<void> {
     return this.call('select', [sheet, cell], () => undefined);
+  }
+  // 清理模板: the pane's clean-up view is tested over the real adapter and the fake Excel
+  // (test/taskpane/cleanup-view.test.tsx); the stub only answers the start-up probe.
+  previewCleanup(): Promise<CleanupPreview> {
+    return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));
+  }
+  applyCleanup(): Promise<CleanupReport> {
+    return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));
+  }
+  undoCleanup(): Promise<CleanupUndoReport> {
+    return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));
+  }
+  keepCleanup(): Promise<number> {
+    return Promise.resolve(0);
+  }
+  cleanupState(): Promise<CleanupState> {
+    return Promise.resolve({ undoAvailable: false, backups: [], at: null });
   }
   subscribe(l: (e: HostEvent) => void): () => void {
     this.listeners.add(l);
