@@ -15,7 +15,7 @@
  *    formulas elsewhere that named a swapped sheet are rewritten as they were.
  *  - keep: backups and the record removed.
  */
-import { fromExcelValue, type CellValue } from '../core';
+import { columnLetters, fromExcelValue, type CellValue } from '../core';
 import {
   CLEANUP_KINDS,
   MARK_NOTE_PREFIX,
@@ -262,7 +262,7 @@ export async function applyCleanup(
       row.forEach((f, j) => {
         if (typeof f !== 'string' || !f.startsWith('=')) return;
         if (!formulaRefs(f.slice(1)).some((r) => !!r.sheet && losingRows.has(r.sheet.toLowerCase()))) return;
-        formulas.push({ sheet, address: colLetters(range.columnIndex + j + 1) + (range.rowIndex + i + 1), formula: f });
+        formulas.push({ sheet, address: columnLetters(range.columnIndex + j + 1) + (range.rowIndex + i + 1), formula: f });
       }),
     );
   }
@@ -320,16 +320,6 @@ export async function applyCleanup(
   return { applied: changes.length, counts: plan.counts, backedUp: backups.map((b) => b.sheet), syncs: syncs() };
 }
 
-function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export async function loadCleanupRecord(context: Excel.RequestContext): Promise<{ record: CleanupRecord | null; backups: string[] }> {
   const item = context.workbook.settings.getItemOrNullObject(CLEANUP_KEY).load('value');

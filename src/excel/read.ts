@@ -5,7 +5,7 @@
  * sync that lists the sheets. Only when Excel refuses that batch as over 5 MB are the
  * ranges read again in row blocks sized to stay under the limit.
  */
-import { fromExcelValue, type Cell, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
+import { columnLetters, fromExcelValue, type Cell, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
 import { BACKUP_PREFIX } from './api';
 import { isPayloadError } from './errors';
 
@@ -174,16 +174,6 @@ function fillOf(p: { format?: { fill?: { color?: string; pattern?: string } } } 
   return f.color.toUpperCase();
 }
 
-function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function toSheet(name: string, isProtected: boolean, blocks: readonly Block[], merges: MergedArea[]): SheetRead {
   const cells: (Cell | undefined)[][] = [];

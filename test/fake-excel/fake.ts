@@ -16,6 +16,7 @@
  * - counts of syncs and of request / response bytes per batch.
  */
 import { shiftFormula } from '../../src/core/cleanup/refs';
+import { columnLetters } from '../../src/core/grid';
 import type { SnapCell, SnapSheet, SnapValue, WorkbookSnapshot } from './snapshot';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -61,16 +62,8 @@ function notLoaded(name: string): FakeOfficeError {
 // ---------------------------------------------------------------------------------------
 // Addresses
 
-export function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters, as the engine spells them. */
+export const colLetters = columnLetters;
 
 export function a1(row: number, col: number): string {
   return colLetters(col) + row;

@@ -2,46 +2,11 @@
  * Kind 1, text hygiene: HTML and Word debris, invisible characters, runs of blanks, and
  * line breaks inside labels. Pure string functions; each is idempotent.
  */
+import { decodeEntity, HTML_COMMENT, HTML_ENTITY, HTML_TAG } from '../values/normalize';
 
 const WORD_ARTEFACT = /\[\s*bookmark\s*:[^\]]*\]/gi;
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 /** Tags that end a line in exported HTML: they become a line break, not nothing. */
 const HTML_BREAK = /<\s*(?:br\s*\/?|\/\s*(?:p|div|li|tr|h[1-6]))\s*>/gi;
-/** A tag needs a letter right after `<` (or `</`), so `<=90%` and `<5次` survive. */
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g;
-const HTML_ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,8});/g;
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  thinsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  middot: '·',
-  times: '×',
-  divide: '÷',
-  ge: '≥',
-  le: '≤',
-  percnt: '%',
-};
-
-function decodeEntity(match: string, body: string): string {
-  let code = NaN;
-  if (body[0] === '#') code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-  else return ENTITIES[body.toLowerCase()] ?? match;
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-}
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /** Blanks other than line breaks: ASCII, NBSP, U+3000, U+2000–U+200A … */

@@ -65,10 +65,10 @@ const SEQUENCE_MAP: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const WORD_ARTEFACT = /\[bookmark:[^\]]*\]/gi;
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+export const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 /** A tag needs a letter right after `<` (or `</`), so `<=90%` and `<5次` survive. */
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g;
-const HTML_ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,8});/g;
+export const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g;
+export const HTML_ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,8});/g;
 /** `\s` covers ASCII blanks, line breaks, NBSP, U+3000 and U+2000–U+200A; add zero-width ones. */
 const WHITESPACE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /**
@@ -77,7 +77,8 @@ const WHITESPACE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g;
  */
 const GROUPED_NUMBER = /(^|[^\d.,])(\d{1,3}(?:,\d{3})+)(?=$|[^\d,]|,(?!\d))/g;
 
-function decodeEntity(match: string, body: string): string {
+/** A `String.replace` callback for HTML_ENTITY: named and numeric entities decoded. */
+export function decodeEntity(match: string, body: string): string {
   if (body.startsWith('#x') || body.startsWith('#X')) {
     const code = parseInt(body.slice(2), 16);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
