@@ -109,4 +109,25 @@ describe('counterexamples found by the property suite', () => {
     expect(stacked.tables.map((t) => t.indicators.map((i) => [i.level3, i.actual, i.weight]))).toEqual(alone.flat());
     expect(stacked.tables.map((t) => t.indicators.map((i) => i.row))).toEqual([[2], [4]]);
   });
+
+  it('property 2: a malformed merged area (top -1) is ignored, not turned into an address G-1 (seed -1308832461)', () => {
+    const sheet = sheetFromRows(
+      '自评表',
+      [
+        ['项目支出绩效自评表'],
+        ['项目名称', '测试项目'],
+        ['项目资金(万元)', '资金来源', '调整后预算数', '全年执行数(B)', '权重', '执行率(B/A)'],
+        ['', '年度资金总额', 100, 90, 10],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '目标值', '完成值', '分 值', '自评得分', '偏差原因分析及改进措施'],
+        ['', '产出指标', '数量指标', '人数', '≥90%', '95%', 90, null],
+        ['评价等级', null, null, null, null, null, null, '中'],
+      ],
+      [{ top: -1, left: 7, bottom: 7, right: 8 }],
+    );
+    const r = analyzeWorkbook(book(sheet));
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0].total.score).toBe(99);
+    expect(r.plan.every((e) => e.row >= 1 && e.col >= 1)).toBe(true);
+    expect(() => assertFiniteNumbers(r)).not.toThrow();
+  });
 });

@@ -52,6 +52,8 @@ export class SheetView {
     this.left = Math.max(1, window?.left ?? 1);
     this.right = Math.min(sheet.colCount, window?.right ?? sheet.colCount);
     for (const m of sheet.merges) {
+      // A malformed area (a host's bug, a damaged file) is no merge at all.
+      if (!validArea(m)) continue;
       if (m.right < this.left || m.left > this.right) continue;
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > INDEXED_MERGE_CELLS) {
         this.large.push(m);
@@ -276,4 +278,11 @@ export function trimNumber(n: number): string {
   // Up to 15 significant digits is exactly what Excel stored: no noise to trim.
   if (!Number.isFinite(n) || plain.length <= 15 || plain.includes('e')) return plain;
   return String(Number(n.toPrecision(15)));
+}
+
+function validArea(m: MergedArea): boolean {
+  return (
+    Number.isInteger(m.top) && Number.isInteger(m.left) && Number.isInteger(m.bottom) && Number.isInteger(m.right) &&
+    m.top >= 1 && m.left >= 1 && m.bottom >= m.top && m.right >= m.left
+  );
 }
