@@ -51,9 +51,10 @@ export class SheetView {
   ) {
     this.left = Math.max(1, window?.left ?? 1);
     this.right = Math.min(sheet.colCount, window?.right ?? sheet.colCount);
-    for (const m of sheet.merges) {
-      // A malformed area (a host's bug, a damaged file) is no merge at all.
-      if (!validArea(m)) continue;
+    for (const area of sheet.merges) {
+      // A malformed area (a host's bug, a damaged file): clipped to the sheet, or dropped.
+      const m = clipArea(area);
+      if (!m) continue;
       if (m.right < this.left || m.left > this.right) continue;
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > INDEXED_MERGE_CELLS) {
         this.large.push(m);
@@ -280,9 +281,8 @@ export function trimNumber(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-function validArea(m: MergedArea): boolean {
-  return (
-    Number.isInteger(m.top) && Number.isInteger(m.left) && Number.isInteger(m.bottom) && Number.isInteger(m.right) &&
-    m.top >= 1 && m.left >= 1 && m.bottom >= m.top && m.right >= m.left
-  );
+function clipArea(m: MergedArea): MergedArea | undefined {
+  const whole = [m.top, m.left, m.bottom, m.right].every(Number.isInteger);
+  if (!whole || m.bottom < Math.max(1, m.top) || m.right < Math.max(1, m.left)) return undefined;
+  return m.top >= 1 && m.left >= 1 ? m : { top: Math.max(1, m.top), left: Math.max(1, m.left), bottom: m.bottom, right: m.right };
 }
