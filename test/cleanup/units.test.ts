@@ -18,6 +18,9 @@ describe('text hygiene', () => {
   it('normalises notation without changing meaning', () => {
     expect(normalizeNotation('＞＝９０％')).toBe('≥90%');
     expect(normalizeNotation('≦４５００元')).toBe('≤4500元');
+    // Property suite seed -313019048: one pass left `≥=`, so a second clean changed it again.
+    expect(normalizeNotation('>＝=')).toBe('≥');
+    expect(normalizeNotation(normalizeNotation('>＝=９０'))).toBe(normalizeNotation('>＝=９０'));
     expect(normalizeNotation('１２．５％')).toBe('12.5%');
     expect(normalizeNotation('>=98%')).toBe('≥98%');
   });

@@ -102,7 +102,13 @@ export function normalizeNotation(s: string): string {
       out += String.fromCharCode(code - 0xfee0);
     } else out += NOTATION_CHARS[ch] ?? ch;
   }
-  for (const [re, to] of NOTATION_SEQUENCES) out = out.replace(re, to);
+  // Until stable: `>＝=` becomes `≥=` in one pass and `≥` in the next (idempotent clean-up).
+  for (let i = 0; i < 8; i++) {
+    let next = out;
+    for (const [re, to] of NOTATION_SEQUENCES) next = next.replace(re, to);
+    if (next === out) break;
+    out = next;
+  }
   return out;
 }
 
