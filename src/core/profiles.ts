@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Rounding } from './num';
+import { dict } from './dict';
 
 /**
  * A scoring profile (SPEC §12): plain data, so users can save their own as JSON.
@@ -50,7 +51,7 @@ const MOF_2020: Profile = {
   overAchievement: 1.3,
 };
 
-export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {
+export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = dict({
   'mof-2020': MOF_2020,
   'mof-2017': { ...MOF_2020, name: 'mof-2017', label: '财政部 2017 版（等级 80/50）', bands: { upper: 0.8, lower: 0.5 } },
   'linear-reverse': {
@@ -60,7 +61,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {
     negativeFormula: 'linear',
   },
   hubei: { ...MOF_2020, name: 'hubei', label: '湖北（预算执行率 20 分）', executionWeight: 20 },
-};
+});
 
 export const DEFAULT_PROFILE = MOF_2020;
 

@@ -132,4 +132,17 @@ describe('counterexamples found by the property suite', () => {
     // Clipped to G1:H7, it still covers H6: nothing is written into it.
     expect(() => assertPlanSafe(grid, r)).not.toThrow();
   });
+
+  it('property 1: cells reading valueOf / constructor / toString find no Object.prototype member (seed 751818486)', () => {
+    const header = ['', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+    const sheet = sheetFromRows('Sheet1', [
+      header,
+      ['', 'valueOf', '社会效益指标', '培训场次', '≥10场', '12场', 50, null],
+      ['', '产出指标', 'constructor', '人数', 'toString', 'valueOf', 50, null],
+    ]);
+    const r = analyzeWorkbook(book(sheet));
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0].indicators.map((i) => i.score)).toEqual([50, null]);
+    expect(() => assertFiniteNumbers(r)).not.toThrow();
+  });
 });

@@ -3,6 +3,7 @@
  * line breaks inside labels. Pure string functions; each is idempotent.
  */
 import { decodeEntity, HTML_COMMENT, HTML_ENTITY, HTML_TAG } from '../values/normalize';
+import { dict } from '../dict';
 
 const WORD_ARTEFACT = /\[\s*bookmark\s*:[^\]]*\]/gi;
 /** Tags that end a line in exported HTML: they become a line break, not nothing. */
@@ -64,7 +65,7 @@ export function cleanText(s: string, label: boolean): string {
 // ---------------------------------------------------------------------------------------
 // Kind 2: notation in target and actual cells.
 
-const NOTATION_CHARS: Readonly<Record<string, string>> = {
+const NOTATION_CHARS: Readonly<Record<string, string>> = dict({
   '％': '%',
   '．': '.',
   '＋': '+',
@@ -82,7 +83,7 @@ const NOTATION_CHARS: Readonly<Record<string, string>> = {
   '﹤': '<',
   '﹥': '>',
   '﹦': '=',
-};
+});
 
 const NOTATION_SEQUENCES: ReadonlyArray<readonly [RegExp, string]> = [
   [/>\s*=|=\s*>|≥\s*=/g, '≥'],

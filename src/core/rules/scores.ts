@@ -2,8 +2,9 @@ import { fmt } from '../num';
 import { withinTolerance } from '../scoring/table';
 import { quote, rowLabel } from './describe';
 import { rule } from './types';
+import { dict } from '../dict';
 
-const METHOD_LABEL: Readonly<Record<string, string>> = {
+const METHOD_LABEL: Readonly<Record<string, string>> = dict({
   positive: '正向指标，实际 ÷ 目标 × 分值',
   negative: '反向指标，目标 ÷ 实际 × 分值',
   equal: '等于目标值，按正向计分',
@@ -11,7 +12,7 @@ const METHOD_LABEL: Readonly<Record<string, string>> = {
   date: '时限指标，按期完成得满分',
   rule: '按指标值中的扣分规则计分',
   qualitative: '定性指标，按达成档次取分',
-};
+});
 
 
 /** SPEC §9 `score-mismatch`: a stated row score differs from the computed one beyond tolerance. */

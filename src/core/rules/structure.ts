@@ -3,6 +3,7 @@ import type { IndicatorRow } from '../layout/types';
 import { normalizeText } from '../values';
 import { isKind, levelStem, quote, rowLabel, SCORED_KINDS } from './describe';
 import { rule, type Hit } from './types';
+import { dict } from '../dict';
 
 /**
  * Rules about the indicator framework (SPEC §9): the 一级/二级 taxonomy of the national
@@ -10,18 +11,18 @@ import { rule, type Hit } from './types';
  */
 
 /** The standard 二级 of each standard 一级 (财政部 2020 templates), as stems. */
-const STANDARD_LEVEL2: Readonly<Record<string, readonly string[]>> = {
+const STANDARD_LEVEL2: Readonly<Record<string, readonly string[]>> = dict({
   产出: ['数量', '质量', '时效', '成本'],
   效益: ['经济效益', '社会效益', '生态效益', '可持续影响'],
   满意度: ['服务对象满意度'],
   成本: ['经济成本', '社会成本', '生态环境成本'],
-};
+});
 
 /** Older or local spellings of a standard 二级 that mean the same thing: accepted silently. */
-const SAME_MEANING: Readonly<Record<string, readonly string[]>> = {
+const SAME_MEANING: Readonly<Record<string, readonly string[]>> = dict({
   效益: ['生态环境效益'],
   满意度: ['社会公众或服务对象满意度', '社会公众满意度'],
-};
+});
 
 /** Consecutive rows sharing one 一级 and 二级: the merged 二级 cell, anchored at the first row. */
 function level2Runs(rows: readonly IndicatorRow[]): IndicatorRow[][] {
@@ -49,9 +50,10 @@ export const level2Misplaced = rule('level2-misplaced', 'warning', (t) => {
   for (const run of level2Runs(t.layout.indicators)) {
     const l1 = levelStem(run[0].level1);
     const l2 = levelStem(run[0].level2);
-    const standard = STANDARD_LEVEL2[l1];
+    // Own keys only: a 一级 cell reading `valueOf` must not find Object.prototype's.
+    const standard = Object.hasOwn(STANDARD_LEVEL2, l1) ? STANDARD_LEVEL2[l1] : undefined;
     if (!standard || !l2 || run.every((r) => r.placeholder)) continue;
-    if (standard.includes(l2) || SAME_MEANING[l1]?.includes(l2)) continue;
+    if (standard.includes(l2) || (Object.hasOwn(SAME_MEANING, l1) && SAME_MEANING[l1].includes(l2))) continue;
     const home = Object.keys(STANDARD_LEVEL2).find((k) => STANDARD_LEVEL2[k].includes(l2));
     out.push({
       cell: address(run[0].row, col),

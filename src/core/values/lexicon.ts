@@ -8,6 +8,7 @@
  */
 import type { Band } from './types';
 import { NEGATIVE_EVENTS, NOT_NEGATIVE } from './events';
+import { dict } from '../dict';
 
 export const ACHIEVED_WORDS: readonly string[] = [
   '完成', '全面完成', '已完成', '按时完成', '提前完成', '全部完成', '圆满完成', '顺利完成', '超额完成',
@@ -60,7 +61,7 @@ export const CLAUSE_BREAKS = ',;。!?、:';
  */
 export type Answer = 'yes' | 'no' | 'has' | 'none';
 
-export const WHOLE_ANSWERS: Readonly<Record<string, Answer>> = {
+export const WHOLE_ANSWERS: Readonly<Record<string, Answer>> = dict({
   是: 'yes',
   是的: 'yes',
   对: 'yes',
@@ -88,10 +89,10 @@ export const WHOLE_ANSWERS: Readonly<Record<string, Answer>> = {
   未出现: 'none',
   没有出现: 'none',
   零: 'none',
-};
+});
 
 /** Whole-cell grades: too short to look for inside a sentence (一般公共预算, 差旅费). */
-export const WHOLE_BANDS: Readonly<Record<string, Band>> = {
+export const WHOLE_BANDS: Readonly<Record<string, Band>> = dict({
   优: 'achieved',
   优秀: 'achieved',
   良: 'achieved',
@@ -103,7 +104,7 @@ export const WHOLE_BANDS: Readonly<Record<string, Band>> = {
   及格: 'partial',
   差: 'not-achieved',
   不及格: 'not-achieved',
-};
+});
 
 export type TokenKind = 'achieved' | 'partial' | 'not-achieved' | 'event' | 'negation' | 'modifier' | 'hedge' | 'neutral';
 

@@ -7,9 +7,10 @@
  */
 import Decimal from 'decimal.js';
 import { memoByString } from '../memo';
+import { dict } from '../dict';
 
 /** Named HTML entities seen in exported templates; anything else numeric is decoded too. */
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
+const HTML_ENTITIES: Readonly<Record<string, string>> = dict({
   nbsp: ' ',
   ensp: ' ',
   emsp: ' ',
@@ -32,10 +33,10 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
   ge: '≥',
   le: '≤',
   percnt: '%',
-};
+});
 
 /** Single characters mapped after the full-width → half-width fold. */
-const CHAR_MAP: Readonly<Record<string, string>> = {
+const CHAR_MAP: Readonly<Record<string, string>> = dict({
   '≧': '≥',
   '⩾': '≥',
   '≦': '≤',
@@ -45,7 +46,7 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
   '﹤': '<',
   '﹥': '>',
   '﹦': '=',
-};
+});
 
 /**
  * Multi-character operator spellings, longest first. `=>`/`=<` are how some templates type

@@ -4,8 +4,9 @@
  * in these forms are written with digits in practice.
  */
 import Decimal from 'decimal.js';
+import { dict } from '../dict';
 
-const DIGITS: Readonly<Record<string, number>> = {
+const DIGITS: Readonly<Record<string, number>> = dict({
   零: 0,
   〇: 0,
   一: 1,
@@ -27,16 +28,16 @@ const DIGITS: Readonly<Record<string, number>> = {
   捌: 8,
   九: 9,
   玖: 9,
-};
+});
 
-const SCALES: Readonly<Record<string, number>> = {
+const SCALES: Readonly<Record<string, number>> = dict({
   十: 10,
   拾: 10,
   百: 100,
   佰: 100,
   千: 1000,
   仟: 1000,
-};
+});
 
 /** Every character `parseChineseNumber` understands (for building scanners). */
 export const CHINESE_NUMERAL_CHARS = Object.keys(DIGITS).join('') + Object.keys(SCALES).join('') + '半';

@@ -7,6 +7,7 @@
  */
 import type { Operator } from './types';
 import { normalizeText } from './normalize';
+import { dict } from '../dict';
 
 export const OPERATOR_SYMBOLS: ReadonlySet<string> = new Set<Operator>(['≥', '≤', '=', '>', '<']);
 
@@ -102,14 +103,14 @@ export function operatorStartingAt(text: string, start: number): OperatorMatch |
 }
 
 /** Values of a separate 指标性质 / 指标方向 column. */
-const COLUMN_VALUES: Readonly<Record<string, Operator | 'qualitative'>> = {
+const COLUMN_VALUES: Readonly<Record<string, Operator | 'qualitative'>> = dict({
   正向: '≥',
   正向指标: '≥',
   反向: '≤',
   反向指标: '≤',
   定性: 'qualitative',
   定性指标: 'qualitative',
-};
+});
 
 /**
  * The operator given in its own column: a symbol (`≥`, `>=`, `＝`), a word (`大于等于`,
