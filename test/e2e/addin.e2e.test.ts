@@ -237,6 +237,8 @@ maybe('npm run preview: the pane beside a grid of the fake workbook', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}index.html?workbook=seed002-shigu`);
+    // The example list is filled in after the page loads: wait for all six options.
+    await page.locator('select').first().locator('option').nth(5).waitFor({ state: 'attached', timeout: 30000 });
     expect(await page.locator('select').first().locator('option').allTextContents()).toEqual([
       'seed000-shijiazhuang',
       'seed001-boye',
