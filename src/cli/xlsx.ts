@@ -17,6 +17,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
+import { BUILT_IN_FORMATS } from './numfmt';
 import { EMPTY, isDateFormat, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid } from '../core';
 
 /** A part of the package could not be read; `detail` is Chinese, `label` names the part. */
@@ -307,58 +308,6 @@ interface Styles {
 
 const NO_STYLES: Styles = { numFmt: [], isDate: [] };
 
-/**
- * Built-in number formats (ECMA-376 §18.8.30), as ExcelJS lists them, plus the zh-CN
- * date and time formats 27–36 and 50–58 that a Chinese Excel writes without a code.
- */
-const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  11: '0.00E+00',
-  12: '# ?/?',
-  13: '# ??/??',
-  14: 'mm-dd-yy',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm',
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: 'm-d-yy',
-  31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午 h"时"mm"分"',
-  35: '上午/下午 h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"',
-  37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)',
-  39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss',
-  46: '[h]:mm:ss',
-  47: 'mmss.0',
-  48: '##0.0E+0',
-  49: '@',
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  55: '上午/下午 h"时"mm"分"',
-  56: '上午/下午 h"时"mm"分"ss"秒"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
 
 async function parseStyles(data: XmlSource): Promise<Styles> {
   const custom = new Map<number, string>();

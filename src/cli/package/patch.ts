@@ -13,43 +13,13 @@ import * as path from 'path';
 
 import { address, rangeAddress, validateEdit, type CellEdit, type MergedArea, type Plan, type PlanTargets } from '../../core';
 import { WorkbookWriteError } from '../errors';
+import { BUILT_IN_FORMATS } from '../numfmt';
 import { applySplices, attrLocal, escapeXml, startTag, walkXml, XmlPartError, type Splice, type XmlElement } from './xml';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_STYLES = /\/styles$/;
 
-/** Built-in number formats (ECMA-376 §18.8.30) that a plan may ask for or a cell may carry. */
-const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
-  0: 'General',
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  11: '0.00E+00',
-  12: '# ?/?',
-  13: '# ??/??',
-  14: 'mm-dd-yy',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'm/d/yy h:mm',
-  37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)',
-  39: '#,##0.00;(#,##0.00)',
-  40: '#,##0.00;[Red](#,##0.00)',
-  45: 'mm:ss',
-  46: '[h]:mm:ss',
-  47: 'mmss.0',
-  48: '##0.0E+0',
-  49: '@',
-};
 
 /** What a patch changed, for tests and reports. */
 export interface PatchResult {
@@ -290,13 +260,13 @@ class StylePatcher {
   constructor(private readonly scan: StylesScan) {}
 
   private codeOf(numFmtId: number): string | undefined {
-    return this.scan.customFormats.get(numFmtId) ?? this.newFormats.find((f) => f.id === numFmtId)?.code ?? BUILTIN_FORMATS[numFmtId];
+    return this.scan.customFormats.get(numFmtId) ?? this.newFormats.find((f) => f.id === numFmtId)?.code ?? BUILT_IN_FORMATS[numFmtId];
   }
 
   private idFor(code: string): number {
     for (const [id, c] of this.scan.customFormats) if (c === code) return id;
     for (const f of this.newFormats) if (f.code === code) return f.id;
-    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code) return Number(id);
+    for (const [id, c] of Object.entries(BUILT_IN_FORMATS)) if (c === code) return Number(id);
     const used = [...this.scan.customFormats.keys(), ...this.newFormats.map((f) => f.id)];
     const id = Math.max(163, ...used) + 1;
     this.newFormats.push({ id, code });
