@@ -145,4 +145,47 @@ describe('counterexamples found by the property suite', () => {
     expect(r.tables[0].indicators.map((i) => i.score)).toEqual([50, null]);
     expect(() => assertFiniteNumbers(r)).not.toThrow();
   });
+  describe('property 4: writing into an empty merged 得分 cell does not move where the budget block ends', () => {
+    // Seeds -721217819 and -405543224: the block's 得分 (or 扣分) column is merged over a blank
+    // row down to 年度资金总额. Read first with the merged cell empty, the blank row ended the
+    // block above 年度资金总额; once the score was written, the merge filled that row and the
+    // block reached 年度资金总额, so the second run read other amounts and planned again.
+    const header = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+    const indicator = ['', '产出指标', '数量指标', '甲', '≥90%', '95%', 1, 0];
+    const sum = (v: number) => ({ value: { t: 'number' as const, v }, formula: 'SUM(H5:H9)' });
+    const cases: [string, SheetGrid][] = [
+      [
+        'score column E2:E4 (seed -721217819)',
+        sheetFromRows(
+          '2023年度',
+          [['项目资金(万元)', '资金来源', '全年预算数', '全年执行数', '得分'], ['', '上年结转资金', 0.01, sum(0)], [], ['', '年度资金总额', null, 0.01], header, indicator],
+          [{ top: 2, left: 5, bottom: 4, right: 5 }],
+        ),
+      ],
+      [
+        'deduction column E2:E5 (seed -405543224)',
+        sheetFromRows(
+          'Sheet1',
+          [
+            ['项目资金(万元)', '资金来源', '年初预算数', '全年执行数', '扣分'],
+            ['', '年度资金总额', 1.01],
+            ['', '年度资金总额', 0.01, sum(1)],
+            [],
+            ['', '年度资金总额', null, 0.01],
+            header,
+            ['', '产出指标', '数量指标', '人数', { value: { t: 'date', v: '1970-01-01' } }, { value: { t: 'date', v: '1970-01-01' } }, 1, 0],
+          ],
+          [{ top: 2, left: 5, bottom: 5, right: 5 }],
+        ),
+      ],
+    ];
+    it.each(cases)('%s', (_name, sheet) => {
+      const grid = book(sheet);
+      const first = analyzeWorkbook(grid);
+      const second = analyzeWorkbook(applyPlan(grid, first.plan));
+      expect(second.plan).toEqual([]);
+      // The block runs down to 年度资金总额 either way: the merge ties the blank row to it.
+      expect(second.tables[0].execution).toEqual(first.tables[0].execution && { ...first.tables[0].execution, statedScore: second.tables[0].execution?.statedScore, statedRate: second.tables[0].execution?.statedRate });
+    });
+  });
 });

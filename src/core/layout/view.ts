@@ -182,10 +182,18 @@ export class SheetView {
     return this.norm(r, c) === '';
   }
 
+  /**
+   * True when row `r` holds nothing in [from, to]. A cell under a merged area that starts on
+   * a row above ties this row to that one: the row is not empty, whether or not the area holds
+   * a value. Emptiness is structural, so writing a score into an empty merged 得分 cell never
+   * changes where a block or table ends (property seeds -721217819, -405543224).
+   */
   rowIsEmpty(r: number, from = 1, to = this.colCount): boolean {
     for (const c of this.cols(r)) {
       if (c < from) continue;
       if (c > to) break;
+      const m = this.merge(r, c);
+      if (m && m.top < r) return false;
       const v = this.cell(r, c)?.value;
       if (!v || v.t === 'empty') continue;
       if (v.t !== 'text' || !this.isEmpty(r, c)) return false;
