@@ -1,16 +1,7 @@
 import Decimal from 'decimal.js';
-import { fmt, fmtPct, type Finding, type Severity, type TableResult } from '../core';
+import { fmt, fmtPct, KIND_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding, type Severity, type TableResult } from '../core';
 
-const KIND_LABEL: Readonly<Record<string, string>> = {
-  project: '项目支出绩效自评表',
-  department: '部门整体支出绩效自评表',
-  evaluation: '部门整体支出绩效评价指标体系',
-  target: '绩效目标表',
-  'basic-data': '绩效评价基础数据表',
-};
-/** Most severe first: the order of the report's groups. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+export { SEVERITIES, SEVERITY_LABEL };
 
 /** Is a finding of severity `s` shown under `--min-severity min`? */
 export function atLeast(s: Severity, min: Severity): boolean {

@@ -44,7 +44,11 @@ export interface SheetGrid {
   readonly merges: readonly MergedArea[];
   /** The host reports the sheet as protected: writes to it are refused. */
   readonly protected?: boolean;
+  /** As the host reports it (Excel's Visible / Hidden / VeryHidden); absent means visible. */
+  readonly visibility?: SheetVisibility;
 }
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 export interface WorkbookGrid {
   readonly sheets: readonly SheetGrid[];

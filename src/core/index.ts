@@ -20,3 +20,5 @@ export {
 } from './validate';
 export { isDateFormat, isoDateOf, serialToDate, dateToSerial, toGridDate, fromExcelValue, EXCEL_ERRORS } from './host-values';
 export { describeMethod, METHOD_TEXT } from './methods';
+export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL, RULE_NAMES, ruleName } from './labels';
+export { BACKUP_PREFIX, isBackupSheet } from './sheets';

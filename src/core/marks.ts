@@ -1,9 +1,9 @@
 import { address, parseRange, type SheetGrid } from './grid';
 import type { CellMark } from './plan';
+import { SEVERITY_LABEL as LABEL } from './labels';
 import type { Finding, Severity } from './rules/types';
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
 
 export function worse(a: Severity, b: Severity): Severity {
   return RANK[a] <= RANK[b] ? a : b;

@@ -105,8 +105,8 @@ export type HostEvent =
   | { readonly type: 'cleanup-undone'; readonly report: CleanupUndoReport }
   | { readonly type: 'cleanup-kept'; readonly removed: number };
 
-/** Very-hidden backup sheets made by 清理模板 are named with this prefix (31-character limit). */
-export const BACKUP_PREFIX = '绩效助手清理备份_';
+/** Very-hidden backup sheets made by 清理模板: the prefix is core policy. */
+export { BACKUP_PREFIX } from '../core';
 
 export interface CleanupPreview {
   readonly plan: CleanupPlan;

@@ -1,18 +1,9 @@
 /** Words and number formats of the pane (简体中文), shared by its components. */
 import Decimal from 'decimal.js';
-import { describeMethod, fmt, fmtPct, type Finding, type Severity, type TableResult } from '../core';
+import { describeMethod, fmt, fmtPct, KIND_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding, type TableResult } from '../core';
 import type { ProfileName, Stage } from '../excel/api';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
-
-export const KIND_LABEL: Readonly<Record<string, string>> = {
-  project: '项目支出绩效自评表',
-  department: '部门整体支出绩效自评表',
-  evaluation: '部门整体支出绩效评价指标体系',
-  target: '绩效目标表',
-  'basic-data': '绩效评价基础数据表',
-};
+export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL };
 
 export const PROFILE_LABEL: Readonly<Record<ProfileName, string>> = {
   'mof-2020': '财政部 2020 版（默认）',
