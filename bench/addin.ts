@@ -12,7 +12,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import ExcelJS from 'exceljs';
 import { analyzeWorkbook } from '../src/core';
-import { DEFAULT_SETTINGS, type AddinSettings } from '../src/excel/api';
+import { DEFAULT_SETTINGS, type AddinSettings } from '../src/core';
 import { createExcelHost } from '../src/excel/host';
 import { readWorkbook } from '../src/excel/read';
 import { createFakeHost, type WorkbookSnapshot } from '../test/fake-excel';

@@ -3,7 +3,7 @@
  * shared runtime with the task pane and use the same host, so an open pane shows their results.
  * Every handler calls `event.completed()` exactly once, on every path, errors included.
  */
-import type { AddinHost } from '../excel/api';
+import type { AddinHost } from '../core';
 import { asAddinError, getHost, reportCommandFailure, requestView } from '../taskpane/host-singleton';
 
 /** The part of Office.AddinCommands.Event a handler uses. */

@@ -22,3 +22,4 @@ export { isDateFormat, isoDateOf, serialToDate, dateToSerial, toGridDate, fromEx
 export { describeMethod, METHOD_TEXT } from './methods';
 export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL, RULE_NAMES, ruleName } from './labels';
 export { BACKUP_PREFIX, isBackupSheet } from './sheets';
+export * from './app';

@@ -28,7 +28,7 @@ import {
   type CleanupOptions,
   type CleanupPlan,
 } from '../core/cleanup';
-import { AddinError, BACKUP_PREFIX, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport } from './api';
+import { AddinError, BACKUP_PREFIX, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport } from '../core';
 import { readWorkbook, type RawValue } from './read';
 import { MARKS_KEY, quoteSheet, type MarksRecord } from './write';
 

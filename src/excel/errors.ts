@@ -1,5 +1,5 @@
 /** Excel API errors -> `AddinError` with a Chinese message that keeps the error code. */
-import { AddinError } from './api';
+import { AddinError } from '../core';
 
 const MESSAGES: Readonly<Record<string, string>> = {
   InvalidOperationInCellEditMode: 'Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑，再重试',

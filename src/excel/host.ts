@@ -22,7 +22,7 @@ import {
   type SheetSummary,
   type UndoReport,
   type WriteReport,
-} from './api';
+} from '../core';
 import * as cleanupOps from './cleanup';
 import { toAddinError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';

@@ -6,7 +6,7 @@
  * ranges read again in row blocks sized to stay under the limit.
  */
 import { columnLetters, fromExcelValue, type Cell, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
-import { BACKUP_PREFIX } from './api';
+import { BACKUP_PREFIX } from '../core';
 import { isPayloadError } from './errors';
 
 export type RawValue = string | number | boolean;

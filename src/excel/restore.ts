@@ -3,7 +3,7 @@
  * 撤销本次写回 and 清除标记: put back exactly what a write (or our marks) changed, but
  * only in cells still as we left them; a cell the user changed since is left alone.
  */
-import type { ChangedCell, UndoReport } from './api';
+import type { ChangedCell, UndoReport } from '../core';
 import type { RawValue } from './read';
 import { MARKS_KEY, UNDO_KEY, quoteSheet, type MarksRecord, type UndoCell, type UndoRecord } from './write';
 

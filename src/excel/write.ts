@@ -22,7 +22,7 @@ import {
   type WorkbookResult,
 } from '../core';
 import { MARK_FILLS, MARK_NOTE_PREFIX } from '../core/cleanup/marks';
-import type { AddinSettings, ChangedCell } from './api';
+import type { AddinSettings, ChangedCell } from '../core';
 import type { RawCell, RawValue, WorkbookRead } from './read';
 
 export const SETTINGS_KEY = 'jixiao.settings';

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type UndoReport, type WriteReport } from '../excel/api';
+import { DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type UndoReport, type WriteReport } from '../core';
 import { CleanupView } from './components/CleanupView';
 import { Findings } from './components/Findings';
 import { ProgressView } from './components/ProgressView';

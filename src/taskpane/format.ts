@@ -1,7 +1,7 @@
 /** Words and number formats of the pane (简体中文), shared by its components. */
 import Decimal from 'decimal.js';
 import { describeMethod, fmt, fmtPct, KIND_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding, type TableResult } from '../core';
-import type { ProfileName, Stage } from '../excel/api';
+import type { ProfileName, Stage } from '../core';
 
 export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL };
 

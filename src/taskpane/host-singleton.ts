@@ -3,7 +3,7 @@
  * same (shared) runtime and both get their host here, so a ribbon recompute reaches the open
  * pane through `host.subscribe`, and the undo record survives the pane being closed and reopened.
  */
-import { AddinError, type AddinHost } from '../excel/api';
+import { AddinError, type AddinHost } from '../core';
 
 export type HostFactory = () => AddinHost;
 

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS, registerCommands } from '../../src/commands/commands';
-import { AddinError } from '../../src/excel/api';
+import { AddinError } from '../../src/core';
 import { onCommandFailure, onViewRequest, setHostFactory, takeViewRequest, type CommandFailure } from '../../src/taskpane/host-singleton';
 import { parseXml, walk } from '../manifest/xml';
 import { checkReportOf, exampleResult, writeReportOf } from '../taskpane/reports';

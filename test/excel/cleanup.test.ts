@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { WorkbookGrid } from '../../src/core';
 import { readGrid } from '../../src/cli/read';
-import { BACKUP_PREFIX, type HostEvent } from '../../src/excel/api';
+import { BACKUP_PREFIX, type HostEvent } from '../../src/core';
 import { applyCleanup as applyCleanupOps } from '../../src/excel/cleanup';
 import { readWorkbook } from '../../src/excel/read';
 import { FakeWorkbook, type FakeHost, type WorkbookSnapshot } from '../fake-excel';

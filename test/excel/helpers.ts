@@ -1,6 +1,6 @@
 import { createExcelHost } from '../../src/excel/host';
-import type { AddinHost, AddinSettings } from '../../src/excel/api';
-import { DEFAULT_SETTINGS } from '../../src/excel/api';
+import type { AddinHost, AddinSettings } from '../../src/core';
+import { DEFAULT_SETTINGS } from '../../src/core';
 import { createFakeHost, type FakeHost, type FakeOptions, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
 

@@ -1,6 +1,6 @@
 /** The adapter's behaviour under bad conditions, over the fake Excel. */
 import * as path from 'path';
-import { AddinError, DEFAULT_SETTINGS, type HostEvent } from '../../src/excel/api';
+import { AddinError, DEFAULT_SETTINGS, type HostEvent } from '../../src/core';
 import { createExcelHost } from '../../src/excel/host';
 import { FILL_BY_SEVERITY } from '../../src/excel/write';
 import { readWorkbook } from '../../src/excel/read';

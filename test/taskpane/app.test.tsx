@@ -9,7 +9,7 @@ import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { WorkbookResult } from '../../src/core';
-import { AddinError, DEFAULT_SETTINGS } from '../../src/excel/api';
+import { AddinError, DEFAULT_SETTINGS } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import { reportCommandFailure } from '../../src/taskpane/host-singleton';
 import { checkReportOf, exampleResult, writeReportOf } from './reports';

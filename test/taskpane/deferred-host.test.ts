@@ -1,6 +1,6 @@
 /** The pane renders before Office.onReady: its host calls wait, none is lost or made early. */
 import { deferredHost } from '../../src/taskpane/host-singleton';
-import type { HostEvent } from '../../src/excel/api';
+import type { HostEvent } from '../../src/core';
 import { checkReportOf, exampleResult, writeReportOf } from './reports';
 import { StubHost } from './stub-host';
 

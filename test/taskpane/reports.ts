@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyzeWorkbook, type Severity, type WorkbookResult } from '../../src/core';
 import ExcelJS from 'exceljs';
 import { workbookToGrid } from '../../src/cli/workbook';
-import type { CheckReport, WriteReport } from '../../src/excel/api';
+import type { CheckReport, WriteReport } from '../../src/core';
 
 export const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 

@@ -2,7 +2,7 @@
  * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
  * failures, and events pushed like the real host's.
  */
-import { AddinError, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/excel/api';
+import { AddinError, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
 
 export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
 

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEANUP_KINDS, DEFAULT_KINDS, KIND_LABELS, countsLine, describeChange, type CleanupChange, type CleanupKind } from '../../core/cleanup';
-import type { AddinHost, CleanupPreview, CleanupState } from '../../excel/api';
+import type { AddinHost, CleanupPreview, CleanupState } from '../../core';
 import { asAddinError, errorText } from '../host-singleton';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
-import type { Progress, Stage } from '../../excel/api';
+import type { Progress, Stage } from '../../core';
 import { STAGE_LABEL, STAGE_UNIT } from '../format';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Caption1, Checkbox, Field, Input, makeStyles, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { AddinSettings, Capabilities, ProfileName } from '../../excel/api';
+import type { AddinSettings, Capabilities, ProfileName } from '../../core';
 import { PROFILE_LABEL } from '../format';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: '6px' } });

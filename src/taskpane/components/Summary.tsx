@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import type { CheckReport } from '../../excel/api';
+import type { CheckReport } from '../../core';
 import { SEVERITIES, SEVERITY_LABEL } from '../format';
 
 const useStyles = makeStyles({

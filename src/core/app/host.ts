@@ -1,13 +1,15 @@
 /**
- * The contract between the add-in's Excel adapter (src/excel) and its user interfaces
- * (src/taskpane, src/commands). The pane and the ribbon commands only ever talk to an
- * `AddinHost`; `createExcelHost()` in ./host builds the real one over Office.js, and the
- * tests build the same one over the fake Excel host in test/fake-excel.
+ * The contract between the add-in's host adapters (src/excel over Office.js, src/wps over
+ * the WPS object model) and its user interfaces (src/taskpane, src/commands). The pane and
+ * the ribbon commands only ever talk to an `AddinHost`; `createExcelHost()` in src/excel
+ * builds the real one over Office.js, and the tests build the same one over the fake Excel
+ * host in test/fake-excel. It lives in the core so no host imports another.
  *
  * Every method rejects only with an `AddinError` (Chinese message, Office error code kept).
  */
-import type { Severity, WorkbookResult } from '../core';
-import type { CleanupKind, CleanupOptions, CleanupPlan } from '../core/cleanup';
+import type { WorkbookResult } from '../engine';
+import type { Severity } from '../rules/types';
+import type { CleanupKind, CleanupOptions, CleanupPlan } from '../cleanup';
 
 /** Built-in profile names the pane offers (SPEC §12). */
 export type ProfileName = 'mof-2020' | 'mof-2017' | 'linear-reverse' | 'hubei';
@@ -105,8 +107,7 @@ export type HostEvent =
   | { readonly type: 'cleanup-undone'; readonly report: CleanupUndoReport }
   | { readonly type: 'cleanup-kept'; readonly removed: number };
 
-/** Very-hidden backup sheets made by 清理模板: the prefix is core policy. */
-export { BACKUP_PREFIX } from '../core';
+export { BACKUP_PREFIX } from '../sheets';
 
 export interface CleanupPreview {
   readonly plan: CleanupPlan;

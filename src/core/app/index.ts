@@ -1,0 +1,2 @@
+/** The add-in's application layer: what every host (Excel, WPS) and the pane share. */
+export * from './host';
