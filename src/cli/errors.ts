@@ -48,6 +48,9 @@ export type WriteFailure =
   | 'no-permission'
   | 'missing-directory'
   | 'busy'
+  | 'no-space'
+  /** The output appeared after the checks (another run wrote it) and `--force` was not given. */
+  | 'exists'
   | 'io';
 
 export class WorkbookWriteError extends UserFacingError {

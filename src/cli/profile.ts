@@ -29,7 +29,8 @@ function loadNamedProfile(spec: string | null): Profile {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Notepad and some editors save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new UsageError(`${spec}：配置文件不是有效的 JSON`);
   }

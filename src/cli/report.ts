@@ -43,6 +43,29 @@ function findingLine(sheet: string, f: Finding): string {
   return `    [${SEVERITY_LABEL[f.severity]}] ${where}  ${f.message}（${f.rule}）`;
 }
 
+/** The text report lists at most this many findings of one rule per table; `--json` and `--report` list all. */
+export const FINDINGS_PER_RULE = 5;
+
+/**
+ * The lines of one table's findings, at most `FINDINGS_PER_RULE` of each rule: after the
+ * last one shown of a rule, `…还有 N 条同类问题（rule）` says how many were left out.
+ */
+export function cappedLines(findings: readonly Finding[], line: (f: Finding) => string, indent: string): string[] {
+  const total = new Map<string, number>();
+  for (const f of findings) total.set(f.rule, (total.get(f.rule) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (const f of findings) {
+    const k = (seen.get(f.rule) ?? 0) + 1;
+    seen.set(f.rule, k);
+    if (k > FINDINGS_PER_RULE) continue;
+    out.push(line(f));
+    const all = total.get(f.rule)!;
+    if (k === FINDINGS_PER_RULE && all > k) out.push(`${indent}…还有 ${all - k} 条同类问题（${f.rule}）`);
+  }
+  return out;
+}
+
 /** What to say about a table whose findings are all below the `--min-severity` threshold. */
 function nothingShown(min: Severity): string {
   if (min === 'error') return '未发现错误';
@@ -69,7 +92,7 @@ export function formatReport(r: FileReport, min: Severity = 'info'): string {
     }
     const shown = visibleFindings(t, min);
     if (!shown.length) lines.push(`    ${nothingShown(min)}`);
-    for (const f of shown) lines.push(findingLine(t.sheet, f));
+    lines.push(...cappedLines(shown, (f) => findingLine(t.sheet, f), '    '));
   }
   for (const note of r.notes) lines.push(`  注意：${note}`);
   const output = outputText(r);
@@ -150,11 +173,14 @@ export function formatSummary(reports: readonly FileReport[], min: Severity = 'i
     let total = 0;
     for (const r of reports) {
       const mine: string[] = [];
+      let count = 0;
       for (const t of r.tables) {
-        for (const f of t.findings) if (f.severity === s) mine.push(`    ${findingPlace(t, f)}  ${f.message}（${f.rule}）`);
+        const of = t.findings.filter((f) => f.severity === s);
+        count += of.length;
+        mine.push(...cappedLines(of, (f) => `    ${findingPlace(t, f)}  ${f.message}（${f.rule}）`, '    '));
       }
       if (mine.length) lines.push(`  ${r.file}`, ...mine);
-      total += mine.length;
+      total += count;
     }
     if (total) blocks.push([`${SEVERITY_LABEL[s]}（${total}）`, ...lines].join('\n'));
   }

@@ -43,7 +43,8 @@ describe('jixiao clean', () => {
     const r = await jixiao('clean', f);
     expect(r.code).toBe(2);
     expect(fs.readFileSync(out, 'utf8')).toBe('earlier');
-    expect(r.err.join('\n')).toContain(`${out}：输出文件已存在，未写入；如需替换请加 --force`);
+    // Issue 13: one file policy for score and clean, so one message.
+    expect(r.err).toEqual([`jixiao：输出文件 ${out} 已存在，未写入任何文件；如需替换请加 --force`]);
     expect((await jixiao('clean', f, '--force')).code).toBe(1);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     fs.chmodSync(out, 0o444);
