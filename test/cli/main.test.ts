@@ -230,3 +230,42 @@ describe('parts ExcelJS would lose are kept: score patches the package', () => {
     expect(await back.file('xl/charts/chart1.xml')!.async('string')).toBe(chart);
   });
 });
+
+describe('issue 12: options end at --; repeated findings are capped in the text', () => {
+  it('a file named -x.xlsx is read after --, and named in the message without it', async () => {
+    fs.copyFileSync(fixture('seed003-jinzhong.xlsx'), path.join(dir, '-x.xlsx'));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await jixiao('check', '--json', '--', '-x.xlsx');
+      expect(r.err).toEqual([]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).files[0]).toMatchObject({ file: '-x.xlsx', tables: [{ sheet: '晋中', total: { score: 91 } }] });
+      const bare = await jixiao('check', '-x.xlsx');
+      expect(bare.code).toBe(2);
+      expect(bare.err[0]).toBe('jixiao：未知参数 -x.xlsx（如果这是文件名，请写在 -- 之后：jixiao check -- -x.xlsx）');
+      // After --, an option is a file name too.
+      const late = await jixiao('check', '--', '-x.xlsx', '--json');
+      expect(late.code).toBe(2);
+      expect(late.err).toEqual(['--json：找不到文件']);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('the text lists at most 5 findings of one rule per table and says how many more; --json keeps them all', async () => {
+    const file = copy('seed004-liangzhou.xlsx');
+    const all = JSON.parse((await jixiao('check', file, '--json')).out).files[0].tables[0].findings.filter((f: { rule: string }) => f.rule === 'completion-mismatch');
+    expect(all).toHaveLength(15);
+    const r = await jixiao('check', file);
+    const lines = r.out.split('\n');
+    const shown = lines.filter((l) => l.endsWith('（completion-mismatch）') && l.includes('完成率应为'));
+    expect(shown).toHaveLength(5);
+    expect(shown[0]).toBe(`    [提示] 凉州!H20  ${all[0].message}（completion-mismatch）`);
+    const at = lines.indexOf(shown[4]);
+    expect(lines[at + 1]).toBe('    …还有 10 条同类问题（completion-mismatch）');
+    const summary = await jixiao('check', file, '--summary');
+    expect(summary.out).toContain('    …还有 10 条同类问题（completion-mismatch）');
+    expect(summary.out).toMatch(/提示（\d+）/);
+  });
+});

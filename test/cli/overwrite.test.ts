@@ -125,3 +125,71 @@ describe('a run that writes nothing does not say 已写入', () => {
     expect(sha(out)).toBe(sha(file));
   });
 });
+
+describe('issue 12: two runs writing one output, symbolic links', () => {
+  it('an output that appears while the run is writing is not replaced: exit 2 without --force', async () => {
+    const file = copy('seed002-shigu.xlsx');
+    const out = path.join(dir, '结果.xlsx');
+    // Another run finishes its write the moment this one starts its own (after every check).
+    const open = fs.promises.open;
+    const spy = jest.spyOn(fs.promises, 'open').mockImplementation(async (p, ...rest) => {
+      if (String(p).endsWith('.tmp') && !fs.existsSync(out)) fs.writeFileSync(out, '另一次运行的结果');
+      return open(p, ...(rest as [string]));
+    });
+    try {
+      const r = await jixiao('score', file, '-o', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toEqual([`${out}：输出文件已存在（可能是同时运行的另一个 jixiao 刚写入），未覆盖；如需替换请加 --force`]);
+      expect(r.out).not.toContain('已写入');
+      expect(fs.readFileSync(out, 'utf8')).toBe('另一次运行的结果');
+      expect(listing()).toEqual(['seed002-shigu.xlsx', '结果.xlsx']); // no temporary file left
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('two processes writing the same -o at once: one succeeds, the other exits 2, nothing is lost silently', async () => {
+    const { spawn } = await import('child_process');
+    const main = path.join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
+    if (!fs.existsSync(main)) throw new Error('npm run build:cli first (this test spawns dist/cli/main.js)');
+    const file = copy('seed002-shigu.xlsx');
+    const out = path.join(dir, '同一个输出.xlsx');
+    const runOne = () =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [main, 'score', file, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => resolve({ code, err }));
+      });
+    const results = await Promise.all([runOne(), runOne(), runOne()]);
+    expect(results.filter((r) => r.code === 1)).toHaveLength(1); // seed 002 has errors: exit 1 when written
+    for (const r of results.filter((x) => x.code !== 1)) {
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('已存在');
+    }
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(listing()).toEqual(['seed002-shigu.xlsx', '同一个输出.xlsx']);
+  });
+
+  it('--in-place on a symbolic link writes the file it points at, keeping the link, the mode and the owner', async () => {
+    const target = copy('seed002-shigu.xlsx', '真实/表.xlsx');
+    fs.chmodSync(target, 0o640);
+    const root = process.getuid?.() === 0;
+    if (root) fs.chownSync(target, 1234, 1235);
+    const link = path.join(dir, '链接.xlsx');
+    fs.symlinkSync(target, link);
+    const before = sha(target);
+    const r = await jixiao('score', link, '--in-place');
+    expect(r.code).toBe(1);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe(target);
+    expect(sha(target)).not.toBe(before);
+    const st = fs.statSync(target);
+    expect(st.mode & 0o777).toBe(0o640);
+    if (root) expect([st.uid, st.gid]).toEqual([1234, 1235]);
+    expect(listing()).toEqual(['真实', '真实/表.xlsx', '链接.xlsx']);
+    // A second run has nothing to change and leaves both alone.
+    const again = await jixiao('score', link, '--in-place');
+    expect(again.out).toContain('无需修改，原文件未改动');
+  });
+});

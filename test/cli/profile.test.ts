@@ -93,3 +93,15 @@ describe('help and version', () => {
     expect(r.err[0]).toBe('jixiao：未知命令 hlep（应为 check、score、clean 或 help）');
   });
 });
+
+describe('issue 12: a profile saved with a UTF-8 byte-order mark', () => {
+  it('is read like one without', async () => {
+    const file = path.join(dir, '本市口径.json');
+    fs.writeFileSync(file, '\uFEFF' + JSON.stringify({ name: '本市', base: 'hubei' }), 'utf8');
+    expect(fs.readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const r = await jixiao('check', fixture('seed002-shigu.xlsx'), '--json', '--profile', file);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0].tables[1].execution).toMatchObject({ weight: 20, score: 11.33 });
+  });
+});
