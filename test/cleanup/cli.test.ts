@@ -141,3 +141,62 @@ describe('jixiao clean', () => {
     expect(doc(ok.out).files[0].notes?.join('')).toContain('图片');
   });
 });
+
+describe('issue 12/13: clean says what it does and fails in Chinese', () => {
+  it('a full disk is reported in Chinese, as score reports it, and leaves no temporary file', async () => {
+    const f = copy(DIRTY);
+    const out = path.join(dir, 'seed002-shigu.dirty.clean.xlsx');
+    const nospace = (): Promise<never> => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const open = fs.promises.open;
+    const spies = [
+      jest.spyOn(fs.promises, 'writeFile').mockImplementation((p) => (String(p).endsWith('.tmp') ? nospace() : Promise.resolve())),
+      jest.spyOn(fs.promises, 'open').mockImplementation(async (p, ...rest) => {
+        const handle = await open(p, ...(rest as [string]));
+        if (String(p).endsWith('.tmp')) handle.writeFile = nospace;
+        return handle;
+      }),
+    ];
+    try {
+      const r = await jixiao('clean', f);
+      expect(r.code).toBe(2);
+      expect(r.err).toEqual([`${out}：磁盘空间不足，无法写入`]);
+      expect(fs.readdirSync(dir)).toEqual(['seed002-shigu.dirty.xlsx']);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+  });
+
+  it('a workbook with nothing to clean: no file is written, and the output says so', async () => {
+    const f = copy(DIRTY);
+    const once = path.join(dir, 'once.xlsx');
+    expect((await jixiao('clean', f, '-o', once)).code).toBe(1);
+    const twice = path.join(dir, 'twice.xlsx');
+    const r = await jixiao('clean', once, '-o', twice);
+    expect(r.out).toContain(`== ${once}\n无需清理：没有发现需要处理的内容，未写入文件`);
+    expect(fs.existsSync(twice)).toBe(false);
+    const j = doc((await jixiao('clean', once, '--json')).out).files[0];
+    expect(j.output).toBeNull();
+    expect(j.changes).toEqual([]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['once.xlsx', 'seed002-shigu.dirty.xlsx']);
+  });
+
+  it('--in-place says what it will do and what it did', async () => {
+    const f = copy(DIRTY, '表.xlsx');
+    const r = await jixiao('clean', f, '--in-place');
+    expect(r.err).toEqual(['jixiao：--in-place 将直接覆盖原文件（1 个；没有需要清理的内容、含图表或图片、只读或受保护的不覆盖）']);
+    expect(r.out).toMatch(new RegExp(`删除占位指标行 \\d+ 处.* → 已覆盖原文件 ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（共 \\d+ 处改动）`));
+  });
+
+  it('a protected sheet is left as it is, and the output says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(DIRTY);
+    await wb.getWorksheet('劳模服务')!.protect('', {});
+    const f = path.join(dir, 'protected.xlsx');
+    await wb.xlsx.writeFile(f);
+    const r = await jixiao('clean', f, '--dry-run');
+    expect(r.out).toContain('注意：工作表「劳模服务」受保护，未清理（请撤销保护后重试）');
+    const j = doc((await jixiao('clean', f, '--dry-run', '--json')).out).files[0];
+    expect(j.notes).toContain('工作表「劳模服务」受保护，未清理（请撤销保护后重试）');
+    expect(j.changes.some((c) => (c as unknown as { place: { sheet: string } }).place.sheet === '劳模服务')).toBe(false);
+  });
+});
