@@ -35,6 +35,8 @@ export interface Inputs {
   readonly anyFolder: boolean;
   /** One-line notices for stderr (workbooks in other formats that were not read). */
   readonly notices: readonly string[];
+  /** Those workbooks in other formats, each with why it was not read (for the summary workbook's rows). */
+  readonly notRead: readonly { readonly file: string; readonly reason: string }[];
 }
 
 export interface ExpandOptions {
@@ -157,6 +159,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions = {
   const legacy = options.legacy ?? false;
   const items: InputItem[] = [];
   const notices: string[] = [];
+  const notRead: { file: string; reason: string }[] = [];
   const done = new Set<string>();
   let anyFolder = false;
   const add = (item: InputItem): void => {
@@ -175,6 +178,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions = {
     const others = w.others.map((rel) => path.join(arg, rel));
     const othersText = others.length ? `${others.slice(0, 3).join('、')}${others.length > 3 ? ` 等 ${others.length} 个` : ''}` : '';
     const hint = others.some((f) => LEGACY.test(f)) ? (options.legacyHint ?? '') : '';
+    for (const f of others) notRead.push({ file: f, reason: `${f}：不是 .xlsx 文件，未审核（请在 Excel 中另存为 .xlsx${LEGACY.test(f) ? (options.legacyHint ?? '') : ''}）` });
     if (!w.found.length) {
       const why: string[] = [];
       if (others.length) why.push(`${othersText} 不是 .xlsx，请在 Excel 中另存为 .xlsx${hint}`);
@@ -185,7 +189,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions = {
     if (others.length) notices.push(`注意：${othersText} 不是 .xlsx 文件，未审核（请在 Excel 中另存为 .xlsx${hint}）`);
     for (const f of w.found) add({ file: path.join(arg, f.rel), rel: f.rel, ...(f.error !== undefined ? { error: f.error } : {}), ...(f.legacy ? { legacy: true } : {}) });
   }
-  return { items, anyFolder, notices };
+  return { items, anyFolder, notices, notRead };
 }
 
 // ---------------------------------------------------------------------------------------

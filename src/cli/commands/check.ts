@@ -9,7 +9,7 @@ import * as path from 'path';
 import { analyzeWorkbook, buildSummary, cellNotes, type Profile, type Severity, type TableResult } from '../../core';
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
-import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem } from '../files';
+import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
 import { loadProfile } from '../profile';
 import { readGrid } from '../read';
 import { formatReport, formatSummary, summaryLine, visibleFindings, type FileReport } from '../report';
@@ -99,16 +99,18 @@ function timeText(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-async function writeReport(args: CliArgs & { report: string }, profile: Profile, outcomes: readonly FileOutcome[]): Promise<string> {
+async function writeReport(args: CliArgs & { report: string }, profile: Profile, outcomes: readonly FileOutcome[], notRead: Inputs['notRead']): Promise<string> {
   const report = args.report;
+  // Files found but not read (other formats) are rows too: a reviewer's list never drops a submission.
+  const skipped: FileOutcome[] = notRead.map((x) => ({ report: { file: x.file, tables: [], notes: [], failed: x.reason }, failed: x.reason }));
   const summary = buildSummary(
-    outcomes.map((o) => ({ file: o.report.file, link: o.failed && !existsSync(o.report.file) ? null : linkTo(report, o.report.file), tables: o.report.tables, failed: o.failed, notes: o.report.notes })),
+    [...outcomes, ...skipped].map((o) => ({ file: o.report.file, link: o.failed && !existsSync(o.report.file) ? null : linkTo(report, o.report.file), tables: o.report.tables, failed: o.failed, notes: o.report.notes })),
     { profile: profile.name, year: args.year, tool: `jixiao ${VERSION}`, generatedAt: timeText(new Date()), tolerance: profile.tolerance },
   );
   const bytes = await renderSummary(summary);
   await writeAtomically(bytes, report, { replace: args.force });
   const c = summary.counts;
-  return `审核汇总已写入 ${report}（${c.files} 个文件、${c.tables} 张表，其中 ${c.tablesWithErrors} 张有错误${c.unreadable ? `，${c.unreadable} 个文件无法读取` : ''}）`;
+  return `审核汇总已写入 ${report}（${c.files} 个文件${c.unreadable ? `，其中 ${c.unreadable} 个无法读取` : ''}；${c.tables} 张表，其中 ${c.tablesWithErrors} 张有错误）`;
 }
 
 /** Run `check` or `score` with parsed arguments; returns the exit status (SPEC §14). */
@@ -126,15 +128,18 @@ export async function runCheck(args: CliArgs & { command: 'check' | 'score' }, i
     legacy: soffice !== null,
     legacyHint: args.command === 'check' ? NO_SOFFICE : '',
   });
+  // A summary written into a folder it reviews is not a submission: a second run does not read it.
+  const given = new Set(args.files.map((f) => path.resolve(f)));
+  const items = inputs.items.filter((i) => args.report === null || path.resolve(i.file) !== path.resolve(args.report) || given.has(path.resolve(i.file)));
   const many = args.files.length > 1 || inputs.anyFolder;
-  const outputProblem = args.command === 'score' ? checkOutputs(args, inputs.items, many, SCORED) : checkReport(args, inputs.items);
+  const outputProblem = args.command === 'score' ? checkOutputs(args, items, many, SCORED) : checkReport(args, items);
   if (outputProblem) {
     io.stderr(`jixiao：${outputProblem}`);
     return 2;
   }
   for (const notice of inputs.notices) io.stderr(`jixiao：${notice}`);
 
-  const converted = soffice !== null ? await convertLegacy(inputs.items, soffice) : { items: inputs.items, dispose: async () => undefined };
+  const converted = soffice !== null ? await convertLegacy(items, soffice) : { items, dispose: async () => undefined };
   const outcomes: FileOutcome[] = [];
   try {
     for (const item of converted.items) outcomes.push(await processFile(item, args, profile, many));
@@ -147,7 +152,7 @@ export async function runCheck(args: CliArgs & { command: 'check' | 'score' }, i
   let reportLine: string | null = null;
   if (args.report !== null) {
     try {
-      reportLine = await writeReport({ ...args, report: args.report }, profile, outcomes);
+      reportLine = await writeReport({ ...args, report: args.report }, profile, outcomes, inputs.notRead);
     } catch (e) {
       io.stderr(describeError(e));
       reportFailed = true;
