@@ -183,8 +183,10 @@ function valueWidth(v: SummaryValue, kind: SummaryKind): number {
   if (v === null) return 0;
   if (typeof v === 'object') return displayWidth(v.text);
   if (typeof v === 'number') {
-    if (kind === 'rate') return new Decimal(v).times(100).toFixed(2).length + 1;
-    const fixed = kind === 'count' ? String(v) : new Decimal(v).abs().toFixed(2);
+    // Only a width estimate (how many characters the format shows), never a figure: plain
+    // number formatting is enough here and keeps thousands of rows quick.
+    if (kind === 'rate') return (Math.abs(v) * 100).toFixed(2).length + 1 + (v < 0 ? 1 : 0);
+    const fixed = kind === 'count' ? String(Math.abs(v)) : Math.abs(v).toFixed(2);
     const int = fixed.split('.')[0];
     return fixed.length + Math.floor((int.length - 1) / 3) + (v < 0 || kind === 'difference' ? 1 : 0);
   }

@@ -11,6 +11,8 @@ import { HEADER_FILL, type ReviewSummary, type SummarySheet, type SummaryValue }
 
 const argb = (rgb: string): string => `FF${rgb}`;
 
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+
 /** Column letters of a 1-based index (1 → A, 28 → AB). */
 function letters(n: number): string {
   let s = '';
@@ -29,12 +31,22 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SummarySheet): void {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width }));
+  // Formats and the link font are set on the columns, not cell by cell: ExcelJS then shares
+  // one style per column, which keeps a summary of thousands of rows quick to write.
+  ws.columns = sheet.columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: {
+      ...(c.numFmt !== null ? { numFmt: c.numFmt } : {}),
+      ...(c.kind === 'link' ? { font: LINK_FONT } : {}),
+    },
+  }));
   const header = ws.getRow(1);
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { bold: true };
+    cell.numFmt = 'General';
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HEADER_FILL) } };
     cell.alignment = { vertical: 'middle' };
   });
@@ -43,9 +55,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SummarySheet): void {
     row.forEach((v, i) => {
       const cell = xlRow.getCell(i + 1);
       cell.value = cellValue(v);
-      const col = sheet.columns[i];
-      if (col.numFmt !== null && typeof v === 'number') cell.numFmt = col.numFmt;
-      if (v !== null && typeof v === 'object') cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+      if (sheet.columns[i].kind === 'link' && (v === null || typeof v !== 'object')) cell.font = {};
       if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
     });
   });
@@ -73,7 +83,9 @@ export async function renderSummary(summary: ReviewSummary): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '绩效自评助手';
   for (const sheet of summary.sheets) renderSheet(wb, sheet);
-  const raw = (await wb.xlsx.writeBuffer()) as unknown;
+  // Fast deflate: the summary is written once and opened once; level 1 halves the time of
+  // a 300-file summary against the default level for a few percent more bytes.
+  const raw = (await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions)) as unknown;
   return Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
 }
 
