@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: check and score the bundled example workbooks with the built CLI.
+// `npm run demo`: check and score the bundled example workbooks with the built CLI, clean a
+// dirty template, and write the reviewer's summary workbook of the examples folder.
 const fs = require('fs');
 const path = require('path');
 const { run } = require('../dist/cli/main.js');
@@ -27,7 +28,13 @@ const io = { stdout: (s) => console.log(s), stderr: (s) => console.error(s) };
   console.log(`\n== jixiao clean ${dirty} --dry-run\n`);
   await run(['clean', dirty, '--dry-run'], io);
   const cleaned = path.join(path.relative(root, outDir), 'seed002-shigu.clean.xlsx');
+  console.log(`== jixiao clean ${dirty} -o ${cleaned}\n`);
   await run(['clean', dirty, '-o', cleaned, '--force'], io);
+  // The reviewer's summary workbook (issue 13): one row per table, one per finding.
+  const report = path.join(path.relative(root, outDir), '审核汇总.xlsx');
+  console.log(`== jixiao check ${folder} --report ${report}\n`);
+  const reported = await run(['check', folder, '--report', report, '--force'], io);
+  console.log(`\n用 Excel、WPS 或 LibreOffice 打开 ${report} 查看「汇总」「问题」「说明」三张工作表。`);
   // Exit 1 only means the examples contain errors, which is what they are for.
-  process.exitCode = checked === 2 || scored === 2 ? 2 : 0;
+  process.exitCode = [checked, scored, reported].includes(2) ? 2 : 0;
 })();
