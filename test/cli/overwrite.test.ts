@@ -193,3 +193,20 @@ describe('issue 12: two runs writing one output, symbolic links', () => {
     expect(again.out).toContain('无需修改，原文件未改动');
   });
 });
+
+describe('a read-only file with nothing to change', () => {
+  it('--in-place leaves it alone without an error (score and clean)', async () => {
+    const file = copy('seed003-jinzhong.xlsx');
+    const cleaned = path.join(dir, 'cleaned.xlsx');
+    await jixiao('clean', file, '-o', cleaned);
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(cleaned, 0o444);
+    const r = await jixiao('score', file, '--in-place');
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('无需修改，原文件未改动');
+    const c = await jixiao('clean', cleaned, '--in-place');
+    expect(c.err.filter((l) => !l.includes('--in-place 将直接覆盖'))).toEqual([]);
+    expect(c.out).toContain('无需清理：没有发现需要处理的内容，未写入文件');
+  });
+});

@@ -48,10 +48,10 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
     let edits: number | undefined;
     if (args.command === 'score') {
       const out = outputPath(file, args, many, item.rel, SCORED);
-      checkTarget(file, out, args.inPlace);
       edits = result.plan.length;
-      // In place with nothing to change: the file is left as it is, and nothing is written.
+      // In place with nothing to change: the file is left as it is (read-only or not), and nothing is written.
       if (!(args.inPlace && edits === 0)) {
+        checkTarget(file, out, args.inPlace);
         if (args.out !== null && many) await ensureFolder(out);
         const { writeScored } = await import('../write');
         await writeScored(file, result.plan, out, { replace: args.force || args.inPlace });

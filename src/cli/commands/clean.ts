@@ -58,9 +58,9 @@ async function cleanFile(item: InputItem, args: CliArgs, many: boolean): Promise
     if (locked.length) outcome.notes.push(`工作表${locked.join('、')}受保护，未清理（请撤销保护后重试）`);
     if (args.dryRun) return outcome;
     const out = outputPath(file, args, many, item.rel, CLEAN);
-    checkTarget(file, out, args.inPlace);
-    // Nothing to clean: no file is written, in place or beside it.
+    // Nothing to clean: no file is written, in place or beside it (read-only or not).
     if (!plan.changes.length) return outcome;
+    checkTarget(file, out, args.inPlace);
     const parts = source.lossy;
     if (parts.length && args.inPlace) throw new UserFacingError(`${file}：工作簿含${parts.join('、')}，清理后会丢失或错位，未覆盖原文件；请用 -o 另存`);
     if (parts.length) outcome.notes.push(`工作簿含${parts.join('、')}，清理后的文件中可能丢失或错位（原文件未改动）`);
