@@ -160,6 +160,10 @@ export function createFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOpti
   const win = window as RuntimeWindow;
   win.Office = Office;
   win.OSF = OSF;
+  // What a browser window has and the runtime reads at load: with `window.Promise` it uses the
+  // platform's promises (without, its bundled es6-promise polyfill), after a user-agent check.
+  win.Promise ??= Promise;
+  win.navigator ??= { userAgent: 'Mozilla/5.0 (Node.js) jixiao-fake-excel' };
   const rt = createRuntime(win);
   for (const [k, v] of rt.apiVersions) versions.set(k, v);
   // Excel on the web's runtime turns on preview execution (the file's own code after _EndExcel).
