@@ -381,6 +381,19 @@ describe('7. the other rules of the APIs the add-in calls', () => {
       return r.address;
     });
     expect(all).toBe('表一!A1:XFD1048576');
+    // getRangeByIndexes outside the grid, and a position past the last sheet (codes not documented).
+    await expect(
+      run(fake, async (c) => {
+        c.workbook.worksheets.getItem('表一').getRangeByIndexes(0, 0, 0, 1).load('address');
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      run(fake, async (c) => {
+        c.workbook.worksheets.getItem('表一').position = 2;
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   test('values: the array must match the range; "+", "-" and "=" start formulas; an apostrophe keeps text', async () => {
@@ -395,6 +408,14 @@ describe('7. the other rules of the APIs the add-in calls', () => {
       c.workbook.worksheets.getItem('表一').getRange('A3:D3').values = [['-5', '-无', "'-无", '=1+1']];
       await c.sync();
     });
+    // Over 1,500 cells the runtime sends the values in row chunks (_ValidateArraySize, getRow, getBoundingRect).
+    await run(fake, async (c) => {
+      c.workbook.worksheets.getItem('表二').getRange('B1:C2000').values = Array.from({ length: 2000 }, (_, i) => [i, `第${i}行`]);
+      await c.sync();
+    });
+    const body = fake.state.requests[fake.state.requests.length - 1];
+    expect(body.error).toBeNull();
+    expect([fake.state.cell('表二', 'B1').value, fake.state.cell('表二', 'C2000').value]).toEqual([0, '第1999行']);
     expect(['A3', 'B3', 'C3', 'D3'].map((a) => fake.state.cell('表一', a))).toMatchObject([
       { value: -5, formula: null },
       { value: '#NAME?', formula: '=-无' },
