@@ -253,7 +253,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     if (m.right > colCount) colCount = m.right;
   }
 
-  return { name: ws.name, rowCount, colCount, cells, merges, protected: isProtected(ws) };
+  const state = (ws as unknown as { state?: string }).state;
+  const visibility = state === 'hidden' || state === 'veryHidden' ? { visibility: state } : {};
+  return { name: ws.name, rowCount, colCount, cells, merges, protected: isProtected(ws), ...visibility };
 }
 
 function convertCell(cell: ExcelJS.Cell): Cell | undefined {
