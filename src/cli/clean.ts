@@ -1,19 +1,20 @@
 /**
  * `jixiao clean FILE|DIR… [-o OUT] [--in-place] [--dry-run] [--json] [--keep-hints]
  * [--keep-sheets] [--reuse-next-year]` (issue 8): plan the template clean-up with the
- * engine, preview it, and apply it with an ExcelJS round trip (row and sheet deletion and
- * merges need a structural writer), written atomically beside the input as NAME.clean.xlsx.
+ * engine, preview it, and apply it by patching the .xlsx package (./package/clean, issue
+ * 13: nothing else of the workbook changes), written atomically beside the input as
+ * NAME.clean.xlsx. Nothing to clean: nothing is written.
  */
 import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 
-import { analyzeWorkbook, cleanup, parseRange, type Severity } from '../core';
+import { analyzeWorkbook, cleanup, type Severity } from '../core';
 import { USAGE, UsageError } from './args';
-import { describeError, UserFacingError, WorkbookWriteError, errorText } from './errors';
+import { describeError, UserFacingError } from './errors';
 import { expandInputs, isReadOnlyFile, type InputItem } from './main';
-import { mergesOf } from './read';
-import { readWorkbook } from './workbook';
+import { writeCleaned } from './package/clean';
+import { planCleanupOf } from './package/plan';
+import { readGridAndBytes } from './read';
 
 type Plan = cleanup.CleanupPlan;
 
@@ -85,187 +86,16 @@ interface Outcome {
   counts: Record<Severity, number> | null;
 }
 
-/** Fills and notes of every cell, for recognising our own marks. */
-export function decorationsOf(workbook: ExcelJS.Workbook): cleanup.CellDecoration[] {
-  const out: cleanup.CellDecoration[] = [];
-  for (const ws of workbook.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const fill = cell.style?.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
-        const argb = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
-        const note = noteText(cell.note);
-        if (argb === undefined && note === undefined) return;
-        out.push({ sheet: ws.name, row: r, col: c, ...(argb !== undefined ? { fill: argb } : {}), ...(note !== undefined ? { note } : {}) });
-      });
-    });
-  }
-  return out;
-}
-
-function noteText(note: unknown): string | undefined {
-  if (typeof note === 'string') return note;
-  if (note && typeof note === 'object') {
-    const texts = (note as { texts?: { text?: string }[] }).texts;
-    if (Array.isArray(texts)) return texts.map((t) => t.text ?? '').join('');
-  }
-  return undefined;
-}
-
-function toExcel(v: cleanup.CellState['value']): ExcelJS.CellValue {
-  switch (v.t) {
-    case 'empty':
-      return null;
-    case 'date':
-      return new Date(`${v.v}T00:00:00Z`);
-    case 'error':
-      return { error: v.v } as ExcelJS.CellErrorValue;
-    default:
-      return v.v;
-  }
-}
-
-/** Apply `plan` to the loaded workbook, in the host order of core/cleanup/types. */
-export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: Plan): void {
-  const sheetOf = (name: string): ExcelJS.Worksheet => {
-    const ws = workbook.getWorksheet(name);
-    if (!ws) throw new Error(`找不到工作表「${name}」`);
-    return ws;
-  };
-  const deleted = new Map<string, number[]>();
-  const resized = new Map<string, { removed: Set<string>; added: string[] }>();
-  for (const ch of plan.changes) {
-    if (ch.op === 'delete-row') deleted.set(ch.place.sheet, [...(deleted.get(ch.place.sheet) ?? []), ch.place.row]);
-    if (ch.op === 'resize-merge' || ch.op === 'unmerge') {
-      const r = resized.get(ch.place.sheet) ?? { removed: new Set<string>(), added: [] };
-      r.removed.add(ch.place.address);
-      if (ch.op === 'resize-merge' && ch.after) r.added.push(ch.after);
-      resized.set(ch.place.sheet, r);
-    }
-  }
-  // 1. marks
-  for (const ch of plan.changes) {
-    if (ch.op !== 'remove-fill' && ch.op !== 'remove-note') continue;
-    const cell = sheetOf(ch.place.sheet).getCell(ch.place.row, ch.place.col);
-    if (ch.op === 'remove-fill') {
-      const style = { ...cell.style };
-      delete style.fill;
-      cell.style = style;
-    } else {
-      // ExcelJS has no API to remove a note: `note = undefined` writes an empty one, and a
-      // loaded cell keeps the note in its value's model too: drop both.
-      (cell as unknown as { _comment?: unknown })._comment = undefined;
-      const v = cell.value;
-      cell.value = null;
-      cell.value = v;
-    }
-  }
-  // 2. unmerge: every merge of a sheet losing rows (they are re-merged, shifted), else the listed ones.
-  const keptMerges = new Map<string, { top: number; left: number; bottom: number; right: number }[]>();
-  for (const [name, r] of resized) {
-    const ws = sheetOf(name);
-    if (deleted.has(name)) continue;
-    for (const a of r.removed) ws.unMergeCells(a);
-  }
-  for (const name of deleted.keys()) {
-    const ws = sheetOf(name);
-    const removed = resized.get(name)?.removed ?? new Set<string>();
-    const all = mergesOf(ws);
-    keptMerges.set(name, all.filter((m) => !removed.has(`${ws.getCell(m.top, m.left).address}:${ws.getCell(m.bottom, m.right).address}`)));
-    for (const m of all) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
-  }
-  // 3. cell values and formats
-  for (const ch of plan.changes) {
-    if (ch.op !== 'set') continue;
-    const cell = sheetOf(ch.place.sheet).getCell(ch.place.row, ch.place.col);
-    cell.value = toExcel(ch.after.value);
-    if (ch.after.numFmt !== ch.before.numFmt) cell.style = { ...cell.style, numFmt: ch.after.numFmt ?? 'General' };
-  }
-  // 4. rows, bottom-up, then the formulas that named rows below them
-  const deletions = [...deleted].map(([name, rows]) => ({ name, rows: [...rows].sort((a, b) => a - b) }));
-  for (const d of deletions) {
-    const ws = sheetOf(d.name);
-    // spliceRows moves values and styles but not notes: carry them along.
-    const notes: { row: number; col: number; note: unknown }[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      if (r < d.rows[0]) return;
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const note = (cell as unknown as { _comment?: { note?: unknown } })._comment?.note;
-        if (note !== undefined) notes.push({ row: r, col: c, note });
-      });
-    });
-    for (const r of [...d.rows].reverse()) ws.spliceRows(r, 1);
-    for (const n of notes) {
-      const row = cleanup.shiftRow(n.row, d.rows);
-      if (row !== null) ws.getCell(row, n.col).note = n.note as string;
-    }
-  }
-  if (deletions.length) {
-    for (const ws of workbook.worksheets) {
-      ws.eachRow({ includeEmpty: false }, (row) => {
-        row.eachCell({ includeEmpty: false }, (cell) => {
-          if (cell.type !== ExcelJS.ValueType.Formula) return;
-          const v = cell.value as ExcelJS.CellFormulaValue;
-          if (typeof v.formula !== 'string') return;
-          let f = v.formula;
-          for (const d of deletions) f = cleanup.shiftFormula(f, ws.name, d.name, d.rows);
-          if (f !== v.formula) cell.value = { formula: f, result: v.result } as ExcelJS.CellFormulaValue;
-        });
-      });
-    }
-  }
-  // 5. merges after the deletions
-  for (const d of deletions) {
-    const ws = sheetOf(d.name);
-    for (const m of keptMerges.get(d.name) ?? []) {
-      const top = cleanup.shiftRow(m.top, d.rows);
-      const bottom = cleanup.shiftRow(m.bottom, d.rows);
-      if (top !== null && bottom !== null) ws.mergeCells(top, m.left, bottom, m.right);
-    }
-  }
-  for (const [name, r] of resized) {
-    const ws = sheetOf(name);
-    for (const a of r.added) {
-      const m = parseRange(a)!;
-      ws.mergeCells(m.top, m.left, m.bottom, m.right);
-    }
-  }
-  // 6. sheets
-  for (const ch of plan.changes) if (ch.op === 'delete-sheet') workbook.removeWorksheet(sheetOf(ch.place.sheet).id);
-}
-
-async function writeAtomically(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.tmp`);
-  let data: Buffer;
-  try {
-    const raw = (await workbook.xlsx.writeBuffer()) as unknown;
-    data = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
-  } catch (e) {
-    throw new WorkbookWriteError(outPath, 'io', `生成工作簿失败：${errorText(e)}`);
-  }
-  try {
-    await fsp.writeFile(tmp, data);
-    await fsp.rename(tmp, outPath);
-  } catch (e) {
-    await fsp.unlink(tmp).catch(() => undefined);
-    const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? '目标文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限（文件可能正在 Excel 中打开）' : `写入失败（${code ?? errorText(e)}）`;
-    throw new WorkbookWriteError(outPath, 'io', why);
-  }
-}
-
 async function cleanFile(item: InputItem, args: CleanArgs, many: boolean): Promise<Outcome> {
   const file = item.file;
   const outcome: Outcome = { file, output: null, plan: null, notes: [], counts: null };
   if (item.error !== undefined) return { ...outcome, error: item.error };
   try {
-    const { grid, workbook, lossy } = await readWorkbook(file);
-    const images = workbook.worksheets.some((ws) => ws.getImages().length > 0) ? ['图片'] : [];
-    const parts = [...lossy, ...images];
-    const plan = cleanup.planCleanup(
-      { grid, decorations: decorationsOf(workbook) },
-      { kinds: { hint: !args.keepHints, 'blank-sheet': !args.keepSheets, reuse: args.reuseNextYear } },
-    );
+    const { grid, bytes } = await readGridAndBytes(file);
+    const { plan, withheld } = await planCleanupOf(file, bytes, grid, { kinds: { hint: !args.keepHints, 'blank-sheet': !args.keepSheets, reuse: args.reuseNextYear } });
     outcome.plan = plan;
+    // What the package cannot follow is kept, and said why (one line per reason).
+    for (const reason of new Set(withheld.map((w) => `工作表「${w.sheet}」：${w.reason}`))) outcome.notes.push(reason);
     const checked = analyzeWorkbook(cleanup.applyCleanup(grid, plan));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const t of checked.tables) for (const f of t.findings) counts[f.severity]++;
@@ -273,16 +103,14 @@ async function cleanFile(item: InputItem, args: CleanArgs, many: boolean): Promi
     if (args.dryRun) return outcome;
     const out = cleanOutputPath(file, args, many, item.rel);
     if (path.resolve(out) === path.resolve(file) && !args.inPlace) throw new UsageError(`${file}：输出文件与输入文件相同，如确需覆盖请用 --in-place`);
-    if (parts.length && args.inPlace) throw new UsageError(`${file}：工作簿含${parts.join('、')}，清理后会丢失或错位，未覆盖原文件；请用 -o 另存`);
-    if (parts.length) outcome.notes.push(`工作簿含${parts.join('、')}，清理后的文件中可能丢失或错位（原文件未改动）`);
-    if (args.inPlace && !plan.changes.length) return outcome;
+    // Nothing to clean: nothing is written, a copy no more than an overwrite.
+    if (!plan.changes.length) return outcome;
     // As for `score`: an existing output is replaced only with --force, a read-only file never.
     if (!args.inPlace && !args.force && existsSync(out)) throw new UsageError(`${out}：输出文件已存在，未写入；如需替换请加 --force`);
     if (isReadOnlyFile(out)) throw new UsageError(args.inPlace ? `${file}：文件为只读，未覆盖；请取消只读属性后重试，或用 -o 另存` : `${out}：输出文件为只读，未覆盖；请换一个输出位置`);
-    applyPlanToWorkbook(workbook, plan);
     if (args.out !== null && many) await fsp.mkdir(path.dirname(out), { recursive: true });
-    await writeAtomically(workbook, out);
-    outcome.output = out;
+    const written = await writeCleaned(bytes, plan, out);
+    if (written.written) outcome.output = out;
     return outcome;
   } catch (e) {
     return { ...outcome, plan: null, error: e instanceof UserFacingError ? e.message : `${file}：${describeError(e)}` };
