@@ -71,34 +71,36 @@ export function patchComments(xml: string, remove: ReadonlySet<string>, deleted:
  * Returns how many shapes are left.
  */
 export function patchVml(xml: string, remove: ReadonlySet<string>, deleted: readonly number[]): { xml: string; left: number } {
-  // VML is not always well-formed XML (legacy `<br>`): shapes are found by text.
+  // VML is not always well-formed XML (legacy `<br>`): shapes are found by text, under any
+  // prefix (Excel writes `v:`/`x:`, openpyxl `ns0:`/`ns2:`).
   const splices: Splice[] = [];
   let left = 0;
-  const shape = /<v:shape\b[\s\S]*?<\/v:shape>/g;
+  const shape = /<([\w.-]+:)?shape\b[\s\S]*?<\/\1shape>/g;
+  const tag = (name: string): RegExp => new RegExp(`(<([\\w.-]+:)?${name}>\\s*)([^<]*?)(\\s*<\\/\\2${name}>)`);
   let order = 0;
   for (let m = shape.exec(xml); m; m = shape.exec(xml)) {
     const text = m[0];
-    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(text);
-    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(text);
-    if (!row || !col) {
+    const row = tag('Row').exec(text);
+    const col = tag('Column').exec(text);
+    if (!row || !col || !/^\d+$/.test(row[3]) || !/^\d+$/.test(col[3])) {
       left++;
       continue;
     }
-    const r = Number(row[1]) + 1;
-    const ref = cellRef(r, Number(col[1]) + 1);
+    const r = Number(row[3]) + 1;
+    const ref = cellRef(r, Number(col[3]) + 1);
     if (remove.has(ref) || shiftRow(r, deleted) === null) {
       splices.push({ start: m.index, end: m.index + text.length, text: '', order: order++ });
       continue;
     }
     left++;
     if (!deleted.length) continue;
-    let next = text.replace(/(<x:Row>\s*)(\d+)(\s*<\/x:Row>)/, (_a, p: string, n: string, q: string) => `${p}${shiftRow(Number(n) + 1, deleted)! - 1}${q}`);
-    next = next.replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/, (_a, p: string, body: string, q: string) => {
+    let next = text.replace(tag('Row'), (_a, p: string, _q: string, n: string, end: string) => `${p}${shiftRow(Number(n) + 1, deleted)! - 1}${end}`);
+    next = next.replace(tag('Anchor'), (all: string, p: string, _q: string, body: string, end: string) => {
       const v = body.split(',').map((x) => x.trim());
-      if (v.length !== 8) return `${p}${body}${q}`;
+      if (v.length !== 8) return all;
       v[2] = String(survivorRow(Number(v[2]) + 1, deleted) - 1);
       v[6] = String(survivorRow(Number(v[6]) + 1, deleted) - 1);
-      return `${p}${v.join(', ')}${q}`;
+      return `${p}${v.join(', ')}${end}`;
     });
     if (next !== text) splices.push({ start: m.index, end: m.index + text.length, text: next, order: order++ });
   }
@@ -176,7 +178,7 @@ export function patchFormulaTexts(xml: string, deletions: Deletions, home = ''):
   collect(xml, (el) => el.name === 'f' && !el.selfClosing).forEach((s, i) => {
     const text = textOf(xml, s);
     const next = shiftFormula(text, home, deletions);
-    if (next !== text) splices.push({ start: s.el.openEnd, end: s.closeStart, text: escapeText(next), order: i });
+    if (next !== text) splices.push({ start: s.el.openEnd, end: s.closeStart, text: escapeText(next, xml.slice(s.el.openEnd, s.closeStart)), order: i });
   });
   return applySplices(xml, splices);
 }

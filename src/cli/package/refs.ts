@@ -109,7 +109,19 @@ export function unescapeXml(s: string): string {
   });
 }
 
-/** Text content for an element (`<`, `>`, `&` escaped; quotes may stay). */
-export function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+/**
+ * Text content for an element (`<`, `>`, `&` escaped). Quotes stay as they are, unless the
+ * text it replaces (`like`, as written) spelt them as entities: then so does the new text,
+ * so a rewritten name or formula differs from the old only where its references do.
+ */
+export function escapeText(s: string, like = ''): string {
+  const apos = like.includes('&apos;');
+  const quot = like.includes('&quot;');
+  return s.replace(/[&<>'"]/g, (c) => {
+    if (c === '&') return '&amp;';
+    if (c === '<') return '&lt;';
+    if (c === '>') return '&gt;';
+    if (c === "'") return apos ? '&apos;' : c;
+    return quot ? '&quot;' : c;
+  });
 }

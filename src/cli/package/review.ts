@@ -40,7 +40,7 @@ function spanned(ref: RefToken, order: readonly string[]): string[] {
 }
 
 function rowsText(rows: readonly number[]): string {
-  return rows.length <= 3 ? rows.join('、') : `${rows.slice(0, 3).join('、')} 等 ${rows.length} 行`;
+  return rows.length <= 3 ? rows.join('、') : `${rows.slice(0, 3).join('、')} 等 ${rows.length}`;
 }
 
 /** The pins the package asks for under `plan`. */

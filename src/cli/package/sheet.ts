@@ -314,11 +314,11 @@ export function patchWorksheet(xml: string, edits: SheetEdits, ctx: SheetContext
       if (planned.unshare) {
         let tag = dropAttr(dropAttr(dropAttr(tagOf(f.el), 't'), 'ref'), 'si');
         tag = tag.replace(/\s*\/?>$/, '>');
-        splice(f.el.start, f.end, `${tag}${escapeText(planned.text)}</${f.el.prefix}f>`);
+        splice(f.el.start, f.end, `${tag}${escapeText(planned.text, xml.slice(f.el.openEnd, f.closeStart))}</${f.el.prefix}f>`);
       } else {
         let tag = tagOf(f.el);
         if (planned.ref !== undefined) tag = setAttr(tag, 'ref', planned.ref);
-        splice(f.el.start, f.end, `${tag}${escapeText(planned.text)}</${f.el.prefix}f>`);
+        splice(f.el.start, f.end, `${tag}${escapeText(planned.text, xml.slice(f.el.openEnd, f.closeStart))}</${f.el.prefix}f>`);
       }
       return;
     }
@@ -336,7 +336,7 @@ export function patchWorksheet(xml: string, edits: SheetEdits, ctx: SheetContext
     if (next === text && tag === tagOf(f.el)) return;
     formulasChanged = true;
     if (f.el.selfClosing) splice(f.el.start, f.end, tag);
-    else splice(f.el.start, f.closeStart, `${tag}${escapeText(next)}`);
+    else splice(f.el.start, f.closeStart, `${tag}${escapeText(next, xml.slice(f.el.openEnd, f.closeStart))}`);
   };
 
   const styleOf = (c: CellInfo | undefined): number | undefined => (c?.el.attributes.s === undefined ? undefined : Number(c.el.attributes.s));
@@ -480,14 +480,14 @@ export function patchWorksheet(xml: string, edits: SheetEdits, ctx: SheetContext
       }
       if (newSq !== sq.text) {
         if (sq.start < 0) splice(o.el.start, o.el.openEnd, setAttr(tagOf(o.el), 'sqref', newSq));
-        else splice(sq.start, sq.end, escapeText(newSq));
+        else splice(sq.start, sq.end, escapeText(newSq, xml.slice(sq.start, sq.end)));
       }
     }
     const anchor: Anchor | undefined = o.anchored && first !== null ? { from: first, to: firstTop(newSq ?? sq!.text) ?? first } : undefined;
     for (const f of o.formulas) {
       const text = unescapeXml(xml.slice(f.start, f.end));
       const next = shiftFormula(text, home, ctx.deletions, anchor);
-      if (next !== text) splice(f.start, f.end, escapeText(next));
+      if (next !== text) splice(f.start, f.end, escapeText(next, xml.slice(f.start, f.end)));
     }
   }
 

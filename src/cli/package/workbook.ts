@@ -124,7 +124,7 @@ export function patchWorkbookPart(xml: string, edits: WorkbookEdits): string {
     const text = unescapeXml(xml.slice(n.el.openEnd, n.closeStart));
     const home = local !== undefined ? (sheets[Number(local)]?.name ?? '') : '';
     const next = shiftFormula(text, home, edits.deletions);
-    if (next !== text) splices.push({ start: n.el.openEnd, end: n.closeStart, text: escapeText(next), order: order++ });
+    if (next !== text) splices.push({ start: n.el.openEnd, end: n.closeStart, text: escapeText(next, xml.slice(n.el.openEnd, n.closeStart)), order: order++ });
   }
   const dn = definedNames as { el: XmlElement; end: number } | null;
   if (dn && names.length && keptNames === 0) splices.push({ start: dn.el.start, end: dn.end, text: '', order: order++ });
