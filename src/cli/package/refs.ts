@@ -79,8 +79,15 @@ export function parseCell(ref: string | undefined): { row: number; col: number }
 // ---------------------------------------------------------------------------------------
 // Raw tag edits: change one attribute and leave every other byte of the tag as written.
 
+const PATTERNS = new Map<string, RegExp>();
+
 function attrPattern(name: string): RegExp {
-  return new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)(["'])([^"']*)\\2`);
+  let re = PATTERNS.get(name);
+  if (!re) {
+    re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)(["'])([^"']*)\\2`);
+    PATTERNS.set(name, re);
+  }
+  return re;
 }
 
 /** The start tag with attribute `name` set to `value` (added before the tag's end when absent). */
