@@ -26,12 +26,12 @@ export type Producer = 'openpyxl' | 'libreoffice';
 export interface ProducerCopy {
   /** File name inside `<fixturesDir>/producers/`. */
   readonly file: string;
-  /** The seed fixture (in `<fixturesDir>/`) whose check output the copy must reproduce. */
+  /** The fixture (in `<fixturesDir>/`, e.g. `edge/x.xlsx`) whose check output the copy must reproduce. */
   readonly original: string;
   /** The file the producer saves: the original, or another copy (by its file name). */
   readonly from: string;
   readonly producer: Producer;
-  /** openpyxl_save.py flags: `--chart`, `--comment`. */
+  /** openpyxl_save.py flags: `--chart`, `--comment`, `--validation`, `--cf`, `--names`, `--print`, `--freeze`. */
   readonly flags: readonly string[];
 }
 
@@ -49,6 +49,18 @@ function libreofficeCopy(seed: string, from?: ProducerCopy): ProducerCopy {
 
 const CHART_AND_COMMENT = openpyxlCopy('seed002-shigu', ['--chart', '--comment']);
 
+/**
+ * The Excel-like dirty copy of seed 002 (scripts/edge-cases/package.ts: 宋体, page breaks,
+ * ignored errors, a cross-sheet list validation, printer settings, custom properties, links
+ * with tooltips, print areas and titles) saved by openpyxl with a chart, a reviewer's
+ * comment beside the 财务科 one, validations (one reading 参数), conditional formats,
+ * defined names, print titles and areas, and a frozen header; and both saved by
+ * LibreOffice. `jixiao clean` must keep all of it (issue 13).
+ */
+const EXCEL_LIKE = 'edge/clean-excel-like.dirty.xlsx';
+const RICH_FLAGS = ['--chart', '--comment', '--validation', '--cf', '--names', '--print', '--freeze'];
+const EXCEL_LIKE_RICH: ProducerCopy = { file: 'clean-excel-like.dirty.openpyxl-rich.xlsx', original: EXCEL_LIKE, from: EXCEL_LIKE, producer: 'openpyxl', flags: RICH_FLAGS };
+
 export const PRODUCER_COPIES: readonly ProducerCopy[] = [
   ...SEEDS.map((s) => openpyxlCopy(s)),
   CHART_AND_COMMENT,
@@ -57,6 +69,9 @@ export const PRODUCER_COPIES: readonly ProducerCopy[] = [
   ...SEEDS.map((s) => libreofficeCopy(s)),
   // LibreOffice re-saving openpyxl's chart and comment: its own chart and comment parts.
   libreofficeCopy('seed002-shigu', CHART_AND_COMMENT),
+  EXCEL_LIKE_RICH,
+  { file: 'clean-excel-like.dirty.libreoffice.xlsx', original: EXCEL_LIKE, from: EXCEL_LIKE, producer: 'libreoffice', flags: [] },
+  { file: 'clean-excel-like.dirty.openpyxl-rich.libreoffice.xlsx', original: EXCEL_LIKE, from: EXCEL_LIKE_RICH.file, producer: 'libreoffice', flags: [] },
 ];
 
 /** Why each producer cannot run here; empty when both can. */

@@ -168,4 +168,32 @@ export const CASES: EdgeCase[] = [
         await replaceIn(zip, '[Content_Types].xml', '/xl/worksheets/sheet1.xml', '/xl/worksheets/data1.xml');
       }),
   },
+  {
+    file: 'reader-crc-mismatch.xlsx',
+    description:
+      'the parts are stored uncompressed and one digit of B3 (10 → 19) was changed after zipping: the bytes still parse, only the CRC-32 tells (issue 12); reported as damaged, never read or re-written as valid',
+    build: async () => {
+      const zip = await base();
+      const stored = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+      const at = stored.indexOf(Buffer.from('<c r="B3"'));
+      const v = stored.indexOf(Buffer.from('<v>10</v>'), at);
+      if (at < 0 || v < 0) throw new Error('edge case: B3 not found');
+      const out = Buffer.from(stored);
+      out[v + 4] = '9'.charCodeAt(0);
+      return out;
+    },
+  },
+  {
+    file: 'reader-hidden-sheets.xlsx',
+    description: 'three sheets: visible 自评表, hidden 说明 and very hidden 参数 (`<sheet state>`): the grid reports each one’s visibility (issue 12)',
+    build: async () => {
+      const wb = new Workbook();
+      wb.created = wb.modified = new Date(Date.UTC(2024, 0, 1));
+      wb.creator = wb.lastModifiedBy = '绩效自评助手 fixtures';
+      wb.addWorksheet('自评表').getCell('A1').value = '项目支出绩效自评表';
+      wb.addWorksheet('说明', { state: 'hidden' }).getCell('A1').value = '填表说明';
+      wb.addWorksheet('参数', { state: 'veryHidden' }).getCell('A1').value = 10;
+      return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    },
+  },
 ];

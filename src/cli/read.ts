@@ -13,7 +13,7 @@
 import { promises as fsp } from 'fs';
 import type ExcelJS from 'exceljs';
 
-import { EMPTY, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from '../core';
+import { EMPTY, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid, type SheetVisibility, type WorkbookGrid } from '../core';
 import { WorkbookReadError, errnoCode, errorText } from './errors';
 import { NotAWorkbook, PartError, readXlsx } from './xlsx';
 
@@ -38,6 +38,13 @@ export async function readGrid(file: string): Promise<GridRead> {
   const bytes = await readBytes(file);
   sniff(file, bytes);
   return gridOf(file, bytes);
+}
+
+/** `readGrid`, keeping the bytes read (clean-up plans and patches the very same bytes). */
+export async function readGridAndBytes(file: string): Promise<GridRead & { readonly bytes: Buffer }> {
+  const bytes = await readBytes(file);
+  sniff(file, bytes);
+  return { ...(await gridOf(file, bytes)), bytes };
 }
 
 async function gridOf(file: string, bytes: Buffer): Promise<GridRead> {
@@ -253,7 +260,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     if (m.right > colCount) colCount = m.right;
   }
 
-  return { name: ws.name, rowCount, colCount, cells, merges, protected: isProtected(ws) };
+  const state = (ws as unknown as { state?: string }).state;
+  const visibility = state === 'hidden' || state === 'veryHidden' ? { visibility: state as SheetVisibility } : {};
+  return { name: ws.name, rowCount, colCount, cells, merges, protected: isProtected(ws), ...visibility };
 }
 
 function convertCell(cell: ExcelJS.Cell): Cell | undefined {

@@ -13,12 +13,12 @@
  * Every failure is a `PartError` that names the part of the package that could not be
  * read; read.ts turns it into the user's message.
  */
-import * as path from 'path';
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { BUILT_IN_FORMATS } from './numfmt';
-import { EMPTY, isDateFormat, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid } from '../core';
+import { crc32, declaredCrc, declaredSize, relsPartOf, resolveTarget, sizeText } from './package/opc';
+import { EMPTY, isDateFormat, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid, type SheetVisibility } from '../core';
 
 /** A part of the package could not be read; `detail` is Chinese, `label` names the part. */
 export class PartError extends Error {
@@ -86,7 +86,8 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxContents> {
       throw new PartError(label, rel?.target ?? bookPart, '文件中缺少这张工作表的内容');
     }
     const ctx: SheetContext = { strings, stringsPart: ssPart ?? 'xl/sharedStrings.xml', styles, date1904: book.date1904 };
-    sheets.push(await pkg.parse(rel.target, label, (src) => parseSheet(s.name, src, ctx)));
+    const grid = await pkg.parse(rel.target, label, (src) => parseSheet(s.name, src, ctx));
+    sheets.push(s.visibility ? { ...grid, visibility: s.visibility } : grid);
   }
   return { sheets, entries: pkg.names };
 }
@@ -126,9 +127,11 @@ class Package {
   async parse<T>(part: string, label: string, parse: (src: XmlSource) => Promise<T>): Promise<T> {
     const entry = this.byName.get(part.toLowerCase());
     if (!entry) throw new PartError(label, part, '文件中缺少这一部分');
+    const want = declaredCrc(entry);
     const src: XmlSource = (sink) =>
       new Promise<void>((resolve, reject) => {
         const stream = entry.nodeStream('nodebuffer');
+        let crc = 0;
         let done = false;
         const fail = (e: unknown): void => {
           if (done) return;
@@ -138,6 +141,7 @@ class Package {
         };
         stream.on('data', (chunk: Buffer) => {
           if (done) return;
+          crc = crc32(chunk, crc);
           try {
             sink(chunk);
           } catch (e) {
@@ -148,16 +152,16 @@ class Package {
         stream.on('end', () => {
           if (done) return;
           done = true;
-          resolve();
+          // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
+          if (want !== undefined && crc !== want) reject(new ChecksumFailure());
+          else resolve();
         });
         stream.resume();
       });
     try {
       return await parse(src);
     } catch (e) {
-      if (e instanceof PartError) throw e;
-      if (e instanceof ZipFailure) throw new PartError(label, part, zipDetail(e.reason));
-      throw new PartError(label, part, e instanceof CellProblem ? e.message : xmlDetail(e));
+      throw partFailure(label, part, declaredSize(entry), e);
     }
   }
 
@@ -168,20 +172,18 @@ class Package {
   }
 }
 
-function relsPartOf(part: string): string {
-  return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
-}
-
-function resolveTarget(source: string, target: string): string {
-  let t = target;
-  try {
-    t = decodeURIComponent(target);
-  } catch {
-    // not percent-encoded
+/** The `PartError` for a failure while parsing `part` (its declared uncompressed size: `size`). */
+export function partFailure(label: string, part: string, size: number | undefined, e: unknown): PartError {
+  if (e instanceof PartError) return e;
+  if (e instanceof ZipFailure) return new PartError(label, part, zipDetail(e.reason));
+  if (e instanceof ChecksumFailure) return new PartError(label, part, '校验和（CRC）不符，文件已损坏');
+  if (e instanceof CellProblem) return new PartError(label, part, e.message);
+  // A string or array past V8's limits, or memory: the part is too large, not malformed.
+  const code = (e as { code?: unknown } | null)?.code;
+  if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG') {
+    return new PartError(label, part, size !== undefined ? `部件过大（解压后 ${sizeText(size)}），无法解析` : '部件过大，无法解析');
   }
-  // openpyxl writes absolute targets (`/xl/worksheets/sheet1.xml`).
-  if (t.startsWith('/')) return path.posix.normalize(t).replace(/^\/+/, '');
-  return path.posix.normalize(path.posix.join(path.posix.dirname(source), t)).replace(/^\/+/, '');
+  return new PartError(label, part, xmlDetail(e));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -189,6 +191,9 @@ function resolveTarget(source: string, target: string): string {
 
 /** A cell-level problem inside a part (its message is Chinese). */
 class CellProblem extends Error {}
+
+/** The entry's bytes do not match the CRC-32 its zip directory declares. */
+class ChecksumFailure extends Error {}
 
 /** The zip entry itself could not be inflated. */
 class ZipFailure extends Error {
@@ -243,7 +248,7 @@ async function parseRels(data: XmlSource, source: string): Promise<Relationship[
 }
 
 interface BookInfo {
-  readonly sheets: { name: string; rid: string | undefined }[];
+  readonly sheets: { name: string; rid: string | undefined; visibility: Exclude<SheetVisibility, 'visible'> | undefined }[];
   readonly date1904: boolean;
 }
 
@@ -254,11 +259,16 @@ async function parseWorkbookPart(data: XmlSource): Promise<BookInfo> {
     data,
     (name, a) => {
       if (name === 'workbookPr') date1904 = isTrue(a.date1904);
-      else if (name === 'sheet') sheets.push({ name: a.name ?? '', rid: prefixedAttr(a, 'id') });
+      else if (name === 'sheet') sheets.push({ name: a.name ?? '', rid: prefixedAttr(a, 'id'), visibility: visibilityOf(a.state) });
     },
     () => {},
   );
   return { sheets, date1904 };
+}
+
+/** `<sheet state>`: `hidden`, `veryHidden`, else visible (ECMA-376 Part 1 §18.18.68 ST_SheetState). */
+function visibilityOf(state: string | undefined): Exclude<SheetVisibility, 'visible'> | undefined {
+  return state === 'hidden' || state === 'veryHidden' ? state : undefined;
 }
 
 function isTrue(v: string | undefined): boolean {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { jixiao, sha } from '../helpers/cli';
 
 const FIX = path.join(__dirname, '..', 'fixtures');
@@ -124,7 +125,7 @@ describe('jixiao clean', () => {
     expect(after.total.stated).toBeNull();
   });
 
-  it('reports pictures and refuses to overwrite a workbook that has them', async () => {
+  it('cleans a workbook with a picture in place, keeping the picture byte for byte (the package is patched, issue 13)', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(DIRTY);
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -132,13 +133,20 @@ describe('jixiao clean', () => {
     wb.worksheets[0].addImage(id, 'K1:L2');
     const f = path.join(dir, 'pic.xlsx');
     await wb.xlsx.writeFile(f);
-    const before = sha(f);
-    const r = await jixiao('clean', f, '--in-place');
-    expect(r.code).toBe(2);
-    expect(r.err.join('\n')).toContain('图片');
-    expect(sha(f)).toBe(before);
+    const mediaOf = async (file: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const names = Object.keys(zip.files).filter((n) => n.startsWith('xl/media/') && !zip.files[n].dir).sort();
+      return Promise.all(names.map(async (n) => [n, (await zip.file(n)!.async('nodebuffer')).toString('base64')]));
+    };
+    const before = await mediaOf(f);
+    expect(before).toHaveLength(1);
     const ok = await jixiao('clean', f, '--json');
-    expect(doc(ok.out).files[0].notes?.join('')).toContain('图片');
+    expect(ok.code).not.toBe(2);
+    expect(doc(ok.out).files[0].notes?.join('') ?? '').not.toContain('图片');
+    const r = await jixiao('clean', f, '--in-place');
+    expect(r.code).not.toBe(2);
+    expect(r.out).toContain('已覆盖原文件');
+    expect(await mediaOf(f)).toEqual(before);
   });
 });
 
@@ -183,7 +191,7 @@ describe('issue 12/13: clean says what it does and fails in Chinese', () => {
   it('--in-place says what it will do and what it did', async () => {
     const f = copy(DIRTY, '表.xlsx');
     const r = await jixiao('clean', f, '--in-place');
-    expect(r.err).toEqual(['jixiao：--in-place 将直接覆盖原文件（1 个；没有需要清理的内容、含图表或图片、只读或受保护的不覆盖）']);
+    expect(r.err).toEqual(['jixiao：--in-place 将直接覆盖原文件（1 个；没有需要清理的内容或只读的不覆盖，受保护的工作表不清理）']);
     expect(r.out).toMatch(new RegExp(`删除占位指标行 \\d+ 处.* → 已覆盖原文件 ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（共 \\d+ 处改动）`));
   });
 

@@ -46,6 +46,7 @@ const DAMAGED = new Set([
   'reader-shared-strings-missing.xlsx',
   'reader-sheet-part-missing.xlsx',
   'reader-styles-garbled.xlsx',
+  'reader-crc-mismatch.xlsx',
 ]);
 
 const ALL = [...workbooksIn(FIXTURES), ...workbooksIn(EXAMPLES)].filter((f) => !DAMAGED.has(path.basename(f)));
@@ -155,10 +156,11 @@ async function expectOnlyEditedCellsDiffer(file: string, { plan, out, changed }:
     if (!edited.has(part)) edited.set(part, new Set());
     edited.get(part)!.add(e.cell);
   }
-  const mayChange = new Set([...edited.keys(), ...(plan.some((e) => e.numFmt !== undefined) ? ['xl/styles.xml'] : [])]);
+  const mayChange = new Set([...edited.keys(), ...(plan.some((e) => e.numFmt !== undefined) ? ['xl/styles.xml'] : []), ...(plan.length ? ['xl/workbook.xml'] : [])]);
   const differ = [...before.keys()].filter((k) => !before.get(k)!.equals(after.get(k)!));
   expect(differ.sort()).toEqual([...changed].sort());
   for (const part of differ) expect(mayChange).toContain(part);
+  if (plan.length) expectOnlyFullCalcOnLoad(before.get('xl/workbook.xml')!.toString('utf8'), after.get('xl/workbook.xml')!.toString('utf8'));
 
   for (const [part, refs] of edited) {
     const a = before.get(part)!.toString('utf8');
@@ -185,6 +187,17 @@ async function expectOnlyEditedCellsDiffer(file: string, { plan, out, changed }:
     };
     expect(rest(b)).toBe(rest(a));
   }
+}
+
+/** The workbook part differs only in `<calcPr>`, which now asks for a full calculation on load (issue 12). */
+function expectOnlyFullCalcOnLoad(a: string, b: string): void {
+  const calcPr = /<(?:\w+:)?calcPr\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?calcPr>)/;
+  const cb = calcPr.exec(b);
+  expect(cb?.[0]).toMatch(/\bfullCalcOnLoad="1"/);
+  const ca = calcPr.exec(a);
+  const attrs = (t: string | undefined) => Object.fromEntries([...(t ?? '').matchAll(/(\w+)="([^"]*)"/g)].filter((m) => m[1] !== 'fullCalcOnLoad').map((m) => [m[1], m[2]]));
+  expect(attrs(cb![0])).toEqual(attrs(ca?.[0]));
+  expect(b.replace(calcPr, '')).toBe(a.replace(calcPr, ''));
 }
 
 async function expectPlannedValues(out: string, plan: Plan): Promise<void> {
@@ -231,13 +244,13 @@ describe('the rich workbook: chart, image, comment, print titles, defined names,
       ['H10', 96, null],
       ['H11', '优', null],
     ]);
-    expect([...scored.changed].sort()).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    expect([...scored.changed].sort()).toEqual(['xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
   });
 
   it('keeps every other part byte for byte', async () => {
     const before = await parts(RICH);
     const after = await parts(scored.out);
-    const kept = ['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/workbook.xml', 'customXml/item1.xml', '[Content_Types].xml'];
+    const kept = ['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'customXml/item1.xml', '[Content_Types].xml'];
     for (const part of kept) expect(after.get(part)!.equals(before.get(part)!)).toBe(true);
     expect([...after.keys()].filter((k) => /^xl\/(media\/|comments|charts\/)|vmlDrawing/.test(k)).length).toBeGreaterThanOrEqual(4);
     const workbookXml = after.get('xl/workbook.xml')!.toString('utf8');

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 
 import type { CellEdit } from '../../src/core';
 import { numberText, patchPackage } from '../../src/cli/package/patch';
+import { withFullCalcOnLoad } from '../../src/cli/package/workbook';
+import { crc32, resolveTarget, targetFrom } from '../../src/cli/package/opc';
 import { WorkbookWriteError } from '../../src/cli/errors';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -74,7 +76,7 @@ describe('patchPackage', () => {
       [edit('B2', 2, 2, 1.5), edit('D2', 2, 4, 2), edit('B4', 4, 2, '优'), edit('A3', 3, 1, 0.1 + 0.2), edit('C12', 12, 3, -0), edit('B1', 1, 2, ' 良 ')],
       'out.xlsx',
     );
-    expect(changedParts).toEqual(['xl/worksheets/sheet1.xml']);
+    expect(changedParts).toEqual(['xl/worksheets/sheet1.xml', 'xl/workbook.xml']);
     expect(await partOf(bytes, 'xl/worksheets/sheet1.xml')).toBe(
       sheet(
         '<sheetData><row r="1"><c r="B1" t="inlineStr"><is><t xml:space="preserve"> 良 </t></is></c></row>' +
@@ -104,7 +106,7 @@ describe('patchPackage', () => {
       [edit('A1', 1, 1, 0.95, '0.00%'), edit('B1', 1, 2, 0.9, '0.00%'), edit('C1', 1, 3, 3, '0.0'), edit('D1', 1, 4, 1.25, '0.000'), edit('E1', 1, 5, 2, '0.000')],
       'out.xlsx',
     );
-    expect(changedParts).toEqual(['xl/worksheets/sheet1.xml', 'xl/styles.xml']);
+    expect(changedParts).toEqual(['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml']);
     expect(await partOf(bytes, 'xl/worksheets/sheet1.xml')).toBe(
       sheet('<sheetData><row r="1"><c r="A1" s="3"><v>0.95</v></c><c r="B1" s="2"><v>0.9</v></c><c r="C1" s="4"><v>3</v></c><c r="D1" s="5"><v>1.25</v></c><c r="E1" s="5"><v>2</v></c></row></sheetData>'),
     );
@@ -122,7 +124,7 @@ describe('patchPackage', () => {
 
   it('creates a styles part for a package that has none, when a format is needed', async () => {
     const { bytes, changedParts } = await patchPackage(await pack(sheet('<sheetData/>'), null), [edit('A1', 1, 1, 0.5, '0.00%')], 'out.xlsx');
-    expect(changedParts).toEqual(['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml']);
+    expect(changedParts).toEqual(['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/workbook.xml']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect([wb.getWorksheet('表')!.getCell('A1').value, wb.getWorksheet('表')!.getCell('A1').numFmt]).toEqual([0.5, '0.00%']);
@@ -162,5 +164,66 @@ describe('patchPackage', () => {
 
   it('writes numbers in their shortest round-trip form', () => {
     expect([0.1 + 0.2, 95.67, -0, 1e-7, 123456789012, 2 / 3].map(numberText)).toEqual(['0.30000000000000004', '95.67', '0', '1e-7', '123456789012', '0.6666666666666666']);
+  });
+
+  it('sets fullCalcOnLoad on the workbook of every written package, so formulas show new results on open (issue 12)', async () => {
+    const { bytes } = await patchPackage(await pack(sheet('<sheetData/>')), [edit('A1', 1, 1, 3)], 'out.xlsx');
+    expect(await partOf(bytes, 'xl/workbook.xml')).toBe(
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
+    );
+  });
+
+  it('adds fullCalcOnLoad to an existing calcPr, or a calcPr where the schema puts it', () => {
+    const wb = (inner: string): string => `<x:workbook xmlns:x="${MAIN}"><x:sheets/>${inner}</x:workbook>`;
+    expect(withFullCalcOnLoad(wb('<x:calcPr calcId="191029"/>'))).toBe(wb('<x:calcPr calcId="191029" fullCalcOnLoad="1"/>'));
+    expect(withFullCalcOnLoad(wb('<x:calcPr calcId="1" fullCalcOnLoad="0"></x:calcPr>'))).toBe(wb('<x:calcPr calcId="1" fullCalcOnLoad="1"></x:calcPr>'));
+    expect(withFullCalcOnLoad(wb('<x:calcPr fullCalcOnLoad="1"/>'))).toBe(wb('<x:calcPr fullCalcOnLoad="1"/>'));
+    expect(withFullCalcOnLoad(wb('<x:definedNames/><x:pivotCaches/><x:extLst/>'))).toBe(wb('<x:definedNames/><x:calcPr fullCalcOnLoad="1"/><x:pivotCaches/><x:extLst/>'));
+  });
+
+  it('refuses a package whose entry does not match its CRC, naming the part (issue 12)', async () => {
+    const good = await pack(sheet('<sheetData><row r="1"><c r="A1"><v>12345</v></c></row></sheetData>'));
+    // Store the parts uncompressed so one byte of a sheet can be changed in place.
+    const stored = await (await JSZip.loadAsync(good)).generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const at = stored.indexOf(Buffer.from('<v>12345</v>'));
+    const damaged = Buffer.from(stored);
+    damaged[at + 3] = '9'.charCodeAt(0);
+    const err = await patchPackage(damaged, [edit('B1', 1, 2, 3)], '/x/out.xlsx').then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(err).toBeInstanceOf(WorkbookWriteError);
+    expect((err as Error).message).toBe('/x/out.xlsx：原工作簿已损坏：部件 xl/worksheets/sheet1.xml 的校验和（CRC）不符，文件已损坏，未写入');
+  });
+
+  it('names a part too large to patch with its size', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c></row>`).join('');
+    const err = await patchPackage(await pack(sheet(`<sheetData>${rows}</sheetData>`)), [edit('A1', 1, 1, 3)], '/x/out.xlsx', { maxPartBytes: 2048 }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect((err as Error).message).toBe('/x/out.xlsx：部件 xl/worksheets/sheet1.xml 过大（解压后 9 KB），无法处理，未写入');
+  });
+
+  it('writes a sheet whose relationship target is percent-encoded (the reader decodes it too)', async () => {
+    const zip = await JSZip.loadAsync(await pack(sheet('<sheetData/>')));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('Target="/xl/worksheets/sheet1.xml"', 'Target="worksheets/%E8%A1%A8%201.xml"'));
+    zip.file('xl/worksheets/表 1.xml', await zip.file('xl/worksheets/sheet1.xml')!.async('string'));
+    zip.remove('xl/worksheets/sheet1.xml');
+    const input = await zip.generateAsync({ type: 'nodebuffer' });
+    const { bytes, changedParts } = await patchPackage(input, [edit('A1', 1, 1, 7)], 'out.xlsx');
+    expect(changedParts).toEqual(['xl/worksheets/表 1.xml', 'xl/workbook.xml']);
+    expect(await partOf(bytes, 'xl/worksheets/表 1.xml')).toBe(sheet('<sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData>'));
+  });
+
+  it('resolves and writes relationship targets as URIs', () => {
+    expect(resolveTarget('xl/workbook.xml', 'worksheets/%E8%A1%A8%201.xml')).toBe('xl/worksheets/表 1.xml');
+    expect(resolveTarget('xl/worksheets/sheet1.xml', '../drawings/drawing1.xml')).toBe('xl/drawings/drawing1.xml');
+    expect(resolveTarget('xl/workbook.xml', '/xl/styles.xml')).toBe('xl/styles.xml');
+    expect(resolveTarget('xl/workbook.xml', 'a%zz.xml')).toBe('xl/a%zz.xml');
+    expect(targetFrom('xl/workbook.xml', 'xl/worksheets/表 1.xml')).toBe('worksheets/%E8%A1%A8%201.xml');
+    expect(targetFrom('xl/worksheets/sheet1.xml', 'xl/comments1.xml')).toBe('../comments1.xml');
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 });

@@ -10,6 +10,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 
 import { readGrid, readWorkbook } from '../../src/cli/read';
+import { partFailure } from '../../src/cli/xlsx';
 import { WorkbookReadError } from '../../src/cli/errors';
 import { jixiao } from '../helpers/cli';
 import { fixture } from '../helpers/fixtures';
@@ -44,6 +45,7 @@ describe('damaged parts are named, in Chinese', () => {
     ],
     ['reader-sheet-part-missing.xlsx', '工作簿已损坏，无法读取：工作表「说明」（xl/worksheets/sheet2.xml）：文件中缺少这张工作表的内容'],
     ['reader-styles-garbled.xlsx', '工作簿已损坏，无法读取：样式（xl/styles.xml）：XML 格式错误（第 1 行第 71 列）'],
+    ['reader-crc-mismatch.xlsx', '工作簿已损坏，无法读取：工作表「自评表」（xl/worksheets/sheet1.xml）：校验和（CRC）不符，文件已损坏'],
   ];
 
   it.each(cases)('%s', async (name, message) => {
@@ -83,6 +85,30 @@ describe('damaged parts are named, in Chinese', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a part too large to parse', () => {
+  it('is named with its size, not as unreadable content (issue 12)', () => {
+    const size = 612 * 1024 * 1024;
+    expect(partFailure('工作表「自评表」', 'xl/worksheets/sheet1.xml', size, new RangeError('Invalid string length')).message).toBe(
+      '工作表「自评表」（xl/worksheets/sheet1.xml）：部件过大（解压后 612 MB），无法解析',
+    );
+    const tooLong = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+    expect(partFailure('共享字符串', 'xl/sharedStrings.xml', 3 * 1024 * 1024 * 1024, tooLong).detail).toBe('部件过大（解压后 3072 MB），无法解析');
+    expect(partFailure('样式', 'xl/styles.xml', 100, new Error('1:5: unexpected end')).detail).toBe('XML 格式错误（第 1 行第 5 列）');
+  });
+});
+
+describe('sheet visibility', () => {
+  it('reports hidden and very hidden sheets, as <sheet state> says (issue 12)', async () => {
+    const { grid } = await readGrid(edge('reader-hidden-sheets.xlsx'));
+    expect(grid.sheets.map((s) => [s.name, s.visibility ?? 'visible'])).toEqual([
+      ['自评表', 'visible'],
+      ['说明', 'hidden'],
+      ['参数', 'veryHidden'],
+    ]);
+    expect('visibility' in grid.sheets[0]).toBe(false);
   });
 });
 

@@ -2,16 +2,19 @@
  * `jixiao clean FILE|DIR… [-o OUT | --in-place] [--dry-run] [--json] [--keep-hints]
  * [--keep-sheets] [--reuse-next-year] [--force]` (issue 8, issue 13): plan the template
  * clean-up with the engine, preview it, and write the cleaned workbook beside the input as
- * NAME.clean.xlsx (or where told), under the same file policy as `score` (../files).
+ * NAME.clean.xlsx (or where told), under the same file policy as `score` (../files), by
+ * patching the package as `score` does (../package/clean).
  * A workbook with nothing to clean is not written; protected sheets are left and said so.
  */
 import * as path from 'path';
 
 import { analyzeWorkbook, cleanup, type Severity } from '../../core';
 import type { CliArgs } from '../args';
-import { cleanedBytes, loadForClean, type CleanSource } from '../clean';
 import { describeError, UserFacingError } from '../errors';
-import { checkOutputs, checkTarget, ensureFolder, expandInputs, outputPath, writeAtomically, type InputItem, type WriteOptions } from '../files';
+import { checkOutputs, checkTarget, ensureFolder, expandInputs, outputPath, type InputItem } from '../files';
+import { writeCleaned } from '../package/clean';
+import { planCleanupOf } from '../package/plan';
+import { readGridAndBytes } from '../read';
 import type { Io } from './io';
 
 type Plan = cleanup.CleanupPlan;
@@ -28,27 +31,18 @@ interface Outcome {
   counts: Record<Severity, number> | null;
 }
 
-/**
- * The one place the cleaned workbook is written: today the ExcelJS round trip of ../clean.ts
- * through the file policy's atomic write. The package patch (src/cli/package) replaces
- * this body with its own call producing the bytes; nothing else in the command changes.
- */
-async function writeCleanedWorkbook(source: CleanSource, plan: Plan, out: string, options: WriteOptions): Promise<void> {
-  await writeAtomically(await cleanedBytes(source, plan, out), out, options);
-}
-
 async function cleanFile(item: InputItem, args: CliArgs, many: boolean): Promise<Outcome> {
   const file = item.file;
   const outcome: Outcome = { file, output: null, plan: null, notes: [], counts: null };
   if (item.error !== undefined) return { ...outcome, error: item.error };
   try {
-    const source = await loadForClean(file);
-    const { grid } = source;
-    const plan = cleanup.planCleanup(
-      { grid, decorations: [...source.decorations] },
-      { kinds: { hint: !args.keepHints, 'blank-sheet': !args.keepSheets, reuse: args.reuseNextYear } },
-    );
+    const { grid, bytes } = await readGridAndBytes(file);
+    const { plan, withheld } = await planCleanupOf(file, bytes, grid, {
+      kinds: { hint: !args.keepHints, 'blank-sheet': !args.keepSheets, reuse: args.reuseNextYear },
+    });
     outcome.plan = plan;
+    // What the package cannot follow (INDIRECT, OFFSET, a sheet named elsewhere …) is kept, and said why.
+    for (const reason of new Set(withheld.map((w) => `工作表「${w.sheet}」：${w.reason}`))) outcome.notes.push(reason);
     const checked = analyzeWorkbook(cleanup.applyCleanup(grid, plan));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const t of checked.tables) for (const f of t.findings) counts[f.severity]++;
@@ -61,12 +55,10 @@ async function cleanFile(item: InputItem, args: CliArgs, many: boolean): Promise
     // Nothing to clean: no file is written, in place or beside it (read-only or not).
     if (!plan.changes.length) return outcome;
     checkTarget(file, out, args.inPlace);
-    const parts = source.lossy;
-    if (parts.length && args.inPlace) throw new UserFacingError(`${file}：工作簿含${parts.join('、')}，清理后会丢失或错位，未覆盖原文件；请用 -o 另存`);
-    if (parts.length) outcome.notes.push(`工作簿含${parts.join('、')}，清理后的文件中可能丢失或错位（原文件未改动）`);
     if (args.out !== null && many) await ensureFolder(out);
-    await writeCleanedWorkbook(source, plan, out, { replace: args.force || args.inPlace });
-    outcome.output = out;
+    // Patches only the parts the plan names (../package/clean); everything else keeps its bytes.
+    const written = await writeCleaned(bytes, plan, out, { replace: args.force || args.inPlace });
+    if (written.written) outcome.output = out;
     return outcome;
   } catch (e) {
     return { ...outcome, plan: null, error: e instanceof UserFacingError ? e.message : `${file}：${describeError(e)}` };
@@ -98,7 +90,7 @@ export async function runClean(args: CliArgs & { command: 'clean' }, io: Io): Pr
   for (const n of inputs.notices) io.stderr(`jixiao：${n}`);
   if (args.inPlace) {
     const count = items.filter((i) => i.error === undefined).length;
-    io.stderr(`jixiao：--in-place 将直接覆盖原文件（${count} 个；没有需要清理的内容、含图表或图片、只读或受保护的不覆盖）`);
+    io.stderr(`jixiao：--in-place 将直接覆盖原文件（${count} 个；没有需要清理的内容或只读的不覆盖，受保护的工作表不清理）`);
   }
   const outcomes: Outcome[] = [];
   for (const item of items) outcomes.push(await cleanFile(item, args, many));

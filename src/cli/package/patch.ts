@@ -8,24 +8,23 @@
  * appended to `xl/styles.xml`. Every other part is copied byte for byte: JSZip reuses the
  * compressed data of entries that were not replaced.
  */
-import JSZip from 'jszip';
-import * as path from 'path';
-
 import { address, rangeAddress, validateEdit, type CellEdit, type MergedArea, type Plan, type PlanTargets } from '../../core';
 import { WorkbookWriteError } from '../errors';
-import { BUILT_IN_FORMATS } from '../numfmt';
-import { applySplices, attrLocal, escapeXml, startTag, walkXml, XmlPartError, type Splice, type XmlElement } from './xml';
-
-const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
-const REL_WORKSHEET = /\/worksheet$/;
-const REL_STYLES = /\/styles$/;
-
+import { isRel, MAX_TEXT_PART_BYTES, PackageParts, PackageProblem, parseRels, PKG_REL_NS, REL_NS, relsPartOf, sheetsOf, targetFrom, workbookPartOf } from './opc';
+import { MINIMAL_STYLES, scanStyles, StylePatcher } from './styles';
+import { withFullCalcOnLoad } from './workbook';
+import { applySplices, escapeXml, startTag, walkXml, XmlPartError, type Splice, type XmlElement } from './xml';
 
 /** What a patch changed, for tests and reports. */
 export interface PatchResult {
   readonly bytes: Buffer;
   /** Part names whose bytes differ from the input's. */
   readonly changedParts: readonly string[];
+}
+
+export interface PatchOptions {
+  /** Parts larger than this (uncompressed bytes) are refused by name (tests lower it). */
+  readonly maxPartBytes?: number;
 }
 
 class Fail {
@@ -35,37 +34,48 @@ class Fail {
   }
 }
 
-/** Resolve a relationship target against the part that owns the relationships. */
-function resolveTarget(sourcePart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  return path.posix.normalize(path.posix.join(path.posix.dirname(sourcePart), target));
+/**
+ * Open `input` for patching: unzip, check every entry's CRC, and turn what goes wrong into
+ * a `WorkbookWriteError` naming `outPath` and the part at fault.
+ */
+export async function openPackage(input: Buffer, outPath: string, options: PatchOptions = {}): Promise<PackageParts> {
+  try {
+    return await PackageParts.load(input, options.maxPartBytes ?? MAX_TEXT_PART_BYTES);
+  } catch (e) {
+    if (e instanceof PackageProblem) throw new WorkbookWriteError(outPath, 'io', `原工作簿已损坏：${e.message}，未写入`);
+    throw new WorkbookWriteError(outPath, 'io', '原工作簿无法解压，未写入');
+  }
 }
 
-function relsPartOf(part: string): string {
-  return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
+/** Read a part's text for patching; a part too large is refused by name and size. */
+export async function partText(pkg: PackageParts, part: string, outPath: string): Promise<string | undefined> {
+  try {
+    return await pkg.text(part);
+  } catch (e) {
+    if (e instanceof PackageProblem) throw new WorkbookWriteError(outPath, 'io', `${e.message}，未写入`);
+    throw e;
+  }
 }
 
-interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
+/** `parsePart` for an asynchronous reader (reads parts, then parses them). */
+export async function guardPart<T>(part: string, outPath: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof XmlPartError) throw new WorkbookWriteError(outPath, 'io', `工作簿部件 ${part} 不是有效的 XML，未写入`);
+    if (e instanceof PackageProblem) throw new WorkbookWriteError(outPath, 'io', `${e.message}，未写入`);
+    throw e;
+  }
 }
 
-function parseRels(xml: string): Relationship[] {
-  const out: Relationship[] = [];
-  walkXml(xml, {
-    open(el) {
-      if (el.name !== 'Relationship') return;
-      out.push({
-        id: el.attributes.Id ?? '',
-        type: el.attributes.Type ?? '',
-        target: el.attributes.Target ?? '',
-        external: el.attributes.TargetMode === 'External',
-      });
-    },
-  });
-  return out;
+/** Parse with `fn`, turning malformed XML into a refusal naming the part. */
+export function parsePart<T>(part: string, outPath: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof XmlPartError) throw new WorkbookWriteError(outPath, 'io', `工作簿部件 ${part} 不是有效的 XML，未写入`);
+    throw e;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -204,156 +214,6 @@ function scanSheet(xml: string, targetRows: ReadonlySet<number>): SheetScan {
 }
 
 // ---------------------------------------------------------------------------------------
-// Styles
-
-interface XfInfo {
-  readonly el: XmlElement;
-  end: number;
-}
-
-interface StylesScan {
-  readonly xml: string;
-  styleSheet: XmlElement | null;
-  numFmts: { el: XmlElement; closeStart: number; end: number } | null;
-  readonly customFormats: Map<number, string>;
-  cellXfs: { el: XmlElement; closeStart: number; end: number } | null;
-  readonly xfs: XfInfo[];
-}
-
-function scanStyles(xml: string): StylesScan {
-  const scan: StylesScan = { xml, styleSheet: null, numFmts: null, customFormats: new Map(), cellXfs: null, xfs: [] };
-  let xf: XfInfo | null = null;
-  walkXml(xml, {
-    open(el) {
-      const depth = el.depth;
-      if (depth === 0 && el.name === 'styleSheet') scan.styleSheet = el;
-      else if (depth === 1 && el.name === 'numFmts') scan.numFmts = { el, closeStart: el.openEnd, end: el.openEnd };
-      else if (depth === 1 && el.name === 'cellXfs') scan.cellXfs = { el, closeStart: el.openEnd, end: el.openEnd };
-      else if (depth === 2 && el.parent === 'numFmts' && el.name === 'numFmt') {
-        scan.customFormats.set(Number(el.attributes.numFmtId), el.attributes.formatCode ?? '');
-      } else if (depth === 2 && el.parent === 'cellXfs' && el.name === 'xf') {
-        xf = { el, end: el.openEnd };
-        scan.xfs.push(xf);
-      }
-    },
-    close(el, closeStart, end) {
-      const depth = el.depth;
-      if (depth === 1 && el.name === 'numFmts' && scan.numFmts) Object.assign(scan.numFmts, { closeStart, end });
-      else if (depth === 1 && el.name === 'cellXfs' && scan.cellXfs) Object.assign(scan.cellXfs, { closeStart, end });
-      else if (depth === 2 && el.name === 'xf' && xf) {
-        xf.end = end;
-        xf = null;
-      }
-    },
-  });
-  return scan;
-}
-
-const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-
-/** Appends `<numFmt>`s and `<xf>`s to a styles part, as edits need them. */
-class StylePatcher {
-  private readonly newFormats: { id: number; code: string }[] = [];
-  private readonly newXfs: string[] = [];
-  private readonly made = new Map<string, number>();
-
-  constructor(private readonly scan: StylesScan) {}
-
-  private codeOf(numFmtId: number): string | undefined {
-    return this.scan.customFormats.get(numFmtId) ?? this.newFormats.find((f) => f.id === numFmtId)?.code ?? BUILT_IN_FORMATS[numFmtId];
-  }
-
-  private idFor(code: string): number {
-    for (const [id, c] of this.scan.customFormats) if (c === code) return id;
-    for (const f of this.newFormats) if (f.code === code) return f.id;
-    for (const [id, c] of Object.entries(BUILT_IN_FORMATS)) if (c === code) return Number(id);
-    const used = [...this.scan.customFormats.keys(), ...this.newFormats.map((f) => f.id)];
-    const id = Math.max(163, ...used) + 1;
-    this.newFormats.push({ id, code });
-    return id;
-  }
-
-  /** The style index to give a cell now styled `s` so that it shows `code`. */
-  styleWith(s: number, code: string): number {
-    const xf = this.scan.xfs[s];
-    const current = Number(xf?.el.attributes.numFmtId ?? 0);
-    if (this.codeOf(current) === code) return s;
-    const id = this.idFor(code);
-    const key = `${s}|${id}`;
-    const known = this.made.get(key);
-    if (known !== undefined) return known;
-    let text: string;
-    if (xf) {
-      const attrs = Object.entries(xf.el.attributes).filter(([k]) => k !== 'numFmtId' && k !== 'applyNumberFormat');
-      const tag = startTag(`${xf.el.prefix}xf`, [['numFmtId', String(id)], ...attrs, ['applyNumberFormat', '1']]);
-      text = tag + (xf.el.selfClosing ? '/>' : '>' + this.scan.xml.slice(xf.el.openEnd, xf.end));
-    } else {
-      text = DEFAULT_XF.replace('numFmtId="0"', `numFmtId="${id}" applyNumberFormat="1"`);
-      text = text.replace(/^<xf/, `<${this.prefix()}xf`);
-    }
-    const index = this.scan.xfs.length + this.newXfs.length;
-    this.newXfs.push(text);
-    this.made.set(key, index);
-    return index;
-  }
-
-  private prefix(): string {
-    return this.scan.cellXfs?.el.prefix ?? this.scan.styleSheet?.prefix ?? '';
-  }
-
-  get changed(): boolean {
-    return this.newXfs.length > 0;
-  }
-
-  /** The patched styles part. */
-  result(fail: Fail): string {
-    const { xml, numFmts, cellXfs, styleSheet } = this.scan;
-    const p = this.prefix();
-    const splices: Splice[] = [];
-    if (this.newFormats.length) {
-      const items = this.newFormats.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('');
-      const total = this.scan.customFormats.size + this.newFormats.length;
-      if (numFmts && !numFmts.el.selfClosing) {
-        splices.push({ start: numFmts.el.start, end: numFmts.el.openEnd, text: withCount(xml.slice(numFmts.el.start, numFmts.el.openEnd), total), order: 0 });
-        splices.push({ start: numFmts.closeStart, end: numFmts.closeStart, text: items, order: 1 });
-      } else if (numFmts) {
-        const open = withCount(xml.slice(numFmts.el.start, numFmts.el.openEnd).replace(/\s*\/>$/, '>'), total);
-        splices.push({ start: numFmts.el.start, end: numFmts.end, text: `${open}${items}</${numFmts.el.prefix}numFmts>`, order: 0 });
-      } else if (styleSheet) {
-        splices.push({ start: styleSheet.openEnd, end: styleSheet.openEnd, text: `<${p}numFmts count="${total}">${items}</${p}numFmts>`, order: 0 });
-      }
-    }
-    if (!cellXfs) return fail.io('样式表（xl/styles.xml）缺少单元格格式列表，无法设置数字格式，未写入');
-    const total = this.scan.xfs.length + this.newXfs.length;
-    if (cellXfs.el.selfClosing) {
-      const open = withCount(xml.slice(cellXfs.el.start, cellXfs.el.openEnd).replace(/\s*\/>$/, '>'), total);
-      splices.push({ start: cellXfs.el.start, end: cellXfs.end, text: `${open}${this.newXfs.join('')}</${cellXfs.el.prefix}cellXfs>`, order: 2 });
-    } else {
-      splices.push({ start: cellXfs.el.start, end: cellXfs.el.openEnd, text: withCount(xml.slice(cellXfs.el.start, cellXfs.el.openEnd), total), order: 2 });
-      splices.push({ start: cellXfs.closeStart, end: cellXfs.closeStart, text: this.newXfs.join(''), order: 3 });
-    }
-    return applySplices(xml, splices);
-  }
-}
-
-/** A start tag with its `count` attribute set to `n` (left alone when it has none). */
-function withCount(tag: string, n: number): string {
-  return tag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1$2${n}$2`);
-}
-
-/** A minimal styles part for a package that has none (generator output). */
-const MINIMAL_STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  `<cellXfs count="1">${DEFAULT_XF}</cellXfs>` +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  '</styleSheet>';
-
-// ---------------------------------------------------------------------------------------
 // Cells
 
 /** The shortest text that reads back as the same double (`String` does that; no `-0`). */
@@ -392,48 +252,21 @@ interface SheetPart {
  * is changed: a missing sheet, a protected sheet, a formula cell or a non-top-left cell of a
  * merge refuses the whole write with a `WorkbookWriteError` naming `outPath`.
  */
-export async function patchPackage(input: Buffer, plan: Plan, outPath: string): Promise<PatchResult> {
+export async function patchPackage(input: Buffer, plan: Plan, outPath: string, options: PatchOptions = {}): Promise<PatchResult> {
   const fail = new Fail(outPath);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(input);
-  } catch {
-    return fail.io('原工作簿无法解压，未写入');
-  }
-  const text = async (name: string): Promise<string | undefined> => {
-    const f = zip.file(name);
-    return f ? (await f.async('nodebuffer')).toString('utf8') : undefined;
-  };
-  const parse = <T>(part: string, fn: () => T): T => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof XmlPartError) return fail.io(`工作簿部件 ${part} 不是有效的 XML，未写入`);
-      throw e;
-    }
-  };
+  if (!plan.length) return { bytes: input, changedParts: [] };
+  const pkg = await openPackage(input, outPath, options);
+  const text = (part: string): Promise<string | undefined> => partText(pkg, part, outPath);
+  const parse = <T>(part: string, fn: () => T): T => parsePart(part, outPath, fn);
 
   // The workbook part, its sheets and relationships.
-  const rootRels = await text('_rels/.rels');
-  const officeDoc = rootRels ? parse('_rels/.rels', () => parseRels(rootRels)).find((r) => REL_OFFICE_DOCUMENT.test(r.type)) : undefined;
-  const workbookPart = officeDoc ? resolveTarget('', officeDoc.target) : 'xl/workbook.xml';
+  const workbookPart = await guardPart('_rels/.rels', outPath, () => workbookPartOf(pkg));
   const workbookXml = await text(workbookPart);
   if (workbookXml === undefined) return fail.io(`原工作簿缺少 ${workbookPart}，未写入`);
-  const sheetRids = new Map<string, string>();
-  parse(workbookPart, () =>
-    walkXml(workbookXml, {
-      open(el) {
-        if (el.name === 'sheet' && el.parent === 'sheets') {
-          const name = el.attributes.name;
-          const rid = attrLocal(el, 'id');
-          if (name !== undefined && rid !== undefined && !sheetRids.has(name)) sheetRids.set(name, rid);
-        }
-      },
-    }),
-  );
   const workbookRelsPart = relsPartOf(workbookPart);
   const workbookRelsXml = (await text(workbookRelsPart)) ?? '';
-  const workbookRels = parse(workbookRelsPart, () => parseRels(workbookRelsXml));
+  const workbookRels = parse(workbookRelsPart, () => parseRels(workbookRelsXml, workbookPart));
+  const sheetList = parse(workbookPart, () => sheetsOf(workbookXml, workbookRels));
 
   // Check every edit, in plan order, before changing anything.
   const sheets = new Map<string, SheetPart>();
@@ -444,10 +277,9 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
   }
   // Load each planned sheet part once; a sheet the workbook does not list stays absent.
   for (const name of rowsOf.keys()) {
-    const rid = sheetRids.get(name);
-    const rel = rid === undefined ? undefined : workbookRels.find((r) => r.id === rid && REL_WORKSHEET.test(r.type) && !r.external);
-    if (!rel) continue;
-    const part = resolveTarget(workbookPart, rel.target);
+    const entry = sheetList.find((s) => s.name === name);
+    if (!entry || entry.part === undefined || entry.kind !== 'worksheet') continue;
+    const part = entry.part;
     const xml = await text(part);
     if (xml === undefined) return fail.io(`工作表「${name}」的部件 ${part} 缺失，未写入`);
     sheets.set(name, { part, xml, scan: parse(part, () => scanSheet(xml, rowsOf.get(name)!)) });
@@ -487,8 +319,8 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
   // Styles, only when some edit carries a number format.
   let styles: { part: string; patcher: StylePatcher; created: boolean } | null = null;
   if (plan.some((e) => e.numFmt !== undefined)) {
-    const rel = workbookRels.find((r) => REL_STYLES.test(r.type) && !r.external);
-    const part = rel ? resolveTarget(workbookPart, rel.target) : 'xl/styles.xml';
+    const rel = workbookRels.find((r) => isRel(r, 'styles') && !r.external);
+    const part = rel ? rel.part : 'xl/styles.xml';
     const xml = await text(part);
     const created = xml === undefined;
     const source = xml ?? MINIMAL_STYLES;
@@ -496,7 +328,6 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
   }
 
   // Build each sheet's splices.
-  const changed: string[] = [];
   for (const [name, sheet] of sheets) {
     const edits = new Map<string, CellEdit>();
     for (const e of plan) if (e.sheet === name) edits.set(`${e.row}:${e.col}`, e); // the last edit of a cell wins
@@ -561,40 +392,35 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string): 
       }
     }
     const patched = applySplices(xml, splices);
-    if (patched !== xml) {
-      zip.file(sheet.part, Buffer.from(patched, 'utf8'));
-      changed.push(sheet.part);
-    }
+    if (patched !== xml) pkg.set(sheet.part, patched);
   }
 
   if (styles && styles.patcher.changed) {
-    zip.file(styles.part, Buffer.from(styles.patcher.result(fail), 'utf8'));
-    changed.push(styles.part);
-    if (styles.created) await addStylesPart(zip, workbookRelsPart, workbookRelsXml, workbookPart, styles.part, changed);
+    const patched = styles.patcher.result();
+    if (patched === null) return fail.io('样式表（xl/styles.xml）缺少单元格格式列表，无法设置数字格式，未写入');
+    pkg.set(styles.part, patched);
+    if (styles.created) await addStylesPart(pkg, workbookRelsPart, workbookRelsXml, workbookPart, styles.part);
   }
 
-  if (!changed.length) return { bytes: input, changedParts: [] };
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, changedParts: changed };
+  if (!pkg.changed.length) return { bytes: input, changedParts: [] };
+  // Every application recomputes on open: formulas reading the written cells show new results.
+  pkg.set(workbookPart, parse(workbookPart, () => withFullCalcOnLoad(workbookXml)));
+  return { bytes: await pkg.generate(), changedParts: pkg.changed };
 }
 
 /** Register a styles part created for a package that had none (relationship + content type). */
-async function addStylesPart(zip: JSZip, relsPart: string, relsXml: string, workbookPart: string, part: string, changed: string[]): Promise<void> {
-  const ids = new Set(parseRels(relsXml).map((r) => r.id));
+async function addStylesPart(pkg: PackageParts, relsPart: string, relsXml: string, workbookPart: string, part: string): Promise<void> {
+  const ids = new Set(parseRels(relsXml, workbookPart).map((r) => r.id));
   let n = 1;
   while (ids.has(`rId${n}`)) n++;
-  const target = path.posix.relative(path.posix.dirname(workbookPart), part);
-  const rel = `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${escapeXml(target)}"/>`;
+  const rel = `<Relationship Id="rId${n}" Type="${REL_NS}/styles" Target="${escapeXml(targetFrom(workbookPart, part))}"/>`;
   const newRels = relsXml.includes('</Relationships>')
     ? relsXml.replace('</Relationships>', `${rel}</Relationships>`)
-    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
-  zip.file(relsPart, Buffer.from(newRels, 'utf8'));
-  changed.push(relsPart);
-  const typesFile = zip.file('[Content_Types].xml');
-  if (typesFile) {
-    const types = (await typesFile.async('nodebuffer')).toString('utf8');
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${rel}</Relationships>`;
+  pkg.set(relsPart, newRels);
+  const types = await pkg.text('[Content_Types].xml');
+  if (types !== undefined) {
     const override = `<Override PartName="/${escapeXml(part)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`;
-    zip.file('[Content_Types].xml', Buffer.from(types.replace('</Types>', `${override}</Types>`), 'utf8'));
-    changed.push('[Content_Types].xml');
+    pkg.set('[Content_Types].xml', types.replace('</Types>', `${override}</Types>`));
   }
 }
