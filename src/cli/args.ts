@@ -3,7 +3,7 @@
  * options it accepts (`ACCEPTS`). Options may stand before or after the command and the
  * files; `--` ends them, so a file named `-x.xlsx` can be given (`jixiao check -- -x.xlsx`).
  */
-import type { Severity } from '../core';
+import { PROFILE_NAMES, YEAR_RANGE, isYear, type Severity } from '../core';
 import { UserFacingError } from './errors';
 
 /** How the human (non-JSON) output is laid out; `auto` picks by the inputs (see `USAGE`). */
@@ -38,8 +38,8 @@ export interface CliArgs {
 
 export class UsageError extends UserFacingError {}
 
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
+/** The year range and the profile names are the core's (one table each, shared with the add-in). */
+const { min: MIN_YEAR, max: MAX_YEAR } = YEAR_RANGE;
 
 export const USAGE = `用法：
   jixiao check 文件或文件夹... [--report 汇总.xlsx [--force]] [选项]
@@ -75,7 +75,7 @@ export const USAGE = `用法：
 选项：
   --json                输出一份 JSON 文档（每个文件一项，含无法读取的文件）
   --profile 名称或文件.json
-                        计分口径：mof-2020（默认）、mof-2017、linear-reverse、hubei
+                        计分口径：${PROFILE_NAMES.map((n, i) => (i === 0 ? `${n}（默认）` : n)).join('、')}
   --year 年份           表中未写年度时使用的评价年度（${MIN_YEAR}–${MAX_YEAR}）
   --min-severity 级别   只列出该级别及以上的问题：error 错误、warning 警告、
                         info 提示（默认，全部列出）；同样作用于 --json
@@ -109,7 +109,7 @@ function parseSeverity(v: string): Severity {
 function parseYear(v: string): number {
   const s = v.trim();
   const y = /^\d{4}$/.test(s) ? Number(s) : NaN;
-  if (!(y >= MIN_YEAR && y <= MAX_YEAR)) throw new UsageError(`--year 应为 ${MIN_YEAR}–${MAX_YEAR} 之间的年份，收到 ${v}`);
+  if (!isYear(y)) throw new UsageError(`--year 应为 ${MIN_YEAR}–${MAX_YEAR} 之间的年份，收到 ${v}`);
   return y;
 }
 

@@ -2,7 +2,21 @@
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
 export * from './grid';
 export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
-export { NOTE_HEADER } from './marks';
+export {
+  MARK_FILLS,
+  MARK_KINDS,
+  MARK_LABEL,
+  MARK_COLOUR_NAME,
+  MARK_NOTE_PREFIX,
+  NOTE_HEADER,
+  markLegend,
+  markOfFill,
+  isMarkFill,
+  isMarkNote,
+  findingLine,
+  type MarkKind,
+  type MarkLegendEntry,
+} from './marks';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';
 export type { ExecutionResult, IndicatorResult, TableResult } from './result';
 export { RULES, type Finding, type Rule, type Severity } from './rules';
@@ -24,3 +38,22 @@ export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL, RULE_NAMES, ruleName } from './
 export { BACKUP_PREFIX, isBackupSheet } from './sheets';
 export * from './app';
 export { buildSummary, displayWidth, HEADER_FILL, NUMBER_FORMATS, STATUS_LABEL, SUMMARY_GUIDE, SUMMARY_SHEETS, type ReviewSummary, type SummaryColumn, type SummaryCounts, type SummaryFile, type SummaryHighlight, type SummaryKind, type SummaryLink, type SummaryOptions, type SummarySheet, type SummaryValue } from './summary';
+export {
+  ASPECTS,
+  OUR_NOTE,
+  aspectsOf,
+  cellStep,
+  invert,
+  isCellStep,
+  matches,
+  mergeSteps,
+  mismatches,
+  pick,
+  sameValue,
+  type Aspect,
+  type CellState,
+  type CellStep,
+  type RawValue,
+  type SheetStep,
+  type Step,
+} from './changes';

@@ -21,10 +21,8 @@ import { analyzeWorkbook, cleanup, type WorkbookGrid } from '../../src/core';
 import { readGrid, readGridAndBytes } from '../../src/cli/read';
 import { writeCleaned } from '../../src/cli/package/clean';
 import { planCleanupOf } from '../../src/cli/package/plan';
-import { applyCleanup as applyCleanupInExcel } from '../../src/excel/cleanup';
-import { readWorkbook as readFakeWorkbook } from '../../src/excel/read';
 import { missingProducers } from '../../scripts/producers';
-import { harnessFor } from '../excel/helpers';
+import { CLI_LIKE, harnessFor } from '../excel/helpers';
 import { FIXTURES } from '../helpers/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -428,18 +426,19 @@ describe('check on the output equals check after the same plan in the fake Excel
         skipped.push(path.basename(file)); // ExcelJS cannot load it (openpyxl's absolute comment targets)
         continue;
       }
-      const { fake } = harness;
-      const read = () => fake.Excel.run(async (context) => (await readFakeWorkbook(context as unknown as Excel.RequestContext, { fills: false })).grid);
+      // The add-in's own path: its check, and 清理模板 applying the same plan (every kind ticked).
+      const { host } = harness;
+      const read = async () => (await host.check(CLI_LIKE)).result.tables;
       // Where the fake already reads the input otherwise (a formula without a cached result is
       // empty there), the comparison would be about reading, not cleaning.
-      if (!isDeepStrictEqual(analyzeWorkbook(await read()).tables, analyzeWorkbook(r.grid).tables)) {
+      if (!isDeepStrictEqual(await read(), analyzeWorkbook(r.grid).tables)) {
         skipped.push(`${path.basename(file)}（清理前已读法不同）`);
         continue;
       }
-      await fake.Excel.run((context) => applyCleanupInExcel(context as unknown as Excel.RequestContext, r.plan, {}));
+      await host.applyCleanup(r.plan, Object.fromEntries(cleanup.CLEANUP_KINDS.map((k) => [k, true])));
       const inExcel = await read();
       const ours = (await readGrid(r.out)).grid;
-      expect({ file: path.basename(file), tables: analyzeWorkbook(ours).tables }).toEqual({ file: path.basename(file), tables: analyzeWorkbook(inExcel).tables });
+      expect({ file: path.basename(file), tables: analyzeWorkbook(ours).tables }).toEqual({ file: path.basename(file), tables: inExcel });
       compared++;
     }
     console.log(`check parity with the fake Excel: ${compared} outputs compared; not loaded into the fake: ${skipped.length} (${skipped.join(', ')})`);

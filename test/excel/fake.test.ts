@@ -122,10 +122,15 @@ test('injected cell-edit mode fails a batch unless the run delays for cell edit'
     }),
   ).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
   expect(fake.state.cell('表一', 'C3').value).toBe(1.5);
-  await fake.Excel.run({ delayForCellEdit: true }, async (context) => {
+  // With delayForCellEdit Excel holds the batch until the edit ends, then runs it.
+  const held = fake.Excel.run({ delayForCellEdit: true }, async (context) => {
     context.workbook.worksheets.getItem('表一').getRange('C3').values = [[3]];
     await context.sync();
   });
+  await new Promise((r) => setTimeout(r, 20));
+  expect(fake.state.cell('表一', 'C3').value).toBe(1.5);
+  fake.state.cellEditMode = false;
+  await held;
   expect(fake.state.cell('表一', 'C3').value).toBe(3);
   expect(fake.state.runs).toEqual([{}, { delayForCellEdit: true }]);
 });

@@ -18,31 +18,30 @@ import type { WorkbookSnapshot } from './snapshot';
 export * from './model';
 
 /**
- * Where today's adapter (src/excel at a35d62c) or its tests rely on something Excel does not do,
- * the strict fake would fail tests owned by the adapter. Each such leniency is on by default and
- * listed here, to be removed when the adapter (or its test) is fixed; each is shown strictly by
- * a test of the fake (test/fake-excel/strict.test.ts) with `tolerate: []`.
+ * Leniencies: things Excel does not do that the first adapter (src/excel at a35d62c) or its
+ * tests relied on. Each is shown strictly by a test of the fake (test/fake-excel/strict.test.ts).
+ * The adapter was fixed (issue 11), so none is on by default: the fake is as strict as Excel,
+ * and a test opts in only to reproduce the old defect.
  *
- * - `sync-pass-through` (adapter defect): the adapter replaces `context.sync` with a counter that
- *   drops its argument (`counted()` in src/excel/host.ts, `countSyncs()` in src/excel/cleanup.ts),
- *   so `Excel.run` resolves `undefined` instead of the batch's result. Lenient: `Excel.run` gives
- *   back the batch function's own result when the runtime resolved `undefined`.
- * - `run-held-batches` (test assumption): test/excel/host.test.ts 'cell-edit mode' awaits a
- *   `delayForCellEdit` batch while the user is still editing; Excel holds it until the edit ends.
- *   Lenient: a held batch runs at once.
- * - `delete-very-hidden` (adapter defect): `keepCleanup()` and `applyCleanup()` in
- *   src/excel/cleanup.ts delete very-hidden backup sheets directly; Excel refuses that with
- *   InvalidOperation (Worksheet.delete reference; office-js #365). Lenient: the delete succeeds.
+ * - `sync-pass-through` (adapter defect): the adapter replaced `context.sync` with a counter that
+ *   dropped its argument, so `Excel.run` resolved `undefined` instead of the batch's result.
+ *   Lenient: `Excel.run` gives back the batch function's own result when the runtime resolved
+ *   `undefined`.
+ * - `run-held-batches` (test assumption): a `delayForCellEdit` batch awaited while the user is
+ *   still editing; Excel holds it until the edit ends. Lenient: a held batch runs at once.
+ * - `delete-very-hidden` (adapter defect): very-hidden backup sheets deleted directly; Excel
+ *   refuses that with InvalidOperation (Worksheet.delete reference; office-js #365). Lenient:
+ *   the delete succeeds.
  */
 export type Leniency = 'sync-pass-through' | 'run-held-batches' | 'delete-very-hidden';
 /** @deprecated name kept for callers of the first version; use Leniency. */
 export type AdapterDefect = Leniency;
-export const TOLERATED_BY_DEFAULT: readonly Leniency[] = ['sync-pass-through', 'run-held-batches', 'delete-very-hidden'];
+export const TOLERATED_BY_DEFAULT: readonly Leniency[] = [];
 
 export interface FakeHostOptions extends FakeOptions {
   /** `Office.onReady` waits for this (the browser build: the snapshot loaded). */
   readonly ready?: Promise<void>;
-  /** Leniencies (default TOLERATED_BY_DEFAULT; `[]`: none, fully strict). */
+  /** Leniencies to reproduce an old defect (default none: as strict as Excel). */
   readonly tolerate?: readonly Leniency[];
 }
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 
-import { analyzeWorkbook, buildSummary, cellNotes, type Profile, type Severity, type TableResult } from '../../core';
+import { analyzeWorkbook, buildSummary, cellNotes, noTablesLine, type Profile, type Severity, type TableResult } from '../../core';
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
@@ -38,7 +38,7 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
     // Neither `check` nor `score` needs ExcelJS: the grid comes from ../read, writes patch the package.
     const { grid } = await readGrid(source);
     const result = analyzeWorkbook(grid, { profile });
-    if (!result.tables.length) return failed(`${file}：未找到可识别的绩效自评表（已检查 ${grid.sheets.length} 个工作表）`);
+    if (!result.tables.length) return failed(`${file}：${noTablesLine(grid.sheets.length)}`);
     const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
     if (item.source !== undefined) notes.unshift(CONVERTED);
     for (const e of result.blockedByProtection.slice(0, 1)) {

@@ -1,2 +1,10 @@
-/** The add-in's application layer: what every host (Excel, WPS) and the pane share. */
+/** The add-in's application layer: what every host (Excel, WPS), the pane and the CLI share. */
 export * from './host';
+export * from './settings';
+export * from './summary';
+export * from './port';
+export * from './records';
+export { createAddinHost } from './create';
+export { planWrite, planMarks, withEdits, MAX_MARKS, type WritePlan, type WriteInput } from './write';
+export { writeSummary, selectFailed, NOTES_UNAVAILABLE } from './messages';
+export { selectKinds, withCounts, structuralSheets, toRaw } from './cleanup';
