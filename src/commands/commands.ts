@@ -38,17 +38,16 @@ export async function showPane(): Promise<void> {
 }
 
 /**
- * Reads and checks only. Settings first: nothing runs with defaults the workbook did not ask for.
+ * Reads and checks only. No settings are passed: the host reads the workbook's stored ones in
+ * the same round trip, so a command never runs with defaults the workbook did not ask for.
  */
 async function checkWorkbook(host: AddinHost): Promise<Notice> {
-  const settings = await host.loadSettings();
-  return checkNotice(await host.check(settings));
+  return checkNotice(await host.check());
 }
 
-/** Scores and writes back like `jixiao score`, with the workbook's own settings, never defaults. */
+/** Scores and writes back like `jixiao score`, with the workbook's stored settings (read by the host). */
 async function scoreWorkbook(host: AddinHost): Promise<Notice> {
-  const settings = await host.loadSettings();
-  return writeNotice(await host.score(settings));
+  return writeNotice(await host.score());
 }
 
 /** Removes only the fills and notes the add-in added. */

@@ -22,10 +22,12 @@ export function checkNotice(r: CheckReport): Notice {
   };
 }
 
+/** What a write did: the host's own sentence (`summary`) when it gives one, and the cells left alone. */
 export function writeNotice(r: WriteReport): Notice {
   const lines: string[] = [];
   let title: string;
-  if (r.result.tables.length === 0) title = '没有找到可识别的自评表，没有写入任何单元格。';
+  if (r.summary) title = r.summary;
+  else if (r.result.tables.length === 0) title = '没有找到可识别的自评表，没有写入任何单元格。';
   else if (r.written === 0) title = '工作簿中的得分与计算结果一致，没有需要写入的单元格。';
   else {
     const parts = [`已写入 ${r.written} 个单元格`];
@@ -43,10 +45,14 @@ export function writeNotice(r: WriteReport): Notice {
   return { intent, title, lines };
 }
 
+/**
+ * What an undo did. Its count covers every cell the write touched — the values written and the
+ * cells marked — so it says so, to agree with the write's `已写入 8 个单元格，标记 13 个…`.
+ */
 export function undoNotice(r: UndoReport): Notice {
   const lines = r.skipped.map((c) => `${c.sheet}!${c.cell}：${c.message}`);
   if (lines.length) lines.unshift(`以下 ${lines.length} 个单元格在写回后又被修改，保留现值：`);
-  return { intent: lines.length ? 'warning' : 'success', title: `已撤销本次写回，恢复 ${r.restored} 个单元格。`, lines };
+  return { intent: lines.length ? 'warning' : 'success', title: `已撤销本次写回：${r.restored} 个单元格（写入的值和标记）恢复到写回前。`, lines };
 }
 
 export function marksClearedNotice(count: number): Notice {

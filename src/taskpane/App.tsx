@@ -19,7 +19,7 @@ import {
   useAnnounce,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { cleanup, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type WriteReport } from '../core';
+import { markLegend, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type WriteReport } from '../core';
 import {
   asAddinError,
   checkNotice,
@@ -42,13 +42,13 @@ import { Actions } from './components/Actions';
 import { CleanupView } from './components/CleanupView';
 import { EmptyState } from './components/EmptyState';
 import { Findings } from './components/Findings';
-import { MarksLegend, type LegendEntry } from './components/MarksLegend';
+import { MarksLegend } from './components/MarksLegend';
 import { ProblemWalker } from './components/ProblemWalker';
 import { ProgressView } from './components/ProgressView';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SEVERITY_BADGE } from './components/severity';
 import { TableCard } from './components/TableCard';
-import { correctedCells, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, type Problem } from './format';
+import { correctedOf, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, tableBefore, writeSets, type Problem } from './format';
 
 const useStyles = makeStyles({
   root: {
@@ -76,20 +76,13 @@ interface PaneError {
   readonly text: string;
 }
 
-/** The legend of the add-in's fills. */
-const LEGEND: readonly LegendEntry[] = [
-  { label: '错误', color: `#${cleanup.MARK_FILLS.error.slice(2)}`, colorName: '浅红色' },
-  { label: '警告', color: `#${cleanup.MARK_FILLS.warning.slice(2)}`, colorName: '浅黄色' },
-  { label: '提示', color: `#${cleanup.MARK_FILLS.info.slice(2)}`, colorName: '浅蓝色' },
-];
+/** The legend of the add-in's fills (the core's colours and their names). */
+const LEGEND = markLegend().map((m) => ({ label: m.label, color: m.hex, colorName: m.colour }));
 
 /** A write report without its write: after an undo, nothing the write did stands. */
-const withoutWrite = (r: CheckReport | null): CheckReport | null => (r ? { result: r.result, sheets: r.sheets, counts: r.counts, syncs: r.syncs } : r);
+const withoutWrite = (r: CheckReport): CheckReport => ({ result: r.result, sheets: r.sheets, counts: r.counts, syncs: r.syncs, empty: r.empty, settings: r.settings });
 
-/** 更正此项: `score` limited to the given cells. */
-function scoreOnly(host: AddinHost, settings: AddinSettings, only: ReadonlyArray<{ sheet: string; cell: string }>): Promise<WriteReport> {
-  return (host.score as unknown as (s: AddinSettings, o: { only: typeof only }) => Promise<WriteReport>)(settings, { only });
-}
+const isWrite = (r: CheckReport | null): r is WriteReport => r !== null && 'written' in r;
 
 const failureText = (command: string | null, e: unknown): string => {
   const label = command && command in COMMAND_LABEL ? COMMAND_LABEL[command as keyof typeof COMMAND_LABEL] : null;
@@ -117,7 +110,8 @@ function Pane({ host, autoCheck = true }: AppProps) {
   const [settings, setSettings] = useState<AddinSettings | null>(null);
   const [settingsFailed, setSettingsFailed] = useState(false);
   const [caps, setCaps] = useState<Capabilities | null>(null);
-  const [report, setReport] = useState<CheckReport | null>(null);
+  /** The report shown, and the one before the last write (what the write changed). */
+  const [{ report, before }, setShown] = useState<{ report: CheckReport | null; before: CheckReport | null }>({ report: null, before: null });
   const [busy, setBusy] = useState<Busy | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [stale, setStale] = useState<'edit' | 'settings' | null>(null);
@@ -129,8 +123,36 @@ function Pane({ host, autoCheck = true }: AppProps) {
   /** Backups an earlier 清理模板 left behind (never unnoticed). */
   const [backups, setBackups] = useState(0);
   const settingsRef = useRef<AddinSettings | null>(null);
-  const reportRef = useRef<CheckReport | null>(null);
-  reportRef.current = report;
+  /** What is shown, kept in a ref too: events and actions read it without waiting for a render. */
+  const shownRef = useRef<{ report: CheckReport | null; before: CheckReport | null }>({ report: null, before: null });
+  const setBoth = useCallback((next: { report: CheckReport | null; before: CheckReport | null }) => {
+    shownRef.current = next;
+    setShown(next);
+  }, []);
+
+  /** Shows a report; a write's keeps the report it replaced, to say what the write changed. */
+  const adopt = useCallback(
+    (r: CheckReport) => {
+      const current = shownRef.current.report;
+      if (current === r) return;
+      setBoth({ report: r, before: isWrite(r) ? current : null });
+    },
+    [setBoth],
+  );
+
+  /**
+   * After an undo the workbook is back as it was before the write: the report from before the
+   * write shows it again. Without that report (or with cells left alone) the shown one is out of date.
+   */
+  const undone = useCallback(
+    (partly: boolean) => {
+      const { report: r, before: b } = shownRef.current;
+      if (!isWrite(r)) return; // already done (the host's event and the action both call this)
+      setBoth({ report: b ?? (r ? withoutWrite(r) : null), before: null });
+      if (partly || !b) setStale('edit');
+    },
+    [setBoth],
+  );
 
   const show = useCallback(
     (n: Notice | null) => {
@@ -190,13 +212,13 @@ function Pane({ host, autoCheck = true }: AppProps) {
       run('check', async () => {
         const st = settingsRef.current;
         if (!st) return;
-        const r = await host.check(st, setProgress);
-        setReport(r);
+        const r = await host.check(st, { onProgress: setProgress });
+        adopt(r);
         setStale(null);
         setAt(0);
         announce(checkNotice(r).title);
       }),
-    [host, run, announce],
+    [host, run, announce, adopt],
   );
 
   const score = useCallback(
@@ -204,13 +226,13 @@ function Pane({ host, autoCheck = true }: AppProps) {
       run('score', async () => {
         const st = settingsRef.current;
         if (!st) return;
-        const r = await host.score(st, setProgress);
-        setReport(r);
+        const r = await host.score(st, { onProgress: setProgress });
+        adopt(r);
         setStale(null);
         setAt(0);
         show(writeNotice(r));
       }),
-    [host, run, show],
+    [host, run, show, adopt],
   );
 
   const fix = useCallback(
@@ -218,23 +240,23 @@ function Pane({ host, autoCheck = true }: AppProps) {
       run('fix', async () => {
         const st = settingsRef.current;
         if (!st) return;
-        const r = await scoreOnly(host, st, [{ sheet: p.sheet, cell: p.cell }]);
-        setReport(r);
+        const r = await host.score(st, { only: [{ sheet: p.sheet, cell: p.cell }], onProgress: setProgress });
+        adopt(r);
         setStale(null);
-        show(r.written ? { intent: 'success', title: `已更正 ${p.place}。`, lines: [] } : writeNotice(r));
+        const fixed = (r.corrected ?? []).some((c) => c.sheet === p.sheet && c.cell === p.cell);
+        show(fixed ? { ...writeNotice(r), title: `已更正 ${p.place}。` } : writeNotice(r));
       }),
-    [host, run, show],
+    [host, run, show, adopt],
   );
 
   const undo = useCallback(
     () =>
       run('undo', async () => {
         const r = await host.undo();
-        setReport(withoutWrite);
+        undone(r.skipped.length > 0);
         show(undoNotice(r));
-        setStale('edit');
       }),
-    [host, run, show],
+    [host, run, show, undone],
   );
 
   const clearMarks = useCallback(
@@ -256,7 +278,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
     (next: AddinSettings) => {
       settingsRef.current = next;
       setSettings(next);
-      if (reportRef.current) setStale('settings');
+      if (shownRef.current.report) setStale('settings');
       host.saveSettings(next).catch((e: unknown) => fail(`设置未能保存到工作簿：${errorText(asAddinError(e))}`));
     },
     [host, fail],
@@ -278,17 +300,16 @@ function Pane({ host, autoCheck = true }: AppProps) {
     const offHost = host.subscribe((e: HostEvent) => {
       switch (e.type) {
         case 'checked':
-          setReport(e.report);
+          adopt(e.report);
           setStale(null);
           break;
         case 'written':
-          setReport(e.report);
+          adopt(e.report);
           setStale(null);
           setCanUndo(e.report.undoAvailable);
           break;
         case 'undone':
-          setReport(withoutWrite);
-          setStale('edit');
+          undone(e.report.skipped.length > 0);
           setCanUndo(false);
           break;
         case 'stale':
@@ -312,7 +333,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
       offOutcome();
       offHost();
     };
-  }, [host, show, fail]);
+  }, [host, show, fail, adopt, undone]);
 
   /** Opening: the workbook's settings first, then what this Excel supports, then the check. */
   const open = useCallback(async () => {
@@ -332,7 +353,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
     if (!autoCheck) return;
     // A ribbon command that started this runtime brings its own result: wait for it.
     if (commandRunning()) await commandsIdle();
-    if (!reportRef.current) await check();
+    if (!shownRef.current.report) await check();
   }, [host, autoCheck, check, refreshUndo, fail]);
 
   useEffect(() => {
@@ -344,11 +365,12 @@ function Pane({ host, autoCheck = true }: AppProps) {
   }, []);
 
   const problems = useMemo(() => problemsOf(report), [report]);
-  const openProblems = useMemo(() => problems.filter((p) => !p.corrected), [problems]);
-  const corrected = useMemo(() => correctedCells(report), [report]);
+  const openProblems = problems;
+  const corrected = useMemo(() => correctedOf(report, before), [report, before]);
+  const sets = useMemo(() => writeSets(report), [report]);
   const counts = openCounts(problems);
   const tables = report?.result.tables ?? [];
-  const empty = report !== null && tables.length === 0;
+  const empty = report !== null && (report.empty != null || tables.length === 0);
   const ready = settings !== null;
   const current = openProblems[Math.min(at, openProblems.length - 1)] ?? null;
 
@@ -436,7 +458,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {empty && <EmptyState sheets={report.sheets.map((sh) => sh.name)} />}
+      {empty && <EmptyState title={report.empty?.title ?? null} guidance={report.empty?.guidance ?? null} sheets={report.sheets.map((sh) => sh.name)} />}
       {!report && ready && !busy && <Caption1 className={s.muted}>尚未检查本工作簿。“检查”只读取不写入；“计分并写回”把得分、执行率、扣分、总分和等级写回原单元格。</Caption1>}
       {report && tables.length > 0 && (
         <>
@@ -450,9 +472,9 @@ function Pane({ host, autoCheck = true }: AppProps) {
                   {SEVERITY_LABEL[sev]} {counts[sev]}
                 </Badge>
               ))}
-              {counts.corrected > 0 && (
+              {corrected.length > 0 && (
                 <Badge appearance="filled" color="success">
-                  已更正 {counts.corrected}
+                  已更正 {corrected.length}
                 </Badge>
               )}
             </div>
@@ -469,10 +491,10 @@ function Pane({ host, autoCheck = true }: AppProps) {
               各表得分
             </Text>
             {tables.map((t, i) => (
-              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} corrected={corrected} />
+              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} before={tableBefore(t, before)} written={sets.written} corrected={sets.corrected} />
             ))}
           </section>
-          <Findings problems={problems} current={current?.key ?? null} onSelect={pick} />
+          <Findings problems={problems} corrected={corrected} current={current?.key ?? null} onSelect={pick} onSelectCell={select} />
           <MarksLegend entries={LEGEND} />
         </>
       )}

@@ -81,7 +81,7 @@ describe('the ribbon’s entry script', () => {
     expect(e.completed).not.toHaveBeenCalled();
     runtime.provideHost(host);
     await clicked;
-    expect(host.calls.map((c) => c[0])).toEqual(['loadSettings', 'score']);
+    expect(host.calls).toEqual([['score']]);
     expect(e.completed).toHaveBeenCalledTimes(1);
     expect(runtime.takeOutcome()?.notice?.title).toBe('已写入 8 个单元格。');
   });
@@ -99,8 +99,8 @@ describe('ribbon commands', () => {
   });
 
   it.each([
-    ['checkWorkbook', ['loadSettings', 'check'], '检查完成：识别出 5 张表，错误 4 处、警告 13 处、提示 4 处。'],
-    ['scoreWorkbook', ['loadSettings', 'score'], '已写入 8 个单元格。'],
+    ['checkWorkbook', ['check'], '检查完成：识别出 5 张表，错误 4 处、警告 13 处、提示 4 处。'],
+    ['scoreWorkbook', ['score'], '已写入 8 个单元格。'],
     ['clearMarks', ['clearMarks'], '已清除 3 处本加载项添加的标记（底色和备注）。'],
   ] as const)('%s gives visible feedback with the pane closed and nothing wrong: its outcome, and the pane shown', async (name, calls, title) => {
     const e = event();
@@ -125,21 +125,20 @@ describe('ribbon commands', () => {
     expect(seen).toEqual(['cleanup']);
   });
 
-  it('检查 and 计分并写回 use the workbook’s own settings, never the defaults', async () => {
+  it('检查 and 计分并写回 pass no settings: the host reads the workbook’s stored ones (never the pane’s or the defaults)', async () => {
     host.settings = { ...host.settings, profile: 'hubei', year: 2023, highlight: false };
     await COMMANDS.checkWorkbook(event());
     await COMMANDS.scoreWorkbook(event());
-    expect(host.calls).toEqual([['loadSettings'], ['check', host.settings], ['loadSettings'], ['score', host.settings]]);
+    expect(host.calls).toEqual([['check'], ['score']]);
   });
 
-  it('writes nothing when the workbook’s settings cannot be read, and says why', async () => {
-    host.failures = { loadSettings: new AddinError('GeneralException', '无法读取工作簿设置') };
+  it('writes nothing when the host cannot read the workbook’s settings, and says why', async () => {
+    host.failures = { score: new AddinError('GeneralException', '无法读取工作簿设置') };
     const e = event();
     await COMMANDS.scoreWorkbook(e);
-    expect(host.calls.map((c) => c[0])).toEqual(['loadSettings']);
     const o = takeOutcome() as CommandOutcome;
     expect(o.command).toBe('scoreWorkbook');
-    expect(o.error?.code).toBe('GeneralException');
+    expect(o.error?.message).toBe('无法读取工作簿设置');
     expect(showAsTaskpane).toHaveBeenCalledTimes(1);
     expect(e.completed).toHaveBeenCalledTimes(1);
   });

@@ -8,13 +8,13 @@
 import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import type { AddinSettings, WorkbookResult } from '../../src/core';
-import { AddinError, DEFAULT_SETTINGS } from '../../src/core';
+import type { AddinSettings, WorkbookResult, WriteReport } from '../../src/core';
+import { AddinError, DEFAULT_SETTINGS, optionsOf, type CheckOptions, type ProgressListener } from '../../src/core';
 import { reportOutcome, requestView } from '../../src/runtime';
 import { App } from '../../src/taskpane/App';
 import { Root } from '../../src/taskpane/Root';
 import { themeKindOf } from '../../src/taskpane/theme';
-import { checkReportOf, exampleResult, writeReportOf } from './reports';
+import { checkReportOf, exampleResult, writeReportOf, writtenReport } from './reports';
 import { cellEditError, StubHost } from './stub-host';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own width (reflow).
@@ -26,12 +26,15 @@ class NoResizeObserver {
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
 
 let seed002: WorkbookResult;
+/** 计分并写回 on seed 002 as the host reports it: the workbook as written, 8 cells, 7 corrected. */
+let written002: WriteReport;
 beforeAll(async () => {
   seed002 = await exampleResult('seed002-shigu.xlsx');
+  written002 = await writtenReport('seed002-shigu.xlsx', { highlighted: 6 });
 });
 
 function newHost(): StubHost {
-  return new StubHost(checkReportOf(seed002), writeReportOf(seed002, { highlighted: 6 }), { restored: 8, skipped: [] });
+  return new StubHost(checkReportOf(seed002), written002, { restored: 14, skipped: [] });
 }
 
 async function renderPane(host: StubHost, autoCheck = true) {
@@ -80,6 +83,7 @@ describe('opening and settings', () => {
     fireEvent.click(button('计分并写回'));
     await screen.findByTestId('notice');
     expect(host.calls.filter((c) => c[0] === 'score')).toEqual([['score', host.settings]]);
+    expect(host.calls.filter((c) => c[0] === 'score')[0][1]).toMatchObject({ profile: 'hubei', highlight: false });
   });
 
   it('settings that cannot be read: says why, offers 重试, and still writes nothing', async () => {
@@ -186,37 +190,68 @@ describe('walking through problems', () => {
     expect(within(walker).getByRole('heading').textContent).toBe('第 18 / 21 个问题');
   });
 
-  it('更正此项 writes that one cell: score with `only`', async () => {
+  it('更正此项 writes that one cell: score with `only`, and says it is corrected', async () => {
     const host = newHost();
     host.settings = { ...DEFAULT_SETTINGS, profile: 'hubei' };
     await renderPane(host);
     fireEvent.click(within(screen.getByTestId('walker')).getByRole('button', { name: '更正此项' }));
-    await screen.findByTestId('notice');
+    expect((await screen.findByTestId('notice')).textContent).toContain('已更正 劳模服务!H23。');
     expect(host.calls.filter((c) => c[0] === 'score')).toEqual([['score', host.settings, { only: [{ sheet: '劳模服务', cell: 'H23' }] }]]);
+  });
+
+  it('offers 更正此项 only where the planned value fixes the finding', async () => {
+    await renderPane(newHost());
+    const walker = screen.getByTestId('walker');
+    const warnings = within(screen.getByRole('group', { name: '警告（13）' })).getAllByRole('button');
+    // The rate cell 劳模服务!G8 is planned, but writing the rate does not explain a low rate.
+    fireEvent.click(warnings.find((b) => b.textContent!.startsWith('劳模服务!G8'))!);
+    expect(within(walker).getByText('执行率偏低未说明原因')).toBeTruthy();
+    expect(within(walker).queryByRole('button', { name: '更正此项' })).toBeNull();
+    // 劳模服务!H8: the execution score is missing and planned.
+    fireEvent.click(warnings.find((b) => b.textContent!.startsWith('劳模服务!H8'))!);
+    expect(within(walker).getByRole('button', { name: '更正此项' })).toBeTruthy();
+    // Not planned at all (资金总额行未填写金额 at E8): nothing to write.
+    fireEvent.click(warnings.find((b) => b.textContent!.startsWith('劳模服务!E8'))!);
+    expect(within(walker).queryByRole('button', { name: '更正此项' })).toBeNull();
   });
 });
 
 describe('writing and undoing', () => {
-  it('计分并写回 says what it wrote, shows corrected figures as 已更正, and 撤销本次写回 undoes it', async () => {
+  it('计分并写回: the findings it fixed are no longer problems but 已更正 (with what was wrong), figures say 已更正, 撤销本次写回 brings back the figures as they were', async () => {
     const host = newHost();
     await renderPane(host);
     expect(button('撤销本次写回').disabled).toBe(true);
     fireEvent.click(button('计分并写回'));
     expect(await screen.findByText('已写入 8 个单元格，标记 6 个问题单元格。')).toBeTruthy();
     await waitFor(() => expect(button('撤销本次写回').disabled).toBe(false));
+    // Open problems are the workbook as written: the total mismatches are gone.
+    expect(screen.getByTestId('severity-counts').textContent).toBe('错误 1警告 9提示 4已更正 7');
+    expect(screen.queryByRole('button', { name: /总分不符：/ })).toBeNull();
+    const fixed = within(screen.getByRole('group', { name: '已更正（7）' })).getAllByRole('button');
+    expect(fixed.map((b) => b.textContent)).toContain('劳模服务!H23 总分不符：已写入计算值（原：总分应为 95.67（指标得分 90 + 预算执行率得分 5.67），表中为 90）');
+    expect(within(fixed[0]).getByTitle(/^规则编号：/)).toBeTruthy();
+    fireEvent.click(fixed.find((b) => b.textContent!.startsWith('劳模服务!H23'))!);
+    await waitFor(() => expect(host.calls.filter((c) => c[0] === 'select').at(-1)).toEqual(['select', '劳模服务', 'H23']));
+    // 劳模服务!G8 was written but its low-execution warning stays open: written, not corrected.
+    expect(within(screen.getByRole('group', { name: '警告（9）' })).getAllByRole('button').map((b) => b.textContent)).toContain(
+      '劳模服务!G8 执行率偏低未说明原因：预算执行率 56.67%（全年执行数 3.4 ÷ 全年预算数 6）低于 90%，表中未说明原因，应在偏差原因分析中说明执行率偏低的原因及改进措施',
+    );
     expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中原为 总分 90，已更正）');
-    expect(screen.getByRole('group', { name: /^已更正/ })).toBeTruthy();
-    expect(within(screen.getByTestId('legend')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['错误：浅红色', '警告：浅黄色', '提示：浅蓝色']);
+    expect(within(card('劳模服务')).getByTestId('execution').textContent).toBe('执行率 56.67%（表中原为 56.67%，已写入），得分 5.67 / 10，扣 4.33 分');
+    expect(within(screen.getByTestId('legend')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['错误：浅红色', '警告：浅黄色', '提示：浅蓝色', '已更正：浅绿色']);
     fireEvent.click(button('撤销本次写回'));
-    expect(await screen.findByText('已撤销本次写回，恢复 8 个单元格。')).toBeTruthy();
+    expect(await screen.findByText('已撤销本次写回：14 个单元格（写入的值和标记）恢复到写回前。')).toBeTruthy();
     expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');
-    expect(screen.getByTestId('stale')).toBeTruthy();
+    expect(screen.getByTestId('severity-counts').textContent).toBe('错误 4警告 13提示 4');
+    expect(screen.queryByTestId('stale')).toBeNull();
   });
 
   it('reports cells changed since the read and protected sheets instead of overwriting them', async () => {
     const host = newHost();
     host.writeReport = writeReportOf(seed002, {
-      written: 5,
+      written: 1,
+      writtenCells: [{ sheet: '省级困难帮扶和送温暖', cell: 'H23' }],
+      corrected: [{ sheet: '省级困难帮扶和送温暖', cell: 'H23' }],
       changedSinceRead: [{ sheet: '劳模服务', cell: 'H23', message: '计算后被改为 91，未覆盖' }],
       protectedSheets: ['双联工作'],
       notesUnavailable: '当前 Excel 不支持备注（需要 ExcelApi 1.18）',
@@ -327,10 +362,10 @@ describe('the ribbon, errors and views', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const real = host.check.bind(host);
-    host.check = async (s: AddinSettings, onProgress) => {
-      onProgress?.({ stage: 'read', done: 2, total: 5 });
+    host.check = async (s?: AddinSettings | null, options?: CheckOptions | ProgressListener) => {
+      optionsOf<CheckOptions>(options).onProgress?.({ stage: 'read', done: 2, total: 5 });
       await gate;
-      return real(s, onProgress);
+      return real(s, options);
     };
     render(
       <FluentProvider theme={webLightTheme}>

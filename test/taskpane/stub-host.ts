@@ -2,7 +2,7 @@
  * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
  * failures, and events pushed like the real host's.
  */
-import { AddinError, cleanup, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
+import { AddinError, cleanup, DEFAULT_SETTINGS, optionsOf, type CheckOptions, type ScoreOptions, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
 
 export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
 
@@ -41,17 +41,19 @@ export class StubHost implements AddinHost {
   saveSettings(s: AddinSettings): Promise<void> {
     return this.call('saveSettings', [s], () => void (this.settings = s));
   }
-  async check(s: AddinSettings, onProgress?: ProgressListener): Promise<CheckReport> {
-    const r = await this.call('check', [s], () => this.checkReport);
+  /** Without settings the stored ones are used, as the real host does; the call records what was given. */
+  async check(s?: AddinSettings | null, options?: CheckOptions | ProgressListener): Promise<CheckReport> {
+    const r = await this.call('check', s ? [s] : [], () => ({ ...this.checkReport, settings: s ?? this.settings }));
+    const { onProgress } = optionsOf<CheckOptions>(options);
     onProgress?.({ stage: 'read', done: 1, total: 1 });
     onProgress?.({ stage: 'compute', done: r.result.tables.length, total: r.result.tables.length });
     this.emit({ type: 'checked', report: r });
     return r;
   }
-  /** Records the settings and any options (not a progress listener); `only` is kept with the call. */
-  async score(s: AddinSettings, ...rest: unknown[]): Promise<WriteReport> {
-    const r = await this.call('score', [s, ...rest.filter((x) => typeof x !== 'function')], () => this.writeReport);
-    const onProgress = rest.find((x): x is ProgressListener => typeof x === 'function');
+  /** Records the settings given (none: the stored ones are used) and `only`, not the progress listener. */
+  async score(s?: AddinSettings | null, options?: ScoreOptions | ProgressListener): Promise<WriteReport> {
+    const { onProgress, only } = optionsOf<ScoreOptions>(options);
+    const r = await this.call('score', [...(s ? [s] : []), ...(only ? [{ only }] : [])], () => ({ ...this.writeReport, settings: s ?? this.settings }));
     onProgress?.({ stage: 'write', done: r.written, total: r.written });
     this.undoable = r.undoAvailable;
     this.emit({ type: 'written', report: r });

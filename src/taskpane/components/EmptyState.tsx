@@ -25,21 +25,22 @@ export const EXAMPLES: ReadonlyArray<{ readonly file: string; readonly label: st
 ];
 
 export interface EmptyStateProps {
-  /** Guidance from the host's report, when it gives one. */
+  /** The host's report's words (`CheckReport.empty`), when it gives them. */
+  readonly title?: string | null;
   readonly guidance?: string | null;
   /** Sheets read, none of which holds a table. */
   readonly sheets: readonly string[];
 }
 
-export function EmptyState({ guidance, sheets }: EmptyStateProps) {
+export function EmptyState({ title, guidance, sheets }: EmptyStateProps) {
   const s = useStyles();
   return (
     <section className={s.root} aria-labelledby="empty-title" data-testid="empty-state">
       <Text as="h2" id="empty-title" weight="semibold" size={400} style={{ margin: 0 }}>
-        本工作簿中没有自评表
+        {title ?? '本工作簿中没有自评表'}
       </Text>
       {guidance ? (
-        <Caption1>{guidance}</Caption1>
+        <Caption1>{guidance}自评表的上方通常是“年初预算数、全年预算数、全年执行数”的预算执行表，最后是“总分”和“评价等级”。</Caption1>
       ) : (
         <Caption1>
           {sheets.length ? `已读取 ${sheets.length} 张工作表（${sheets.join('、')}），` : ''}

@@ -6,7 +6,7 @@
 import { Caption1, makeStyles, mergeClasses, Select, Text, ToggleButton, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Severity } from '../../core';
-import { ruleLabel, ruleTip, SEVERITIES, SEVERITY_LABEL, tableName, type Problem } from '../format';
+import { ruleLabel, ruleTip, SEVERITIES, SEVERITY_LABEL, tableName, type Corrected, type Problem } from '../format';
 import { useRoving } from '../roving';
 
 const useStyles = makeStyles({
@@ -43,38 +43,50 @@ const useStyles = makeStyles({
 type Group = Severity | 'corrected';
 const GROUP_LABEL: Readonly<Record<Group, string>> = { ...SEVERITY_LABEL, corrected: '已更正' };
 
+/** One line of a list: a finding still open, or a cell the write corrected. */
+interface Line {
+  readonly key: string;
+  readonly place: string;
+  /** Rule ids shown by name (their ids in the tooltip). */
+  readonly rules: readonly string[];
+  readonly text: string;
+  select(): void;
+}
+
 export interface FindingsProps {
+  /** Open problems, in list order. */
   readonly problems: readonly Problem[];
+  /** Cells the last write corrected. */
+  readonly corrected: readonly Corrected[];
   /** Key of the problem the walker shows. */
   readonly current: string | null;
   onSelect(problem: Problem): void;
+  onSelectCell(sheet: string, cell: string): void;
 }
 
-function ProblemList({ group, items, current, onSelect }: { group: Group; items: readonly Problem[]; current: string | null; onSelect(p: Problem): void }) {
+function LineList({ group, lines, current }: { group: Group; lines: readonly Line[]; current: string | null }) {
   const s = useStyles();
-  const roving = useRoving(items.length);
+  const roving = useRoving(lines.length);
   const titleId = useId();
   return (
     <div role="group" aria-labelledby={titleId}>
       <Text as="h3" id={titleId} className={mergeClasses(s.groupTitle, s[group])}>
-        {GROUP_LABEL[group]}（{items.length}）
+        {GROUP_LABEL[group]}（{lines.length}）
       </Text>
       <ul className={s.list} onKeyDown={roving.onKeyDown} aria-labelledby={titleId}>
-        {items.map((p, i) => (
-          <li key={p.key}>
-            <button
-              type="button"
-              {...roving.item(i)}
-              className={mergeClasses(s.item, p.key === current && s.current)}
-              aria-current={p.key === current ? 'true' : undefined}
-              onClick={() => onSelect(p)}
-              data-finding={p.finding.rule}
-            >
-              <span className={s.place}>{p.place}</span>{' '}
-              <span className={s.rule} title={ruleTip(p.finding.rule)}>
-                {ruleLabel(p.finding.rule)}
-              </span>
-              ：{p.finding.message}
+        {lines.map((l, i) => (
+          <li key={l.key}>
+            <button type="button" {...roving.item(i)} className={mergeClasses(s.item, l.key === current && s.current)} aria-current={l.key === current ? 'true' : undefined} onClick={l.select}>
+              <span className={s.place}>{l.place}</span>{' '}
+              {l.rules.map((r, j) => (
+                <span key={r}>
+                  {j > 0 ? '、' : ''}
+                  <span className={s.rule} title={ruleTip(r)}>
+                    {ruleLabel(r)}
+                  </span>
+                </span>
+              ))}
+              {l.text ? `：${l.text}` : ''}
             </button>
           </li>
         ))}
@@ -83,18 +95,32 @@ function ProblemList({ group, items, current, onSelect }: { group: Group; items:
   );
 }
 
-export function Findings({ problems, current, onSelect }: FindingsProps) {
+export function Findings({ problems, corrected, current, onSelect, onSelectCell }: FindingsProps) {
   const s = useStyles();
   const selectId = useId();
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [tableFilter, setTableFilter] = useState('all');
   const inTable = problems.filter((p) => tableFilter === 'all' || String(p.tableIndex) === tableFilter);
-  const open = (sev: Severity) => problems.filter((p) => !p.corrected && p.finding.severity === sev).length;
+  const count = (sev: Severity) => problems.filter((p) => p.finding.severity === sev).length;
   const tables = [...new Map(problems.map((p) => [p.tableIndex, p.table])).entries()].sort((a, b) => a[0] - b[0]);
-  const groups: Array<[Group, Problem[]]> = [
-    ...SEVERITIES.map((sev): [Group, Problem[]] => [sev, shown[sev] ? inTable.filter((p) => !p.corrected && p.finding.severity === sev) : []]),
-    ['corrected', inTable.filter((p) => p.corrected)],
-  ];
+  const groups: Array<[Group, Line[]]> = SEVERITIES.map((sev): [Group, Line[]] => [
+    sev,
+    shown[sev]
+      ? inTable
+          .filter((p) => p.finding.severity === sev)
+          .map((p) => ({ key: p.key, place: p.place, rules: [p.finding.rule], text: p.finding.message, select: () => onSelect(p) }))
+      : [],
+  ]);
+  groups.push([
+    'corrected',
+    corrected.map((c) => ({
+      key: c.key,
+      place: c.place,
+      rules: [...new Set(c.was.map((f) => f.rule))],
+      text: c.was.length ? `已写入计算值（原：${c.was.map((f) => f.message).join('；')}）` : '已写入计算值',
+      select: () => onSelectCell(c.sheet, c.cell),
+    })),
+  ]);
   const visible = groups.reduce((n, [, g]) => n + g.length, 0);
   return (
     <section className={s.root} aria-labelledby="findings-title">
@@ -104,7 +130,7 @@ export function Findings({ problems, current, onSelect }: FindingsProps) {
       <div className={s.filters} role="group" aria-label="按严重程度筛选">
         {SEVERITIES.map((sev) => (
           <ToggleButton key={sev} size="small" checked={shown[sev]} onClick={() => setShown({ ...shown, [sev]: !shown[sev] })}>
-            {SEVERITY_LABEL[sev]} {open(sev)}
+            {SEVERITY_LABEL[sev]} {count(sev)}
           </ToggleButton>
         ))}
       </div>
@@ -124,7 +150,7 @@ export function Findings({ problems, current, onSelect }: FindingsProps) {
         </div>
       )}
       {visible === 0 && <Caption1>{problems.length ? '筛选条件下没有问题。' : '未发现问题。'}</Caption1>}
-      {groups.map(([group, items]) => (items.length ? <ProblemList key={group} group={group} items={items} current={current} onSelect={onSelect} /> : null))}
+      {groups.map(([group, lines]) => (lines.length ? <LineList key={group} group={group} lines={lines} current={current} /> : null))}
     </section>
   );
 }

@@ -5,8 +5,7 @@
  */
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { AddinSettings, Capabilities, ProfileName } from '../../core';
-import { PROFILE_LABEL } from '../format';
+import { parseYear, profileOptions, YEAR_HINT, type AddinSettings, type Capabilities } from '../../core';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 } });
 
@@ -22,20 +21,11 @@ export interface SettingsProps {
   onRecheck(): void;
 }
 
-/** Year typed by the user: empty is "none"; anything else must be a plausible year. */
-function parseYear(text: string): number | null | 'invalid' {
-  const t = text.trim();
-  if (!t) return null;
-  if (!/^\d{4}$/.test(t)) return 'invalid';
-  const y = Number(t);
-  return y >= 2000 && y <= 2100 ? y : 'invalid';
-}
-
 export function SettingsPanel({ settings, capabilities, disabled, changed, onChange, onRecheck }: SettingsProps) {
   const s = useStyles();
   const [yearText, setYearText] = useState(settings.year === null ? '' : String(settings.year));
   useEffect(() => setYearText(settings.year === null ? '' : String(settings.year)), [settings.year]);
-  const year = parseYear(yearText);
+  const year = parseYear(yearText); // undefined: not a year the core accepts
   const notesSupported = capabilities?.notes ?? true;
   return (
     <section className={s.root} aria-labelledby="settings-title">
@@ -43,10 +33,10 @@ export function SettingsPanel({ settings, capabilities, disabled, changed, onCha
         设置（保存在本工作簿中）
       </Text>
       <Field label="计分方案">
-        <Select value={settings.profile} disabled={disabled} onChange={(_, d) => onChange({ ...settings, profile: d.value as ProfileName })}>
-          {(Object.keys(PROFILE_LABEL) as ProfileName[]).map((p) => (
-            <option key={p} value={p}>
-              {PROFILE_LABEL[p]}
+        <Select value={settings.profile} disabled={disabled} onChange={(_, d) => onChange({ ...settings, profile: d.value })}>
+          {profileOptions().map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.label}
             </option>
           ))}
         </Select>
@@ -54,8 +44,8 @@ export function SettingsPanel({ settings, capabilities, disabled, changed, onCha
       <Field
         label="评价年度"
         hint="表中未写明年度时使用；留空则不指定。"
-        validationState={year === 'invalid' ? 'error' : 'none'}
-        validationMessage={year === 'invalid' ? '请输入 2000–2100 之间的四位年份，或留空。' : undefined}
+        validationState={year === undefined ? 'error' : 'none'}
+        validationMessage={year === undefined ? YEAR_HINT : undefined}
       >
         <Input
           value={yearText}
@@ -63,7 +53,7 @@ export function SettingsPanel({ settings, capabilities, disabled, changed, onCha
           inputMode="numeric"
           onChange={(_, d) => setYearText(d.value)}
           onBlur={() => {
-            if (year !== 'invalid' && year !== settings.year) onChange({ ...settings, year });
+            if (year !== undefined && year !== settings.year) onChange({ ...settings, year });
           }}
         />
       </Field>

@@ -37,26 +37,48 @@ const differs = (a: number | null, b: number | null): boolean => a !== null && b
 
 export interface TableCardProps {
   readonly table: TableResult;
-  /** `Sheet!A1` of the cells the last write corrected: their stated figure is now the computed one. */
+  /** The same table as it stood before the last write (its stated figures), if the pane saw it. */
+  readonly before?: TableResult | null;
+  /** `Sheet!A1` of the cells the last write wrote, and of those it corrected. */
+  readonly written?: ReadonlySet<string>;
   readonly corrected?: ReadonlySet<string>;
 }
 
-export function TableCard({ table: t, corrected }: TableCardProps) {
+export function TableCard({ table: t, before, written, corrected }: TableCardProps) {
   const s = useStyles();
   const titleId = useId();
   const [open, setOpen] = useState(false);
-  const fixed = (cell: string | null): boolean => cell !== null && (corrected?.has(cellKey(t.sheet, cell)) ?? false);
-  /** `（表中原为 90，已更正）` once written, `（表中为 90）` in red when it differs, nothing when it agrees. */
-  const stated = (text: string, bad: boolean, cell: string | null) =>
-    fixed(cell) ? <span className={s.corrected}>{`（表中原为 ${text}，已更正）`}</span> : bad ? <span className={s.differs}>{`（表中为 ${text}）`}</span> : null;
+  const has = (set: ReadonlySet<string> | undefined, cell: string | null): boolean => cell !== null && (set?.has(cellKey(t.sheet, cell)) ?? false);
+  /**
+   * What the table states beside what was computed: after a write that replaced it,
+   * `（表中原为 90，已更正）` in green (the value before the write, when the pane saw it);
+   * `（表中为 90）` in red when it differs; nothing when it agrees.
+   */
+  const stated = (text: string | null, bad: boolean, cell: string | null, label = '') => {
+    if (has(written, cell)) {
+      const done = has(corrected, cell) ? '已更正' : '已写入';
+      return <span className={s.corrected}>{text === null ? `（${done}）` : `（表中原为 ${label}${text}，${done}）`}</span>;
+    }
+    return bad && text !== null ? <span className={s.differs}>{`（表中为 ${label}${text}）`}</span> : null;
+  };
   const e = t.execution;
   const name = tableName(t);
   const kind = KIND_LABEL[t.kind] ?? t.kind;
   const scored = isScored(t);
+  const b = before ?? null;
+  const wasTotal = has(written, t.total.cell) ? (b?.total.stated ?? null) : t.total.stated;
+  const wasGrade = has(written, t.grade.cell) ? (b?.grade.stated ?? null) : t.grade.stated;
   const changes = [
-    t.total.stated !== null ? stated(`总分 ${num(t.total.stated)}`, differs(t.total.score, t.total.stated), t.total.cell) : null,
-    t.grade.stated && t.grade.stated !== t.grade.value ? stated(`等级 ${t.grade.stated}`, true, t.grade.cell) : null,
+    wasTotal !== null || has(written, t.total.cell) ? stated(wasTotal === null ? null : num(wasTotal), differs(t.total.score, wasTotal), t.total.cell, '总分 ') : null,
+    wasGrade !== null || has(written, t.grade.cell) ? stated(wasGrade, wasGrade !== t.grade.value, t.grade.cell, '等级 ') : null,
   ].filter((x) => x !== null);
+  const rateBefore = e && has(written, e.rateCell) ? (b?.execution?.statedRate ?? null) : (e?.statedRate ?? null);
+  /** A row's stated score before the write: its figure, 空白 when it had none, null when unknown. */
+  const rowBefore = (row: number): string | null => {
+    if (!b) return null;
+    const v = b.indicators.find((i) => i.row === row)?.statedScore ?? null;
+    return v === null ? '空白' : num(v);
+  };
   return (
     <Card className={s.card} size="small" aria-labelledby={titleId} data-testid="table-card" data-table={name}>
       <div>
@@ -83,7 +105,7 @@ export function TableCard({ table: t, corrected }: TableCardProps) {
             <dt className={s.term}>预算执行</dt>
             <dd className={s.def} data-testid="execution">
               执行率 {pct(e.rate)}
-              {e.statedRate !== null && differs(e.rate, e.statedRate) ? stated(pct(e.statedRate), true, e.rateCell) : null}，得分 {num(e.score)} / {num(e.weight)}，扣 {num(e.deduction)} 分
+              {has(written, e.rateCell) || (rateBefore !== null && differs(e.rate, rateBefore)) ? stated(rateBefore === null ? null : pct(rateBefore), true, e.rateCell) : null}，得分 {num(e.score)} / {num(e.weight)}，扣 {num(e.deduction)} 分
             </dd>
             <dt className={s.term}>预算 / 执行</dt>
             <dd className={s.def} data-testid="amounts">
@@ -110,10 +132,10 @@ export function TableCard({ table: t, corrected }: TableCardProps) {
                   <Text weight="semibold">{i.level3 || i.level2 || i.level1}</Text>
                   <Caption1 block>
                     {i.scoreCell ? `${t.sheet}!${i.scoreCell}` : `第 ${i.row} 行`} · 分值 {num(i.weight)} · 得分 {num(i.score)}
-                    {i.statedScore !== null
-                      ? stated(num(i.statedScore), differs(i.score, i.statedScore), i.scoreCell)
-                      : fixed(i.scoreCell)
-                        ? <span className={s.corrected}>（表中原未填，已写入）</span>
+                    {has(written, i.scoreCell)
+                      ? stated(rowBefore(i.row), true, i.scoreCell)
+                      : i.statedScore !== null
+                        ? stated(num(i.statedScore), differs(i.score, i.statedScore), i.scoreCell)
                         : '（表中未填）'}
                   </Caption1>
                   <Caption1 block className={s.method}>
