@@ -6,7 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { asAddinError, getHost, reportOutcome } from '../runtime';
 import { Root } from './Root';
-import { themeKindOf } from './theme';
+import { themeKindOf, type ThemeKind } from './theme';
 
 // Nothing may fail silently: a stray rejection is shown in the pane like a command failure.
 window.addEventListener('unhandledrejection', (e) => {
@@ -14,6 +14,15 @@ window.addEventListener('unhandledrejection', (e) => {
   reportOutcome({ command: null, error: asAddinError(e.reason) });
 });
 
-const theme = Office.onReady().then(() => themeKindOf(Office.context?.officeTheme));
+/** The Office theme once Office is ready; light where the host gives none (or its getter throws). */
+function officeTheme(): ThemeKind {
+  try {
+    return themeKindOf(Office.context?.officeTheme);
+  } catch {
+    return 'light';
+  }
+}
+
+const theme = Office.onReady().then(officeTheme);
 const container = document.getElementById('root');
 if (container) createRoot(container).render(<Root host={getHost()} theme={theme} />);

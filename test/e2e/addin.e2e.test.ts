@@ -228,7 +228,7 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     await p.getByTestId('notice').waitFor({ timeout: 30000 });
     // The longest table title in the table filter, the longest finding, the settings' select.
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await p.screenshot({ path: screenshotPath(`pane-${width}.png`), fullPage: true });
+    await p.screenshot({ path: screenshotPath(`pane-${width}.png`), fullPage: false });
     await p.getByTestId('open-cleanup').click();
     await p.getByTestId('cleanup-view').waitFor();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -247,7 +247,7 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
-    await p.screenshot({ path: screenshotPath('pane-dark.png'), fullPage: true });
+    await p.screenshot({ path: screenshotPath('pane-dark.png'), fullPage: false });
     await p.close();
   });
 

@@ -10,7 +10,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { AddinSettings, WorkbookResult, WriteReport } from '../../src/core';
 import { AddinError, DEFAULT_SETTINGS, optionsOf, type CheckOptions, type ProgressListener } from '../../src/core';
-import { reportOutcome, requestView } from '../../src/runtime';
+import { reportOutcome, requestView, trackCommand } from '../../src/runtime';
 import { App } from '../../src/taskpane/App';
 import { Root } from '../../src/taskpane/Root';
 import { themeKindOf } from '../../src/taskpane/theme';
@@ -319,6 +319,27 @@ describe('the ribbon, errors and views', () => {
     expect((await screen.findByTestId('notice')).textContent).toContain('已写入 1 个单元格。');
     act(() => reportOutcome({ command: 'scoreWorkbook', error: new AddinError('AccessDenied', '工作表受保护，无法写入。') }));
     expect((await screen.findByTestId('error')).textContent).toContain('“计分并写回”失败：工作表受保护，无法写入。（错误代码 AccessDenied）');
+  });
+
+  it('opened by a ribbon command that is still running, the pane waits for its result instead of checking again', async () => {
+    const host = newHost();
+    let finish!: () => void;
+    const running = trackCommand(() => new Promise<void>((r) => (finish = r)));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(methods(host)).toContain('canUndo'));
+    expect(methods(host)).not.toContain('check');
+    await act(async () => {
+      await host.score();
+      finish();
+      await running;
+    });
+    await screen.findAllByTestId('table-card');
+    expect(methods(host).filter((m) => m === 'check')).toEqual([]);
+    expect(screen.getByTestId('severity-counts').textContent).toBe('错误 1警告 9提示 4已更正 7');
   });
 
   it('an error from an earlier command does not stay on the clean-up view', async () => {

@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEANUP_KINDS, DEFAULT_KINDS, KIND_LABELS, countsLine, describeChange, type CleanupChange, type CleanupKind } from '../../core/cleanup';
-import type { AddinHost, CleanupPreview, CleanupState } from '../../core';
+import { MARK_COLOUR_NAME, MARK_LABEL, markOfFill, type AddinHost, type CleanupPreview, type CleanupState } from '../../core';
 import { asAddinError, errorText } from '../../runtime';
 
 const useStyles = makeStyles({
@@ -57,10 +57,27 @@ export interface CleanupViewProps {
   readonly onClose: () => void;
 }
 
+/** Excel calls the notes the add-in writes 备注 (批注 are threaded comments). */
+const notesWord = (text: string): string => text.replace(/批注/g, '备注');
+
+/**
+ * A change in words: fills by their colour's name (`底色 浅红色（错误标记）`, never `FFFFCCD1`),
+ * notes as 备注.
+ */
+export function describe(change: CleanupChange): { place: string; before: string; after: string; reason: string } {
+  const d = describeChange(change);
+  if (change.op === 'remove-fill') {
+    const kind = markOfFill(change.before);
+    const colour = kind ? `${MARK_COLOUR_NAME[kind]}（${MARK_LABEL[kind]}标记）` : '其他颜色';
+    return { place: d.place, before: `底色 ${colour}`, after: '（无底色）', reason: notesWord(change.reason) };
+  }
+  return { place: d.place, before: notesWord(d.before), after: notesWord(d.after), reason: notesWord(change.reason) };
+}
+
 function ChangeItem({ change }: { change: CleanupChange }) {
   const s = useStyles();
   const [open, setOpen] = useState(false);
-  const d = describeChange(change);
+  const d = describe(change);
   return (
     <li>
       <button type="button" className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
@@ -68,7 +85,7 @@ function ChangeItem({ change }: { change: CleanupChange }) {
       </button>
       {open && (
         <div className={s.detail}>
-          {change.reason}
+          {d.reason}
           {change.op === 'delete-row' && change.before.cells.length > 0 && <div>该行内容：{change.before.cells.map((c) => `${c.address} ${c.value.t === 'empty' ? '' : String(c.value.v)}`).join('；')}</div>}
         </div>
       )}
