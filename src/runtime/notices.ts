@@ -52,6 +52,7 @@ export function writeNotice(r: WriteReport): Notice {
 export function undoNotice(r: UndoReport): Notice {
   const lines = r.skipped.map((c) => `${c.sheet}!${c.cell}：${c.message}`);
   if (lines.length) lines.unshift(`以下 ${lines.length} 个单元格在写回后又被修改，保留现值：`);
+  if (r.notice) lines.push(r.notice);
   return { intent: lines.length ? 'warning' : 'success', title: `已撤销本次写回：${r.restored} 个单元格（写入的值和标记）恢复到写回前。`, lines };
 }
 

@@ -48,7 +48,7 @@ import { ProgressView } from './components/ProgressView';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SEVERITY_BADGE } from './components/severity';
 import { TableCard } from './components/TableCard';
-import { correctedOf, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, tableBefore, writeSets, type Problem } from './format';
+import { correctedOf, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, shownResult, tableBefore, writeSets, type Problem } from './format';
 
 const useStyles = makeStyles({
   root: {
@@ -110,8 +110,8 @@ function Pane({ host, autoCheck = true }: AppProps) {
   const [settings, setSettings] = useState<AddinSettings | null>(null);
   const [settingsFailed, setSettingsFailed] = useState(false);
   const [caps, setCaps] = useState<Capabilities | null>(null);
-  /** The report shown, and the one before the last write (what the write changed). */
-  const [{ report, before }, setShown] = useState<{ report: CheckReport | null; before: CheckReport | null }>({ report: null, before: null });
+  /** The last report: a check's, or a write's (which carries the workbook as read and as written). */
+  const [report, setReport] = useState<CheckReport | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [stale, setStale] = useState<'edit' | 'settings' | null>(null);
@@ -123,35 +123,25 @@ function Pane({ host, autoCheck = true }: AppProps) {
   /** Backups an earlier 清理模板 left behind (never unnoticed). */
   const [backups, setBackups] = useState(0);
   const settingsRef = useRef<AddinSettings | null>(null);
-  /** What is shown, kept in a ref too: events and actions read it without waiting for a render. */
-  const shownRef = useRef<{ report: CheckReport | null; before: CheckReport | null }>({ report: null, before: null });
-  const setBoth = useCallback((next: { report: CheckReport | null; before: CheckReport | null }) => {
-    shownRef.current = next;
-    setShown(next);
+  /** The report shown, kept in a ref too: events and actions read it without waiting for a render. */
+  const reportRef = useRef<CheckReport | null>(null);
+  const adopt = useCallback((r: CheckReport | null) => {
+    reportRef.current = r;
+    setReport(r);
   }, []);
 
-  /** Shows a report; a write's keeps the report it replaced, to say what the write changed. */
-  const adopt = useCallback(
-    (r: CheckReport) => {
-      const current = shownRef.current.report;
-      if (current === r) return;
-      setBoth({ report: r, before: isWrite(r) ? current : null });
-    },
-    [setBoth],
-  );
-
   /**
-   * After an undo the workbook is back as it was before the write: the report from before the
-   * write shows it again. Without that report (or with cells left alone) the shown one is out of date.
+   * After an undo the workbook is back as the write read it: the write report's own result
+   * (as read) shows it again; cells left alone make it out of date.
    */
   const undone = useCallback(
     (partly: boolean) => {
-      const { report: r, before: b } = shownRef.current;
+      const r = reportRef.current;
       if (!isWrite(r)) return; // already done (the host's event and the action both call this)
-      setBoth({ report: b ?? (r ? withoutWrite(r) : null), before: null });
-      if (partly || !b) setStale('edit');
+      adopt(withoutWrite(r));
+      if (partly) setStale('edit');
     },
-    [setBoth],
+    [adopt],
   );
 
   const show = useCallback(
@@ -278,7 +268,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
     (next: AddinSettings) => {
       settingsRef.current = next;
       setSettings(next);
-      if (shownRef.current.report) setStale('settings');
+      if (reportRef.current) setStale('settings');
       host.saveSettings(next).catch((e: unknown) => fail(`设置未能保存到工作簿：${errorText(asAddinError(e))}`));
     },
     [host, fail],
@@ -353,7 +343,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
     if (!autoCheck) return;
     // A ribbon command that started this runtime brings its own result: wait for it.
     if (commandRunning()) await commandsIdle();
-    if (!shownRef.current.report) await check();
+    if (!reportRef.current) await check();
   }, [host, autoCheck, check, refreshUndo, fail]);
 
   useEffect(() => {
@@ -366,10 +356,11 @@ function Pane({ host, autoCheck = true }: AppProps) {
 
   const problems = useMemo(() => problemsOf(report), [report]);
   const openProblems = problems;
-  const corrected = useMemo(() => correctedOf(report, before), [report, before]);
+  const corrected = useMemo(() => correctedOf(report), [report]);
   const sets = useMemo(() => writeSets(report), [report]);
   const counts = openCounts(problems);
-  const tables = report?.result.tables ?? [];
+  const shown = report ? shownResult(report) : null;
+  const tables = shown?.tables ?? [];
   const empty = report !== null && (report.empty != null || tables.length === 0);
   const ready = settings !== null;
   const current = openProblems[Math.min(at, openProblems.length - 1)] ?? null;
@@ -491,7 +482,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
               各表得分
             </Text>
             {tables.map((t, i) => (
-              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} before={tableBefore(t, before)} written={sets.written} corrected={sets.corrected} />
+              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} before={tableBefore(t, report)} written={sets.written} corrected={sets.corrected} />
             ))}
           </section>
           <Findings problems={problems} corrected={corrected} current={current?.key ?? null} onSelect={pick} onSelectCell={select} />

@@ -12,6 +12,7 @@ import {
   type Finding,
   type Severity,
   type TableResult,
+  type WorkbookResult,
   type WriteReport,
 } from '../core';
 import type { Stage } from '../core';
@@ -81,7 +82,7 @@ export interface Corrected {
   readonly place: string;
   readonly sheet: string;
   readonly cell: string;
-  /** The findings that were on the cell before the write (when the pane saw them). */
+  /** The findings that were on the cell when the write read it. */
   readonly was: readonly Finding[];
 }
 
@@ -106,6 +107,15 @@ const FIXED_BY_WRITE: ReadonlySet<string> = new Set([
 
 const isWrite = (r: CheckReport | null): r is WriteReport => r !== null && 'written' in r;
 
+/**
+ * What the pane shows of a report: after a write, the workbook as written (`after`: the
+ * findings the write fixed are gone, the plan holds only what was not written); otherwise the
+ * workbook as read.
+ */
+export function shownResult(report: CheckReport): WorkbookResult {
+  return isWrite(report) && report.after ? report.after.result : report.result;
+}
+
 /** `Sheet!A1` of the cells the report's write wrote, and of those it corrected. */
 export function writeSets(report: CheckReport | null): { written: ReadonlySet<string>; corrected: ReadonlySet<string> } {
   if (!isWrite(report)) return { written: new Set(), corrected: new Set() };
@@ -113,15 +123,13 @@ export function writeSets(report: CheckReport | null): { written: ReadonlySet<st
   return { written: keys(report.writtenCells), corrected: keys(report.corrected) };
 }
 
-/**
- * The open problems of a report. After a write the report is the workbook as written: the
- * findings the write fixed are gone, and the pane lists those cells as corrected.
- */
+/** The open problems of a report (after a write: those the write left). */
 export function problemsOf(report: CheckReport | null): Problem[] {
   if (!report) return [];
-  const planned = new Set(report.result.plan.map((e) => cellKey(e.sheet, e.cell)));
-  const blocked = new Set(report.result.blockedByProtection.map((e) => cellKey(e.sheet, e.cell)));
-  const all = report.result.tables.flatMap((table, tableIndex) =>
+  const result = shownResult(report);
+  const planned = new Set(result.plan.map((e) => cellKey(e.sheet, e.cell)));
+  const blocked = new Set(result.blockedByProtection.map((e) => cellKey(e.sheet, e.cell)));
+  const all = result.tables.flatMap((table, tableIndex) =>
     table.findings.map((finding, i): Problem => {
       const cell = findingCell(table, finding);
       const place = cellKey(table.sheet, cell);
@@ -132,11 +140,11 @@ export function problemsOf(report: CheckReport | null): Problem[] {
   return all.sort((a, b) => rank(a.finding.severity) - rank(b.finding.severity) || a.tableIndex - b.tableIndex);
 }
 
-/** The cells the report's write corrected, each with the findings `before` had on it. */
-export function correctedOf(report: CheckReport | null, before: CheckReport | null): Corrected[] {
+/** The cells a write corrected, each with the findings it had when the write read it. */
+export function correctedOf(report: CheckReport | null): Corrected[] {
   if (!isWrite(report)) return [];
   const was = new Map<string, Finding[]>();
-  for (const t of before?.result.tables ?? [])
+  for (const t of report.result.tables)
     for (const f of t.findings) {
       if (!f.cell) continue;
       const k = cellKey(t.sheet, findingCell(t, f));
@@ -148,9 +156,10 @@ export function correctedOf(report: CheckReport | null, before: CheckReport | nu
   });
 }
 
-/** The table of `before` at the same place as `t` (the figures as they stood before a write). */
-export function tableBefore(t: TableResult, before: CheckReport | null): TableResult | null {
-  return before?.result.tables.find((b) => b.sheet === t.sheet && b.range === t.range) ?? null;
+/** After a write: the same table as the write read it (its stated figures before the write). */
+export function tableBefore(t: TableResult, report: CheckReport | null): TableResult | null {
+  if (!isWrite(report)) return null;
+  return report.result.tables.find((b) => b.sheet === t.sheet && b.range === t.range) ?? null;
 }
 
 /** Counts by severity of the open problems. */

@@ -179,7 +179,10 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     const card = page.locator('[data-table="劳模服务"]');
     expect(await card.getByTestId('total').textContent()).toBe('95.67 分');
     expect(await card.getByTestId('grade').textContent()).toBe('优');
-    expect(await card.getByTestId('execution').textContent()).toBe('执行率 56.67%，得分 5.67 / 10，扣 4.33 分');
+    expect(await card.getByTestId('changed').textContent()).toBe('（表中原为 总分 90，已更正）');
+    // The workbook as written: the three total mismatches are 已更正, not errors any more.
+    expect(await page.getByTestId('severity-counts').textContent()).toMatch(/^错误 1警告 \d+提示 \d+已更正 \d+$/);
+    expect(await page.getByRole('group', { name: /^已更正/ }).getByRole('button').filter({ hasText: '劳模服务!H23 总分不符' }).count()).toBe(1);
     const written = await page.evaluate(
       (cells) => cells.map(([sheet, cell]) => (window as unknown as { fakeExcel: { cell(s: string, a: string): { value: unknown } } }).fakeExcel.cell(sheet, cell).value),
       plan.map((e) => [e.sheet, e.cell]),

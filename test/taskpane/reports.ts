@@ -21,21 +21,22 @@ export async function exampleResult(name: string): Promise<WorkbookResult> {
 }
 
 /**
- * A write of the whole plan as the host contract reports it (src/core/app/host.ts): the result
- * of the workbook as written (findings the write fixed are gone), the cells written, and those
- * left with no finding (corrected). Computed by writing the plan's values into the workbook
- * and running the engine again.
+ * A write of the whole plan as the host contract reports it (src/core/app/host.ts): `result`
+ * as the write read the workbook, `after` as written (findings the write fixed are gone), the
+ * cells written, and those left with no finding (corrected). Computed by writing the plan's
+ * values into the workbook and running the engine again.
  */
 export async function writtenReport(name: string, extra: Partial<WriteReport> = {}): Promise<WriteReport> {
   const workbook = await load(name);
-  const { plan } = analyzeWorkbook(workbookToGrid(workbook));
-  for (const e of plan) workbook.getWorksheet(e.sheet)!.getCell(e.cell).value = e.value;
+  const before = analyzeWorkbook(workbookToGrid(workbook));
+  for (const e of before.plan) workbook.getWorksheet(e.sheet)!.getCell(e.cell).value = e.value;
   const after = analyzeWorkbook(workbookToGrid(workbook));
   const left = new Set(after.tables.flatMap((t) => t.findings.filter((f) => f.cell).map((f) => `${t.sheet}!${f.cell!.split(':')[0]}`)));
-  const cells = plan.map((e) => ({ sheet: e.sheet, cell: e.cell }));
-  return writeReportOf(after, {
-    written: plan.length,
+  const cells = before.plan.map((e) => ({ sheet: e.sheet, cell: e.cell }));
+  return writeReportOf(before, {
+    written: before.plan.length,
     writtenCells: cells,
+    after: { result: after, counts: checkReportOf(after).counts },
     corrected: cells.filter((c) => !left.has(`${c.sheet}!${c.cell}`)),
     undoAvailable: true,
     ...extra,
