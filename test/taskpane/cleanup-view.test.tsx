@@ -55,6 +55,11 @@ test('preview, untick hints, apply, counts, backups announced, undo restores, ke
   expect(item.getAttribute('aria-expanded')).toBe('false');
   fireEvent.click(item);
   expect(item.getAttribute('aria-expanded')).toBe('true');
+  // Each list of changes is one Tab stop.
+  for (const list of screen.getByTestId('cleanup-view').querySelectorAll('ul')) {
+    const buttons = [...list.querySelectorAll('button')];
+    if (buttons.length) expect(buttons.filter((x) => x.tabIndex === 0)).toHaveLength(1);
+  }
   // Our earlier marks are named by colour, and notes are 备注 as Excel calls them.
   const fills = preview.plan.changes.filter((c) => c.op === 'remove-fill');
   expect(fills.length).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEANUP_KINDS, DEFAULT_KINDS, KIND_LABELS, countsLine, describeChange, type CleanupChange, type CleanupKind } from '../../core/cleanup';
 import { MARK_COLOUR_NAME, MARK_LABEL, markOfFill, type AddinHost, type CleanupPreview, type CleanupState } from '../../core';
 import { asAddinError, errorText } from '../../runtime';
+import { useRoving, type Roving } from '../roving';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -74,13 +75,13 @@ export function describe(change: CleanupChange): { place: string; before: string
   return { place: d.place, before: notesWord(d.before), after: notesWord(d.after), reason: notesWord(change.reason) };
 }
 
-function ChangeItem({ change }: { change: CleanupChange }) {
+function ChangeItem({ change, roving }: { change: CleanupChange; roving: ReturnType<Roving['item']> }) {
   const s = useStyles();
   const [open, setOpen] = useState(false);
   const d = describe(change);
   return (
     <li>
-      <button type="button" className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
+      <button type="button" {...roving} className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
         {d.place}：{d.before} → {d.after}
       </button>
       {open && (
@@ -90,6 +91,21 @@ function ChangeItem({ change }: { change: CleanupChange }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** One kind's changes on one sheet: one Tab stop, arrow keys inside. */
+function ChangeList({ changes }: { changes: readonly CleanupChange[] }) {
+  const s = useStyles();
+  const shown = changes.slice(0, SHOWN);
+  const roving = useRoving(shown.length);
+  return (
+    <ul className={s.list} onKeyDown={roving.onKeyDown}>
+      {shown.map((c, i) => (
+        <ChangeItem key={i} change={c} roving={roving.item(i)} />
+      ))}
+      {changes.length > SHOWN && <li>…另有 {changes.length - SHOWN} 处</li>}
+    </ul>
   );
 }
 
@@ -252,12 +268,7 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
                     <Caption1>
                       {KIND_LABELS[k]}：{of.length} 处{kinds[k] ? '' : '（不清理）'}
                     </Caption1>
-                    <ul className={s.list}>
-                      {of.slice(0, SHOWN).map((c, i) => (
-                        <ChangeItem key={i} change={c} />
-                      ))}
-                      {of.length > SHOWN && <li>…另有 {of.length - SHOWN} 处</li>}
-                    </ul>
+                    <ChangeList changes={of} />
                   </div>
                 );
               })}
