@@ -2,8 +2,8 @@
  * Builds the Excel add-in into dist/ (next to the CLI's dist/cli and dist/core, which it keeps):
  *   taskpane.html                         the runtime page: task pane and the manifest's FunctionFile
  *     commands.<hash>.js                  1st script: registers the ribbon commands at its top level (small)
- *     host.<hash>.js                      2nd: the engine and the Office.js adapter, given to the runtime
- *     taskpane.<hash>.js                  3rd: the pane (React, Fluent UI)
+ *     taskpane.<hash>.js                  2nd: the engine and the Office.js adapter (given to the
+ *                                         runtime once Office is ready), and the pane (React, Fluent UI)
  *   assets/icon-*.png                     the icons
  *   examples/*.xlsx                       example workbooks the pane's empty state links to
  *   manifest.xml                          with every https://localhost:3000/ replaced by ADDIN_URL
@@ -22,7 +22,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** The runtime page's scripts, in load order. */
-const PAGE_CHUNKS = ['commands', 'host', 'taskpane'];
+const PAGE_CHUNKS = ['commands', 'taskpane'];
 
 /** `https://host/path` → `https://host/path/`: the manifest's URLs are joined to it. */
 function addinUrl(value) {
@@ -54,15 +54,16 @@ module.exports = async (env = {}, argv = {}) => {
 
   // `--env fakeOnly`: only the fake host's browser bundle (the end-to-end test serves it as office.js).
   const fakeOnly = Boolean(env.fakeOnly);
-  // Three entries sharing one webpack runtime (dependOn), loaded in this order: the ribbon's
-  // commands first (registered before anything else can delay them), then the host they wait
-  // for, then the pane. A module used by several (src/runtime, src/core) is instantiated once.
+  // Two bundles, loaded in this order: the ribbon's commands first (registered before anything
+  // else can delay them), then the host they wait for and the pane, as one bundle. They share
+  // the runtime's state through globalThis (src/runtime/state.ts), not webpack chunks: split by
+  // `dependOn`, the same code took ~15 ms more main-thread time to evaluate before the first
+  // render (docs/decisions/addin-ui.md).
   const entry = fakeOnly
     ? {}
     : {
         commands: './src/commands/index.ts',
-        host: { import: './src/commands/host.ts', dependOn: 'commands' },
-        taskpane: { import: './src/taskpane/index.tsx', dependOn: 'host' },
+        taskpane: ['./src/commands/host.ts', './src/taskpane/index.tsx'],
       };
   if (fakeOnly) entry['fake-office'] = './test/fake-excel/browser.ts';
   if (preview) {

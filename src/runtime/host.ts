@@ -10,12 +10,10 @@
  * Host-neutral: no Office.js here, so WPS's ribbon and pane can stand on it too.
  */
 import { AddinError, type AddinHost } from '../core';
+import { runtimeState } from './state';
 
 /** How long a command or the pane waits for the host before saying the add-in did not start. */
 export const HOST_WAIT_MS = 60_000;
-
-let current: Promise<AddinHost> | null = null;
-const waiting = new Set<(p: Promise<AddinHost>) => void>();
 
 /**
  * Set by the host's entry script (Excel: once `Office.onReady` has resolved) or by tests. A
@@ -23,16 +21,19 @@ const waiting = new Set<(p: Promise<AddinHost>) => void>();
  * replaces the host (tests only do that).
  */
 export function provideHost(host: AddinHost | Promise<AddinHost>): void {
+  const st = runtimeState();
   const p = Promise.resolve(host);
   p.catch(() => undefined); // a failure reaches the user through the calls that wait on it
-  current = p;
-  for (const w of [...waiting]) w(p);
-  waiting.clear();
+  st.host = p;
+  for (const w of [...st.waiting]) w(p);
+  st.waiting.clear();
 }
 
 /** The host, once provided; rejects with `NotInitialized` if none arrives within `waitMs`. */
 export function whenHost(waitMs = HOST_WAIT_MS): Promise<AddinHost> {
-  if (current) return current;
+  const st = runtimeState();
+  if (st.host) return st.host;
+  const waiting = st.waiting;
   return new Promise((resolve, reject) => {
     const take = (p: Promise<AddinHost>): void => {
       clearTimeout(timer);

@@ -5,6 +5,7 @@
  * (清理模板 opens the clean-up view).
  */
 import type { AddinError } from '../core';
+import { runtimeState, type Channel } from './state';
 
 /** The ribbon's commands, by their manifest FunctionName. */
 export type CommandName = 'checkWorkbook' | 'scoreWorkbook' | 'clearMarks' | 'cleanTemplate';
@@ -30,66 +31,58 @@ export type CommandOutcome =
 /** A pane view a ribbon command asks for. */
 export type PaneView = 'main' | 'cleanup';
 
-/** A channel with one slot for the message sent before anyone listened. */
-function channel<T>() {
-  const listeners = new Set<(v: T) => void>();
-  let pending: T | null = null;
-  return {
-    send(v: T): void {
-      if (listeners.size) for (const l of [...listeners]) l(v);
-      else pending = v;
-    },
-    take(): T | null {
-      const v = pending;
-      pending = null;
-      return v;
-    },
-    listen(l: (v: T) => void): () => void {
-      listeners.add(l);
-      return () => void listeners.delete(l);
-    },
-  };
+/** Sends to the listeners, or keeps the message for the first one to come. */
+function send<T>(c: Channel<T>, v: T): void {
+  if (c.listeners.size) for (const l of [...c.listeners]) l(v);
+  else c.pending = v;
 }
 
-const outcomes = channel<CommandOutcome>();
-const views = channel<PaneView>();
+function take<T>(c: Channel<T>): T | null {
+  const v = c.pending;
+  c.pending = null;
+  return v;
+}
+
+function listen<T>(c: Channel<T>, l: (v: T) => void): () => void {
+  c.listeners.add(l);
+  return () => void c.listeners.delete(l);
+}
 
 /** A command's result or failure, for the pane. */
-export const reportOutcome = outcomes.send;
+export const reportOutcome = (o: CommandOutcome): void => send(runtimeState().outcomes, o);
 /** The outcome sent before the pane listened (taken once). */
-export const takeOutcome = outcomes.take;
-export const onOutcome = outcomes.listen;
+export const takeOutcome = (): CommandOutcome | null => take(runtimeState().outcomes);
+export const onOutcome = (l: (o: CommandOutcome) => void): (() => void) => listen(runtimeState().outcomes, l);
 
-export const requestView = views.send;
-export const takeViewRequest = views.take;
-export const onViewRequest = views.listen;
-
-let running = 0;
-const idle = new Set<() => void>();
+export const requestView = (v: PaneView): void => send(runtimeState().views, v);
+export const takeViewRequest = (): PaneView | null => take(runtimeState().views);
+export const onViewRequest = (l: (v: PaneView) => void): (() => void) => listen(runtimeState().views, l);
 
 /** Marks a ribbon command as running, so a pane opened meanwhile waits for its result. */
 export async function trackCommand<T>(work: () => Promise<T>): Promise<T> {
-  running++;
+  const st = runtimeState();
+  st.running++;
   try {
     return await work();
   } finally {
-    running--;
-    if (running === 0) for (const l of [...idle]) l();
+    st.running--;
+    if (st.running === 0) for (const l of [...st.idle]) l();
   }
 }
 
 /** Resolves when no ribbon command is running (at once when none is). */
 export function commandsIdle(): Promise<void> {
-  if (running === 0) return Promise.resolve();
+  const st = runtimeState();
+  if (st.running === 0) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
-      idle.delete(done);
+      st.idle.delete(done);
       resolve();
     };
-    idle.add(done);
+    st.idle.add(done);
   });
 }
 
 export function commandRunning(): boolean {
-  return running > 0;
+  return runtimeState().running > 0;
 }

@@ -69,6 +69,7 @@ describe('the ribbon’s entry script', () => {
   it('takes a click made before the host has loaded and runs it once the host arrives (no lost first click)', async () => {
     let runtime!: typeof import('../../src/runtime');
     let commands!: typeof import('../../src/commands/commands');
+    delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('jixiao.runtime.v1')]; // a page with no host yet
     jest.isolateModules(() => {
       /* eslint-disable @typescript-eslint/no-require-imports */
       runtime = require('../../src/runtime');
@@ -174,6 +175,7 @@ describe('ribbon commands', () => {
     try {
       let runtime!: typeof import('../../src/runtime');
       let commands!: typeof import('../../src/commands/commands');
+      delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('jixiao.runtime.v1')]; // a page with no host
       jest.isolateModules(() => {
         /* eslint-disable @typescript-eslint/no-require-imports */
         runtime = require('../../src/runtime');

@@ -8,8 +8,16 @@ import { StubHost } from '../taskpane/stub-host';
 
 type Runtime = typeof import('../../src/runtime');
 
-/** A fresh copy of the runtime module (its host and channels start empty). */
+const STATE = Symbol.for('jixiao.runtime.v1');
+
+/** A fresh runtime: its shared state dropped, and a new copy of the module. */
 function freshRuntime(): Runtime {
+  delete (globalThis as unknown as Record<symbol, unknown>)[STATE];
+  return copyOfRuntime();
+}
+
+/** Another copy of the runtime module, as a second bundle on the page carries one. */
+function copyOfRuntime(): Runtime {
   let rt!: Runtime;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -72,6 +80,40 @@ describe('the runtime’s host', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('one runtime per page, whichever bundle asks', () => {
+  it('shares the host, outcomes and running commands between the ribbon’s bundle and the pane’s', async () => {
+    const ribbon = freshRuntime();
+    const pane = copyOfRuntime();
+    expect(pane).not.toBe(ribbon);
+    const waiting = ribbon.whenHost();
+    const real = stub();
+    pane.provideHost(real);
+    await expect(waiting).resolves.toBe(real);
+    ribbon.reportOutcome({ command: 'clearMarks', notice: { intent: 'info', title: '工作簿中没有本加载项添加的标记。', lines: [] } });
+    expect(pane.takeOutcome()?.command).toBe('clearMarks');
+    let release!: () => void;
+    const running = ribbon.trackCommand(() => new Promise<void>((r) => (release = r)));
+    expect(pane.commandRunning()).toBe(true);
+    release();
+    await running;
+    expect(pane.commandRunning()).toBe(false);
+  });
+
+  it('knows an AddinError made by another bundle’s copy of the class', () => {
+    const rt = freshRuntime();
+    let Other!: typeof AddinError;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Other = (require('../../src/core') as typeof import('../../src/core')).AddinError;
+    });
+    expect(Other).not.toBe(AddinError);
+    const e = new Other('AccessDenied', '工作表受保护，无法写入。');
+    expect(rt.asAddinError(e)).toBe(e);
+    expect(rt.errorText(rt.asAddinError(e))).toBe('工作表受保护，无法写入。（错误代码 AccessDenied）');
+    expect(rt.asAddinError(new Error('x')).message).toBe('发生意外错误：x');
   });
 });
 

@@ -31,15 +31,14 @@ describe('webpack.config.js', () => {
     expect(plugin(c, 'CopyWebpackPlugin').patterns!.map((p) => p.to)).toEqual(['assets/[name][ext]', 'examples/[name][ext]', 'manifest.xml']);
   });
 
-  it('loads the ribbon’s small entry first on the runtime page (the function file), then the host, then the pane', async () => {
+  it('loads the ribbon’s small entry first on the runtime page (the function file), then the host and the pane', async () => {
     const c = await configWith({});
-    const entry = c.entry as Record<string, string | { import: string; dependOn?: string }>;
+    const entry = c.entry as Record<string, string | string[]>;
     expect(entry.commands).toBe('./src/commands/index.ts');
-    expect(entry.host).toEqual({ import: './src/commands/host.ts', dependOn: 'commands' });
-    expect(entry.taskpane).toEqual({ import: './src/taskpane/index.tsx', dependOn: 'host' });
+    expect(entry.taskpane).toEqual(['./src/commands/host.ts', './src/taskpane/index.tsx']);
     const page = plugin(c, 'HtmlWebpackPlugin').options!;
     expect(page.filename).toBe('taskpane.html');
-    expect(page.chunks).toEqual(['commands', 'host', 'taskpane']);
+    expect(page.chunks).toEqual(['commands', 'taskpane']);
     expect(page.chunksSortMode).toBe('manual');
     // The ES5 guard for Internet Explorer 11 is inlined into the page.
     expect(page.guard).toContain('Internet Explorer 11');
