@@ -61,7 +61,7 @@ async function bigSnapshot(dir: string): Promise<WorkbookSnapshot> {
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 async function measure(label: string, snap: WorkbookSnapshot): Promise<void> {
-  const fake = createFakeHost(snap);
+  const fake = createFakeHost(snap, { tolerate: [] });
   const host = createExcelHost({ excel: fake.Excel as unknown as typeof Excel, office: fake.Office as unknown as typeof Office });
   let t0 = performance.now();
   const preview = await host.previewCleanup();

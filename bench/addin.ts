@@ -1,10 +1,12 @@
 /**
  * `npx ts-node --transpile-only bench/addin.ts`: the add-in path over the fake Excel host.
- * Prints, for 1 sheet, 10 sheets and the 5,000-row workbook: syncs of a check and of a
- * recompute, the largest request and response of any batch, and the time of the add-in
+ * Prints, for 1 sheet, 10 sheets and the 5,000-row workbook: syncs of a check, a recompute
+ * (计分并写回 with marks) and its undo, the largest request and response of any batch (the
+ * bodies Microsoft's Office.js client sends to the fake host; Excel on the web refuses 5 MB),
+ * the size of the undo and marks records kept in the workbook, and the time of the add-in
  * path (read through the adapter + engine + write) against the engine alone on the same
- * grid. Figures, not assertions. The fake's own bookkeeping (JSON sizing of every batch)
- * is inside the add-in time, so it overstates the adapter's cost.
+ * grid. Figures, not assertions. The fake host runs in the same process, so the add-in time
+ * includes Office.js's own request building and the fake's answers.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -39,7 +41,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function measure(label: string, snap: WorkbookSnapshot, runs: number): Promise<void> {
   // Syncs and payloads of one check and one recompute on a fresh copy.
-  const fake = createFakeHost(snap);
+  const fake = createFakeHost(snap, { tolerate: [] });
   const host = createExcelHost({ excel: fake.Excel as unknown as typeof Excel, office: fake.Office as unknown as typeof Office });
   const check = await host.check(SETTINGS);
   const checkReq = fake.state.largestRequest();
@@ -48,13 +50,20 @@ async function measure(label: string, snap: WorkbookSnapshot, runs: number): Pro
   const score = await host.score(SETTINGS);
   const scoreReq = fake.state.largestRequest();
   const scoreResp = Math.max(...fake.state.responseBytes);
+  const recordBytes = (k: string): number => JSON.stringify(fake.state.settings.get(k) ?? null).length;
+  const undoRecord = recordBytes('jixiao.undo');
+  const marksRecord = recordBytes('jixiao.marks');
+  fake.state.resetCounters();
+  const undo = await host.undo();
+  const undoSyncs = fake.state.syncCount;
+  const undoReq = fake.state.largestRequest();
 
   // Time: the add-in path (fresh fake each run, so every run writes) against the engine on the grid it read.
   const grid = (await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { keys: [] }))).grid;
   const addin: number[] = [];
   const engine: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const f = createFakeHost(snap);
+    const f = createFakeHost(snap, { tolerate: [] });
     const h = createExcelHost({ excel: f.Excel as unknown as typeof Excel, office: f.Office as unknown as typeof Office });
     let t0 = performance.now();
     await h.score(SETTINGS);
@@ -68,7 +77,8 @@ async function measure(label: string, snap: WorkbookSnapshot, runs: number): Pro
   console.log(
     `${label}（${snap.sheets.length} 个工作表，${check.result.tables.length} 张表）：` +
       `检查 ${check.syncs} 次 sync（最大请求 ${kb(checkReq)}，最大响应 ${kb(checkResp)}）；` +
-      `重新计分 ${score.syncs} 次 sync，写入 ${score.written} 格、标记 ${score.highlighted} 格（最大请求 ${kb(scoreReq)}，最大响应 ${kb(scoreResp)}）；` +
+      `重新计分 ${score.syncs} 次 sync，写入 ${score.written} 格、问题标记 ${score.highlighted} 格、已更正 ${score.corrected?.length ?? 0} 格（最大请求 ${kb(scoreReq)}，最大响应 ${kb(scoreResp)}；撤销记录 ${kb(undoRecord)}，标记记录 ${kb(marksRecord)}）；` +
+      `撤销 ${undoSyncs} 次 sync，恢复 ${undo.restored} 格（最大请求 ${kb(undoReq)}）；` +
       `加载项路径 ${a.toFixed(0)} ms，引擎单独 ${e.toFixed(0)} ms（${(a / e).toFixed(1)} 倍）`,
   );
 }

@@ -68,14 +68,16 @@ export async function applySteps(context: Excel.RequestContext, steps: readonly 
     }
   };
 
+  // Guarded notes are decided one batch later: what is stored after the steps waits for them.
+  const notesLater = options.guard && options.notes && steps.some((s) => s.op === 'cell' && s.after.note !== undefined);
   let queue: number[][] = chunk(steps.map((s) => stepBytes(s, options.guard)), Math.min(budget, WRITE_BUDGET));
   let done = 0;
   while (queue.length) {
     const indices = queue[0];
     if (!storedBefore) store(options.storeBefore!);
     const pending = queueSteps(context, steps, indices, options, conflicts);
-    // The last batch carries the entries stored after the steps (again after any put-backs).
-    if (queue.length === 1 && options.storeAfter) store(options.storeAfter);
+    // The last batch carries the entries stored after the steps, unless notes follow in one more batch.
+    if (queue.length === 1 && options.storeAfter && !notesLater) store(options.storeAfter);
     try {
       // One sync per batch under the request limit.
       await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
@@ -98,8 +100,9 @@ export async function applySteps(context: Excel.RequestContext, steps: readonly 
     if (options.storeAfter) store(options.storeAfter);
   }
   for (const op of later) op();
-  if (later.length && options.storeAfter) store(options.storeAfter);
-  if (later.length || (!steps.length && (options.storeBefore || options.storeAfter))) await context.sync();
+  const storeNow = !!options.storeAfter && (later.length > 0 || notesLater);
+  if (storeNow) store(options.storeAfter!);
+  if (later.length || storeNow || (!steps.length && (options.storeBefore || options.storeAfter))) await context.sync();
   conflicts.sort((a, b) => a.index - b.index);
   return { conflicts };
 }

@@ -11,7 +11,7 @@ import { readGrid } from '../../src/cli/read';
 import { BACKUP_PREFIX, type HostEvent } from '../../src/core';
 import { createExcelHost } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/read';
-import { FakeWorkbook, type FakeHost, type WorkbookSnapshot } from '../fake-excel';
+import { FakeOfficeError, FakeWorkbook, type FakeHost, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
 import { jixiao } from '../helpers/cli';
 import { harness } from './helpers';
@@ -140,4 +140,77 @@ test('past the request budget the apply batch is split, in order, with the same 
   expect(r.syncs).toBeGreaterThan(3);
   const visible = (f: FakeHost) => f.state.toSnapshot().sheets.filter((x) => !x.name.startsWith(BACKUP_PREFIX));
   expect(visible(split.fake)).toEqual(visible(whole.fake));
+});
+
+/** Issue 11 on Microsoft's client over the strict fake: each fails on the adapter before the fix. */
+describe('issue 11: clean-up in real Excel', () => {
+  const DIRTY002 = path.join(EDGE, 'seed002-shigu.dirty.xlsx');
+
+  test('4. very hidden backups are shown before they are deleted: 保留清理结果 and a second 清理模板 work, and no backup stays behind', async () => {
+    const { fake, host } = harness(await snapshotFromFile(DIRTY002));
+    const first = await host.applyCleanup((await host.previewCleanup()).plan, {});
+    expect(first.backedUp.length).toBeGreaterThan(0);
+    const backups = () => fake.state.sheets.filter((s) => s.name.startsWith(BACKUP_PREFIX));
+    expect(backups().every((s) => s.visibility === 'VeryHidden')).toBe(true);
+    // A second clean-up deletes the first one's backups before anything else.
+    const second = await host.applyCleanup((await host.previewCleanup({ kinds: { unmerge: true } })).plan, {});
+    expect(second.applied).toBeGreaterThan(0);
+    expect(backups().map((s) => s.name)).toEqual(second.backedUp.map((_, i) => `${BACKUP_PREFIX}${i + 1}`));
+    expect(await host.keepCleanup()).toBe(second.backedUp.length);
+    expect(backups()).toEqual([]);
+    expect(await host.cleanupState()).toEqual({ undoAvailable: false, backups: [], at: null });
+  });
+
+  test('6. a clean-up that removed our notes is undone on an Excel without the notes API: everything else comes back, nothing half done', async () => {
+    const original = await snapshotFromFile(DIRTY002);
+    const m365 = harness(original);
+    const preview = await m365.host.previewCleanup();
+    expect(preview.plan.changes.some((c) => c.op === 'remove-note')).toBe(true);
+    await m365.host.applyCleanup(preview.plan, {});
+    const excel2021 = harness(m365.fake.state.toSnapshot(), { apiVersion: 17 });
+    const undone = await excel2021.host.undoCleanup();
+    expect(undone.restoredSheets.length).toBeGreaterThan(0);
+    const now = excel2021.fake.state.toSnapshot();
+    const withoutNotes = (s: WorkbookSnapshot): unknown => state({ sheets: s.sheets.map((x) => ({ ...x, notes: undefined })) });
+    expect(withoutNotes(now)).toEqual(withoutNotes(original));
+    expect(await excel2021.host.cleanupState()).toEqual({ undoAvailable: false, backups: [], at: null });
+  });
+
+  test('8. with a chart sheet active, 清理模板 and 撤销清理 still work (the active sheet is then unknown)', async () => {
+    const original = await snapshotFromFile(DIRTY002);
+    const { fake, host } = harness(original);
+    const preview = await host.previewCleanup();
+    fake.state.chartSheetActive = true;
+    const r = await host.applyCleanup(preview.plan, {});
+    expect(r.applied).toBe(preview.plan.changes.length);
+    await host.undoCleanup();
+    expect(state(fake.state.toSnapshot())).toEqual(state(original));
+  });
+
+  test('an undo interrupted by a failure at any sync, or half way through its batch, finishes on the next try and gives the original back', async () => {
+    const original = await snapshotFromFile(DIRTY002);
+    // Undo is 3 syncs (the record, the cells it names, the undo): a refusal at each, then the last one failing half way.
+    for (let k = 1; k <= 4; k++) {
+      const { fake, host } = harness(original);
+      const report = await host.applyCleanup((await host.previewCleanup()).plan, {});
+      const start = fake.state.syncCount;
+      const valueOnly = fake.state.sheets.filter((s) => !s.name.startsWith(BACKUP_PREFIX) && !report.backedUp.includes(s.name));
+      expect(valueOnly.length).toBeGreaterThan(0);
+      fake.state.beforeSync = (n) => {
+        if (n !== start + Math.min(k, 3)) return;
+        if (k < 4) fake.state.failNextSync = new FakeOfficeError('GeneralException', `injected at undo sync ${k}`);
+        // Half way: the sheets are swapped back, then a cell on a value-only sheet is refused.
+        else for (const s of valueOnly) s.protected = true;
+      };
+      const first = await host.undoCleanup().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      fake.state.beforeSync = null;
+      for (const s of valueOnly) s.protected = false;
+      if (k === 4) expect(first).toMatchObject({ code: 'AccessDenied' });
+      if ((await host.cleanupState()).undoAvailable) await host.undoCleanup();
+      expect(state(fake.state.toSnapshot())).toEqual(state(original));
+    }
+  });
 });

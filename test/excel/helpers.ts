@@ -9,9 +9,9 @@ export interface Harness {
   readonly host: AddinHost;
 }
 
-/** The real adapter over a fake Excel holding `snapshot`. */
+/** The real adapter over a fake Excel holding `snapshot`: Microsoft's client, the fake strict (no leniency). */
 export function harness(snapshot: WorkbookSnapshot, options: FakeOptions = {}): Harness {
-  const fake = createFakeHost(snapshot, options);
+  const fake = createFakeHost(snapshot, { tolerate: [], ...options });
   const host = createExcelHost({ excel: fake.Excel as unknown as typeof Excel, office: fake.Office as unknown as typeof Office });
   return { fake, host };
 }

@@ -1,12 +1,16 @@
 /** The adapter's behaviour under bad conditions, over the fake Excel. */
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { AddinError, DEFAULT_SETTINGS, MARK_FILLS, type HostEvent } from '../../src/core';
+import { AddinError, DEFAULT_SETTINGS, MARK_FILLS, cellStep, type CellStep, type HostEvent } from '../../src/core';
+import { stepBytes } from '../../src/excel/apply';
+import { createExcelPort } from '../../src/excel/port';
 
 /** Our mark colours as the fake reports fills (`#RRGGBB`). */
 const FILL_BY_SEVERITY = { error: '#' + MARK_FILLS.error.slice(2), warning: '#' + MARK_FILLS.warning.slice(2), info: '#' + MARK_FILLS.info.slice(2), corrected: '#' + MARK_FILLS.corrected.slice(2) };
 import { createExcelHost } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/read';
-import { FakeOfficeError, type SnapSheet, type WorkbookSnapshot } from '../fake-excel';
+import { FakeOfficeError, createFakeHost, type SnapSheet, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
 import { CLI_LIKE, harness, valuesOf } from './helpers';
 
@@ -52,7 +56,12 @@ test('a protected sheet is named and nothing is written to it; the others are wr
 test('cell-edit mode: runs delay for cell edit; if Excel still refuses, a Chinese message keeps the code', async () => {
   const { host, fake } = harness(seed);
   fake.state.cellEditMode = true;
-  await host.check(CLI_LIKE); // delayForCellEdit: the batch waits instead of failing
+  // delayForCellEdit: the batch waits for the edit to end instead of failing.
+  const pending = host.check(CLI_LIKE);
+  await new Promise((r) => setTimeout(r, 20));
+  expect(fake.state.heldRequests).toBeGreaterThan(0);
+  fake.state.cellEditMode = false;
+  expect((await pending).result.tables.length).toBeGreaterThan(0);
   expect(fake.state.runs.every((o) => o.delayForCellEdit === true)).toBe(true);
   fake.state.failNextSync = new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
   const e = await host.score(CLI_LIKE).catch((x: unknown) => x);
@@ -334,5 +343,161 @@ test('no unhandled rejection: an Excel without change events still subscribes; n
     await expect(bare.check(CLI_LIKE)).rejects.toMatchObject({ name: 'AddinError', code: 'NoExcel' });
   } finally {
     process.off('unhandledRejection', onUnhandled);
+  }
+});
+
+/**
+ * Issue 11: what real Excel showed. Each test runs the adapter on Microsoft's client over the
+ * strict fake (no leniency) and fails on the adapter before the fix.
+ */
+describe('issue 11: breaks in real Excel', () => {
+  const hubei = { profile: 'hubei', year: null, highlight: false, notes: false };
+
+  test('1. every method resolves with its report (Excel.run ends with context.sync(result): the sync counter passes it on)', async () => {
+    const { host } = harness(seed);
+    const check = await host.check(CLI_LIKE);
+    expect(check.counts).toEqual({ error: expect.any(Number), warning: expect.any(Number), info: expect.any(Number) });
+    expect(check.result.tables).toHaveLength(5);
+    const write = await host.score(CLI_LIKE);
+    expect(write.written).toBe(8);
+    expect(write.syncs).toBe(3);
+    expect(await host.canUndo()).toBe(true);
+    expect((await host.undo()).restored).toBe(8);
+    expect(await host.cleanupState()).toEqual({ undoAvailable: false, backups: [], at: null });
+  });
+
+  test('2. the 5,000-row bench workbook is written whole, no request over 5 MB; the records stay small', async () => {
+    // bench/run.js's workbook (the one the issue measured): about 7,000 cells to write and mark.
+    const file = path.join(os.tmpdir(), `jixiao-5000-${process.pid}.xlsx`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    await (require('../../bench/run.js') as { writeOneTable: (f: string) => Promise<void> }).writeOneTable(file);
+    const snap = await snapshotFromFile(file);
+    fs.rmSync(file, { force: true });
+    const { host, fake } = harness(snap);
+    const r = await host.score({ ...DEFAULT_SETTINGS, highlight: true });
+    expect(r.written).toBeGreaterThan(5000);
+    expect(fake.state.refused).toBe(0);
+    expect(fake.state.largestRequest()).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(fake.state.cell('基准', 'G4').value).toBe(0.9208);
+    expect(fake.state.cell('基准', 'H5006').value).toBe(r.after!.result.tables[0].total.score);
+    const size = (k: string): number => JSON.stringify(fake.state.settings.get(k) ?? null).length;
+    console.log(`5,000 行：写入 ${r.written} 格，${r.syncs} 次 sync，最大请求 ${(fake.state.largestRequest() / 1024).toFixed(0)} KB；撤销记录 ${(size('jixiao.undo') / 1024).toFixed(0)} KB，标记记录 ${size('jixiao.marks')} 字节`);
+    expect(size('jixiao.undo')).toBeLessThan(512 * 1024);
+    expect(size('jixiao.marks')).toBeLessThan(16 * 1024);
+    expect(r.undoAvailable).toBe(true);
+    const u = await host.undo();
+    expect(u.skipped).toEqual([]);
+    expect(valuesOf(fake.state.toSnapshot())).toEqual(valuesOf(snap));
+  });
+
+  test('2. a batch Excel refuses as too large is sent again in halves, in order, with the same result', async () => {
+    const snap = bigWorkbook(600, 0);
+    const whole = harness(snap);
+    const w0 = await whole.host.score(CLI_LIKE);
+    const { host, fake } = harness(snap, { payloadLimit: 64 * 1024 });
+    const r = await host.score(CLI_LIKE);
+    expect(fake.state.refused).toBeGreaterThan(0);
+    expect(r.written).toBe(w0.written);
+    const sent = fake.state.requests.filter((q) => !q.error).map((q) => q.bytes);
+    expect(Math.max(...sent)).toBeLessThanOrEqual(64 * 1024);
+    expect(valuesOf(fake.state.toSnapshot())).toEqual(valuesOf(whole.fake.state.toSnapshot()));
+  });
+
+  test('5. without settings, nothing is written with the defaults: a 湖北 workbook gets 11.33 / 101.33 and no colours it asked not to have', async () => {
+    const { host, fake } = harness({ ...seed, settings: { 'jixiao.settings': hubei } });
+    const r = await host.score();
+    expect(r.settings).toEqual(hubei);
+    expect(fake.state.cell('劳模服务', 'H8').value).toBe(11.33);
+    expect(fake.state.cell('劳模服务', 'H23').value).toBe(101.33);
+    const fills = fake.state.toSnapshot().sheets.flatMap((s) => Object.values(s.cells).map((c) => c.fill).filter(Boolean));
+    expect(fills).toEqual(seed.sheets.flatMap((s) => Object.values(s.cells).map((c) => c.fill).filter(Boolean)));
+    expect((await host.check()).settings).toEqual(hubei);
+  });
+
+  test('6. notes written on Microsoft 365, undone and cleared on an Excel without the notes API: values and fills back, notes left, nothing half done', async () => {
+    const m365 = harness(seed); // ExcelApi 1.20
+    const w = await m365.host.score({ ...DEFAULT_SETTINGS, highlight: true, notes: true });
+    expect(w.notesAdded).toBeGreaterThan(3);
+    const written = m365.fake.state.toSnapshot();
+    // The same file opened in Excel 2021 (ExcelApi 1.17).
+    const excel2021 = harness(written, { apiVersion: 17 });
+    const u = await excel2021.host.undo();
+    expect(u.skipped).toEqual([]);
+    expect(u.notice).toBe(`当前 Excel 不支持批注接口，加载项添加的 ${w.notesAdded} 条批注未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`);
+    const after = excel2021.fake.state.toSnapshot();
+    expect(valuesOf(after)).toEqual(valuesOf(seed));
+    expect(after.sheets.flatMap((s) => Object.values(s.cells).map((c) => c.fill).filter(Boolean))).toEqual([]);
+    expect(after.sheets.flatMap((s) => Object.keys(s.notes ?? {}))).toHaveLength(w.notesAdded);
+    // 清除标记 there: fills go, notes stay (no call outside ExcelApi 1.17).
+    const again = harness(written, { apiVersion: 17 });
+    expect(await again.host.clearMarks()).toBeGreaterThan(5);
+    expect(again.fake.state.toSnapshot().sheets.flatMap((s) => Object.values(s.cells).map((c) => c.fill).filter(Boolean))).toEqual([]);
+  });
+
+  test('8. select on a hidden sheet says so in Chinese; a missing sheet too', async () => {
+    const snap: WorkbookSnapshot = { sheets: seed.sheets.map((s) => (s.name === '双联工作' ? { ...s, visibility: 'Hidden' as const } : s)) };
+    const { host, fake } = harness(snap);
+    await expect(host.select('双联工作', 'H23')).rejects.toMatchObject({
+      code: 'SheetHidden',
+      message: '工作表「双联工作」已隐藏，无法定位到 H23；请先取消隐藏该工作表（右键单击工作表标签 → 取消隐藏）',
+    });
+    await expect(host.select('不存在', 'A1')).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(fake.state.sheet('双联工作')!.visibility).toBe('Hidden');
+  });
+
+  test('9. merged areas are never asked of a whole sheet', async () => {
+    const { host, fake } = harness(seed);
+    const Range = (fake.Excel as unknown as { Range: { prototype: Excel.Range } }).Range.prototype;
+    const Worksheet = (fake.Excel as unknown as { Worksheet: { prototype: Excel.Worksheet } }).Worksheet.prototype;
+    const whole = new WeakSet<object>();
+    const asked: boolean[] = [];
+    const getRange = Worksheet.getRange;
+    const getMerged = Range.getMergedAreasOrNullObject;
+    Worksheet.getRange = function (this: Excel.Worksheet, address?: string) {
+      const r = getRange.call(this, address);
+      if (address === undefined) whole.add(r);
+      return r;
+    };
+    Range.getMergedAreasOrNullObject = function (this: Excel.Range) {
+      asked.push(whole.has(this));
+      return getMerged.call(this);
+    };
+    try {
+      await host.score(CLI_LIKE);
+    } finally {
+      Worksheet.getRange = getRange;
+      Range.getMergedAreasOrNullObject = getMerged;
+    }
+    expect(asked.length).toBe(seed.sheets.length); // one per sheet, over its used range
+    expect(asked.every((w) => !w)).toBe(true);
+  });
+
+  test('10. a protected sheet whose cells needed changes is named in the outcome, never "nothing to write"', async () => {
+    const snap: WorkbookSnapshot = { sheets: seed.sheets.map((s) => ({ ...s, protected: true })) };
+    const { host } = harness(snap);
+    const r = await host.score(CLI_LIKE);
+    expect(r.written).toBe(0);
+    expect(r.blocked).toBe(8);
+    expect(r.summary).toBe('未写入任何单元格：8 个需要更正的单元格在受保护的工作表（部门整体、劳模服务、双联工作、省级困难帮扶和送温暖）中，未写入；请撤销工作表保护后重新计分。');
+  });
+});
+
+test('write batches are sized from the request Office.js really sends: the estimate covers it, within 50 %', async () => {
+  const shapes: Array<[string, (i: number) => CellStep]> = [
+    ['a score', (i) => cellStep('劳模服务', `H${i}`, { value: '' }, { value: 95.67 })],
+    ['a rate with its format and a mark', (i) => cellStep('劳模服务', `G${i}`, { value: '旧', numFmt: 'General', fill: null }, { value: 0.5667, numFmt: '0.00%', fill: MARK_FILLS.corrected })],
+    ['a mark alone', (i) => cellStep('劳模服务', `F${i}`, { fill: MARK_FILLS.warning }, { fill: null })],
+    ['a clean-up text', (i) => cellStep('劳模服务', `D${i}`, { value: ' 指标 名称 ' }, { value: '指标名称' })],
+  ];
+  for (const [what, make] of shapes) {
+    const steps = Array.from({ length: 1000 }, (_, i) => make(i + 100));
+    const fake = createFakeHost(seed, { tolerate: [], payloadLimit: Infinity });
+    const port = createExcelPort({ excel: fake.Excel as unknown as typeof Excel, office: fake.Office as unknown as typeof Office });
+    await port.apply(steps, { guard: true });
+    const sent = fake.state.requests.filter((q) => !q.cleanup)[0].bytes;
+    const estimated = steps.reduce((n, s) => n + stepBytes(s, true), 0);
+    console.log(`${what}：实际 ${(sent / 1000).toFixed(0)} 字节/格，估算 ${(estimated / 1000).toFixed(0)} 字节/格`);
+    expect(estimated).toBeGreaterThanOrEqual(sent);
+    expect(estimated).toBeLessThanOrEqual(sent * 1.5);
   }
 });

@@ -16,7 +16,7 @@ import { CLEANUP_KINDS, shiftRow, formulaRefs, type CleanupChange, type CleanupK
 import { parseAddress, type CellValue, type SheetVisibility } from '../grid';
 import { fromExcelValue } from '../host-values';
 import { isBackupSheet, BACKUP_PREFIX } from '../sheets';
-import { cellStep, hiddenThenDelete, invert, mismatches, type Aspect, type CellStep, type RawValue, type Step } from '../changes';
+import { aspectsOf, cellStep, hiddenThenDelete, invert, mismatches, omit, type Aspect, type CellStep, type RawValue, type Step } from '../changes';
 import { AddinError } from './host';
 import type { ProbeResult } from './port';
 import { markKey, splitKey, type CellMarkState, type CleanupRecord, type MarkMap, type SheetBackup } from './records';
@@ -190,7 +190,7 @@ export function cleanupUndoProbe(record: CleanupRecord): Array<{ sheet: string; 
 }
 
 /** Plan 撤销清理 from the sheets and cells as they are now (throws before acting when it cannot finish). */
-export function planCleanupUndo(record: CleanupRecord, probe: ProbeResult): CleanupUndoPlan {
+export function planCleanupUndo(record: CleanupRecord, probe: ProbeResult, notes: boolean): CleanupUndoPlan {
   const names = new Set(probe.sheets.map((s) => s.name));
   const missing = record.backups.filter((b) => !names.has(b.backup) && !names.has(b.sheet));
   if (missing.length) throw new AddinError('BackupMissing', `清理前的备份工作表已不存在（${missing.map((b) => b.sheet).join('、')}），无法撤销`);
@@ -207,9 +207,11 @@ export function planCleanupUndo(record: CleanupRecord, probe: ProbeResult): Clea
     steps.push({ op: 'sheet-visibility', sheet: b.sheet, visibility: visibilityOf(b.visibility) });
   }
   let restoredCells = 0;
-  record.steps.forEach((s, i) => {
+  record.steps.forEach((full, i) => {
     const now = probe.states[i];
-    if (!now) return;
+    // Without the host's notes API a removed note cannot be put back: the rest of the cell can.
+    const s = notes ? full : { ...full, before: omit(full.before, ['note']), after: omit(full.after, ['note']) };
+    if (!now || !aspectsOf(s.after).length) return;
     if (mismatches(s.after, now).length === 0) {
       steps.push(invert(s));
       restoredCells++;

@@ -303,8 +303,9 @@ export function createAddinHost(port: HostPort): AddinHost {
       const t0 = port.syncs();
       const record = decodeCleanup((await head([CLEANUP_KEY])).stored[CLEANUP_KEY]);
       if (!record) throw new AddinError('NothingToUndo', say.NOTHING_TO_UNDO_CLEANUP);
-      const probe = await port.probe({ cells: cleanupUndoProbe(record), aspects: ['value', 'formula', 'numFmt', 'fill', ...(port.capabilities().notes ? (['note'] as const) : [])] });
-      const plan = planCleanupUndo(record, probe);
+      const notes = port.capabilities().notes;
+      const probe = await port.probe({ cells: cleanupUndoProbe(record), aspects: ['value', 'formula', 'numFmt', 'fill', ...(notes ? (['note'] as const) : [])] });
+      const plan = planCleanupUndo(record, probe, notes);
       await port.apply(plan.steps, { guard: true, storeAfter: { [CLEANUP_KEY]: null, [MARKS_KEY]: encodeMarks(record.marksBefore) } });
       const report = { restoredCells: plan.restoredCells, restoredSheets: plan.restoredSheets, syncs: port.syncs() - t0 };
       emit({ type: 'cleanup-undone', report });

@@ -44,8 +44,15 @@ export function planUndo(record: Pick<WriteRecord, 'steps'>, probe: ProbeResult,
   let notesLeft = 0;
   record.steps.forEach((s, i) => {
     const now = probe.states[i];
-    if (!now || protectedNow.get(s.sheet) !== false) {
-      skipped.push(sheetGoneForUndo(s.sheet, s.cell, protectedNow.get(s.sheet) === true));
+    if (!now) {
+      skipped.push(sheetGoneForUndo(s.sheet, s.cell, false));
+      return;
+    }
+    if (protectedNow.get(s.sheet)) {
+      // Nothing can be written there; a cell already as before (a write that failed before it) needs nothing.
+      const data = pick(s.before, DATA);
+      if (aspectsOf(data).length && mismatches(data, now).length) skipped.push(sheetGoneForUndo(s.sheet, s.cell, true));
+      else if (aspectsOf(data).length) restored++;
       return;
     }
     const restore: Aspect[] = [];
