@@ -48,7 +48,7 @@ import { ProgressView } from './components/ProgressView';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SEVERITY_BADGE } from './components/severity';
 import { TableCard } from './components/TableCard';
-import { correctedOf, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, shownResult, tableBefore, writeSets, type Problem } from './format';
+import { correctedOf, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, previousOf, shownResult, writeSets, type Problem } from './format';
 
 const useStyles = makeStyles({
   root: {
@@ -358,6 +358,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
   const openProblems = problems;
   const corrected = useMemo(() => correctedOf(report), [report]);
   const sets = useMemo(() => writeSets(report), [report]);
+  const previous = useMemo(() => previousOf(report), [report]);
   const counts = openCounts(problems);
   const shown = report ? shownResult(report) : null;
   const tables = shown?.tables ?? [];
@@ -482,7 +483,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
               各表得分
             </Text>
             {tables.map((t, i) => (
-              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} before={tableBefore(t, report)} written={sets.written} corrected={sets.corrected} />
+              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} previous={previous} written={sets.written} corrected={sets.corrected} />
             ))}
           </section>
           <Findings problems={problems} corrected={corrected} current={current?.key ?? null} onSelect={pick} onSelectCell={select} />

@@ -156,10 +156,21 @@ export function correctedOf(report: CheckReport | null): Corrected[] {
   });
 }
 
-/** After a write: the same table as the write read it (its stated figures before the write). */
-export function tableBefore(t: TableResult, report: CheckReport | null): TableResult | null {
-  if (!isWrite(report)) return null;
-  return report.result.tables.find((b) => b.sheet === t.sheet && b.range === t.range) ?? null;
+/**
+ * After a write: what each written cell held before it, in words (`90`, `56.67%`, `空白`), from
+ * the write's own plan (each edit keeps the value it replaced). Null for a cell not written.
+ */
+export function previousOf(report: CheckReport | null): (sheet: string, cell: string) => string | null {
+  if (!isWrite(report)) return () => null;
+  const byCell = new Map(report.result.plan.map((e) => [cellKey(e.sheet, e.cell), e] as const));
+  return (sheet, cell) => {
+    const e = byCell.get(cellKey(sheet, cell));
+    if (!e) return null;
+    const v = e.previous;
+    if (v.t === 'empty') return '空白';
+    if (v.t === 'number') return e.role === 'execution-rate' && Math.abs(v.v) <= 10 ? pct(v.v) : num(v.v);
+    return String(v.v);
+  };
 }
 
 /** Counts by severity of the open problems. */

@@ -237,7 +237,9 @@ describe('writing and undoing', () => {
       '劳模服务!G8 执行率偏低未说明原因：预算执行率 56.67%（全年执行数 3.4 ÷ 全年预算数 6）低于 90%，表中未说明原因，应在偏差原因分析中说明执行率偏低的原因及改进措施',
     );
     expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中原为 总分 90，已更正）');
-    expect(within(card('劳模服务')).getByTestId('execution').textContent).toBe('执行率 56.67%（表中原为 56.67%，已写入），得分 5.67 / 10，扣 4.33 分');
+    // The rate cell was empty (the stated rate sat on a sub-row): written, and still a finding on it.
+    expect(within(card('劳模服务')).getByTestId('execution').textContent).toBe('执行率 56.67%（表中原未填，已写入），得分 5.67 / 10，扣 4.33 分');
+    expect(within(card('石鼓区总工会')).getByTestId('execution').textContent).toBe('执行率 100.00%（表中原未填，已更正），得分 10 / 10，扣 0 分');
     expect(within(screen.getByTestId('legend')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['错误：浅红色', '警告：浅黄色', '提示：浅蓝色', '已更正：浅绿色']);
     fireEvent.click(button('撤销本次写回'));
     expect(await screen.findByText('已撤销本次写回：14 个单元格（写入的值和标记）恢复到写回前。')).toBeTruthy();

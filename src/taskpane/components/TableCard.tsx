@@ -37,27 +37,28 @@ const differs = (a: number | null, b: number | null): boolean => a !== null && b
 
 export interface TableCardProps {
   readonly table: TableResult;
-  /** The same table as it stood before the last write (its stated figures), if the pane saw it. */
-  readonly before?: TableResult | null;
+  /** After a write: what a written cell held before it, in words (null: not written). */
+  readonly previous?: (sheet: string, cell: string) => string | null;
   /** `Sheet!A1` of the cells the last write wrote, and of those it corrected. */
   readonly written?: ReadonlySet<string>;
   readonly corrected?: ReadonlySet<string>;
 }
 
-export function TableCard({ table: t, before, written, corrected }: TableCardProps) {
+export function TableCard({ table: t, previous, written, corrected }: TableCardProps) {
   const s = useStyles();
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const has = (set: ReadonlySet<string> | undefined, cell: string | null): boolean => cell !== null && (set?.has(cellKey(t.sheet, cell)) ?? false);
   /**
    * What the table states beside what was computed: after a write that replaced it,
-   * `（表中原为 90，已更正）` in green (the value before the write, when the pane saw it);
+   * `（表中原为 90，已更正）` in green (`已写入` when a finding is left on the cell);
    * `（表中为 90）` in red when it differs; nothing when it agrees.
    */
   const stated = (text: string | null, bad: boolean, cell: string | null, label = '') => {
     if (has(written, cell)) {
       const done = has(corrected, cell) ? '已更正' : '已写入';
-      return <span className={s.corrected}>{text === null ? `（${done}）` : `（表中原为 ${label}${text}，${done}）`}</span>;
+      const was = text === null ? `（${done}）` : text === '空白' ? `（表中原未填${label.trim()}，${done}）` : `（表中原为 ${label}${text}，${done}）`;
+      return <span className={s.corrected}>{was}</span>;
     }
     return bad && text !== null ? <span className={s.differs}>{`（表中为 ${label}${text}）`}</span> : null;
   };
@@ -65,20 +66,19 @@ export function TableCard({ table: t, before, written, corrected }: TableCardPro
   const name = tableName(t);
   const kind = KIND_LABEL[t.kind] ?? t.kind;
   const scored = isScored(t);
-  const b = before ?? null;
-  const wasTotal = has(written, t.total.cell) ? (b?.total.stated ?? null) : t.total.stated;
-  const wasGrade = has(written, t.grade.cell) ? (b?.grade.stated ?? null) : t.grade.stated;
+  const was = (cell: string | null): string | null => (cell === null ? null : (previous?.(t.sheet, cell) ?? null));
   const changes = [
-    wasTotal !== null || has(written, t.total.cell) ? stated(wasTotal === null ? null : num(wasTotal), differs(t.total.score, wasTotal), t.total.cell, '总分 ') : null,
-    wasGrade !== null || has(written, t.grade.cell) ? stated(wasGrade, wasGrade !== t.grade.value, t.grade.cell, '等级 ') : null,
+    has(written, t.total.cell)
+      ? stated(was(t.total.cell), true, t.total.cell, '总分 ')
+      : t.total.stated !== null
+        ? stated(num(t.total.stated), differs(t.total.score, t.total.stated), t.total.cell, '总分 ')
+        : null,
+    has(written, t.grade.cell)
+      ? stated(was(t.grade.cell), true, t.grade.cell, '等级 ')
+      : t.grade.stated && t.grade.stated !== t.grade.value
+        ? stated(t.grade.stated, true, t.grade.cell, '等级 ')
+        : null,
   ].filter((x) => x !== null);
-  const rateBefore = e && has(written, e.rateCell) ? (b?.execution?.statedRate ?? null) : (e?.statedRate ?? null);
-  /** A row's stated score before the write: its figure, 空白 when it had none, null when unknown. */
-  const rowBefore = (row: number): string | null => {
-    if (!b) return null;
-    const v = b.indicators.find((i) => i.row === row)?.statedScore ?? null;
-    return v === null ? '空白' : num(v);
-  };
   return (
     <Card className={s.card} size="small" aria-labelledby={titleId} data-testid="table-card" data-table={name}>
       <div>
@@ -105,7 +105,12 @@ export function TableCard({ table: t, before, written, corrected }: TableCardPro
             <dt className={s.term}>预算执行</dt>
             <dd className={s.def} data-testid="execution">
               执行率 {pct(e.rate)}
-              {has(written, e.rateCell) || (rateBefore !== null && differs(e.rate, rateBefore)) ? stated(rateBefore === null ? null : pct(rateBefore), true, e.rateCell) : null}，得分 {num(e.score)} / {num(e.weight)}，扣 {num(e.deduction)} 分
+              {has(written, e.rateCell)
+                ? stated(was(e.rateCell), true, e.rateCell)
+                : e.statedRate !== null && differs(e.rate, e.statedRate)
+                  ? stated(pct(e.statedRate), true, e.rateCell)
+                  : null}
+              ，得分 {num(e.score)} / {num(e.weight)}，扣 {num(e.deduction)} 分
             </dd>
             <dt className={s.term}>预算 / 执行</dt>
             <dd className={s.def} data-testid="amounts">
@@ -133,7 +138,7 @@ export function TableCard({ table: t, before, written, corrected }: TableCardPro
                   <Caption1 block>
                     {i.scoreCell ? `${t.sheet}!${i.scoreCell}` : `第 ${i.row} 行`} · 分值 {num(i.weight)} · 得分 {num(i.score)}
                     {has(written, i.scoreCell)
-                      ? stated(rowBefore(i.row), true, i.scoreCell)
+                      ? stated(was(i.scoreCell), true, i.scoreCell)
                       : i.statedScore !== null
                         ? stated(num(i.statedScore), differs(i.score, i.statedScore), i.scoreCell)
                         : '（表中未填）'}
