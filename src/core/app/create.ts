@@ -5,7 +5,7 @@
  */
 import { analyzeWorkbook, type WorkbookResult } from '../engine';
 import { planCleanup, type CellDecoration, type CleanupOptions } from '../cleanup';
-import { address, type WorkbookGrid } from '../grid';
+import { address, parseAddress, type WorkbookGrid } from '../grid';
 import { isMarkFill } from '../marks';
 import { isBackupSheet } from '../sheets';
 import { hiddenThenDelete, mergeSteps, type CellStep } from '../changes';
@@ -40,6 +40,7 @@ import {
   encodeWrite,
   markKey,
   noteHash,
+  splitKey,
   recordSize,
   type MarkMap,
 } from './records';
@@ -254,10 +255,9 @@ export function createAddinHost(port: HostPort): AddinHost {
         const cells = new Map<string, { sheet: string; cell: string; row: number; col: number }>();
         for (const f of read.fills) if (isMarkFill(f.fill) && !locked.has(f.sheet)) cells.set(markKey(f.sheet, address(f.row, f.col)), { sheet: f.sheet, cell: address(f.row, f.col), row: f.row, col: f.col });
         for (const [k, m] of marks) {
-          const [sheet, cell] = k.split('\u0000');
+          const { sheet, cell } = splitKey(k);
           if (m.note === null || locked.has(sheet) || !read.grid.sheets.some((s) => s.name === sheet)) continue;
-          const a = /^([A-Z]+)(\d+)$/.exec(cell);
-          if (a) cells.set(k, { sheet, cell, row: Number(a[2]), col: [...a[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) });
+          cells.set(k, { sheet, cell, ...parseAddress(cell) });
         }
         if (cells.size) {
           const list = [...cells.values()];
