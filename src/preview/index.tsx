@@ -143,7 +143,7 @@ function Preview({ workbooks }: { readonly workbooks: readonly string[] }) {
             </button>
           ))}
         </div>
-        <span style={styles.legend}>蓝框：本次写入的单元格；底色：问题标记；粗黑框：选中的单元格。修改只在本页内存中，刷新即复原。</span>
+        <span style={styles.legend}>蓝框：本次写入的单元格；底色：问题标记（浅绿色为已更正）；粗黑框：选中的单元格。修改只在本页内存中，刷新即复原。</span>
       </div>
       {error && <div style={{ color: '#b10e1c', padding: '4px 12px' }}>{error}</div>}
       <div style={styles.main}>

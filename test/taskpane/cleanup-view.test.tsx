@@ -55,6 +55,18 @@ test('preview, untick hints, apply, counts, backups announced, undo restores, ke
   expect(item.getAttribute('aria-expanded')).toBe('false');
   fireEvent.click(item);
   expect(item.getAttribute('aria-expanded')).toBe('true');
+  // Each list of changes is one Tab stop.
+  for (const list of screen.getByTestId('cleanup-view').querySelectorAll('ul')) {
+    const buttons = [...list.querySelectorAll('button')];
+    if (buttons.length) expect(buttons.filter((x) => x.tabIndex === 0)).toHaveLength(1);
+  }
+  // Our earlier marks are named by colour, and notes are 备注 as Excel calls them.
+  const fills = preview.plan.changes.filter((c) => c.op === 'remove-fill');
+  expect(fills.length).toBeGreaterThan(0);
+  const view = screen.getByTestId('cleanup-view').textContent ?? '';
+  expect(view).not.toMatch(/FF[0-9A-F]{6}/);
+  expect(view).toMatch(/底色 浅(红|黄|蓝|绿)色（(错误|警告|提示|已更正)标记） → （无底色）/);
+  expect(view).not.toContain('批注');
   // Optional kinds are off; hints have their own box.
   expect(box(KIND_LABELS.unmerge).checked).toBe(false);
   expect(box(KIND_LABELS.reuse).checked).toBe(false);

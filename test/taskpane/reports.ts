@@ -7,13 +7,40 @@ import type { CheckReport, WriteReport } from '../../src/core';
 
 export const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
-export async function exampleResult(name: string): Promise<WorkbookResult> {
-  // ExcelJS's own reader: the CLI's streaming zip reader needs Node streams, which the
-  // jsdom environment of the pane's tests does not offer. Parity of the two readers is
-  // tested in test/cli/producers.test.ts.
+// ExcelJS's own reader: the CLI's streaming zip reader needs Node streams, which the
+// jsdom environment of the pane's tests does not offer. Parity of the two readers is
+// tested in test/cli/producers.test.ts.
+async function load(name: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(EXAMPLES, name));
-  return analyzeWorkbook(workbookToGrid(workbook));
+  return workbook;
+}
+
+export async function exampleResult(name: string): Promise<WorkbookResult> {
+  return analyzeWorkbook(workbookToGrid(await load(name)));
+}
+
+/**
+ * A write of the whole plan as the host contract reports it (src/core/app/host.ts): `result`
+ * as the write read the workbook, `after` as written (findings the write fixed are gone), the
+ * cells written, and those left with no finding (corrected). Computed by writing the plan's
+ * values into the workbook and running the engine again.
+ */
+export async function writtenReport(name: string, extra: Partial<WriteReport> = {}): Promise<WriteReport> {
+  const workbook = await load(name);
+  const before = analyzeWorkbook(workbookToGrid(workbook));
+  for (const e of before.plan) workbook.getWorksheet(e.sheet)!.getCell(e.cell).value = e.value;
+  const after = analyzeWorkbook(workbookToGrid(workbook));
+  const left = new Set(after.tables.flatMap((t) => t.findings.filter((f) => f.cell).map((f) => `${t.sheet}!${f.cell!.split(':')[0]}`)));
+  const cells = before.plan.map((e) => ({ sheet: e.sheet, cell: e.cell }));
+  return writeReportOf(before, {
+    written: before.plan.length,
+    writtenCells: cells,
+    after: { result: after, counts: checkReportOf(after).counts },
+    corrected: cells.filter((c) => !left.has(`${c.sheet}!${c.cell}`)),
+    undoAvailable: true,
+    ...extra,
+  });
 }
 
 export function checkReportOf(result: WorkbookResult): CheckReport {

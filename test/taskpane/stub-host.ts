@@ -2,7 +2,7 @@
  * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
  * failures, and events pushed like the real host's.
  */
-import { AddinError, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
+import { AddinError, cleanup, DEFAULT_SETTINGS, optionsOf, type CheckOptions, type ScoreOptions, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
 
 export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
 
@@ -41,15 +41,19 @@ export class StubHost implements AddinHost {
   saveSettings(s: AddinSettings): Promise<void> {
     return this.call('saveSettings', [s], () => void (this.settings = s));
   }
-  async check(s: AddinSettings, onProgress?: ProgressListener): Promise<CheckReport> {
-    const r = await this.call('check', [s], () => this.checkReport);
+  /** Without settings the stored ones are used, as the real host does; the call records what was given. */
+  async check(s?: AddinSettings | null, options?: CheckOptions | ProgressListener): Promise<CheckReport> {
+    const r = await this.call('check', s ? [s] : [], () => ({ ...this.checkReport, settings: s ?? this.settings }));
+    const { onProgress } = optionsOf<CheckOptions>(options);
     onProgress?.({ stage: 'read', done: 1, total: 1 });
     onProgress?.({ stage: 'compute', done: r.result.tables.length, total: r.result.tables.length });
     this.emit({ type: 'checked', report: r });
     return r;
   }
-  async score(s: AddinSettings, onProgress?: ProgressListener): Promise<WriteReport> {
-    const r = await this.call('score', [s], () => this.writeReport);
+  /** Records the settings given (none: the stored ones are used) and `only`, not the progress listener. */
+  async score(s?: AddinSettings | null, options?: ScoreOptions | ProgressListener): Promise<WriteReport> {
+    const { onProgress, only } = optionsOf<ScoreOptions>(options);
+    const r = await this.call('score', [...(s ? [s] : []), ...(only ? [{ only }] : [])], () => ({ ...this.writeReport, settings: s ?? this.settings }));
     onProgress?.({ stage: 'write', done: r.written, total: r.written });
     this.undoable = r.undoAvailable;
     this.emit({ type: 'written', report: r });
@@ -71,9 +75,10 @@ export class StubHost implements AddinHost {
     return this.call('select', [sheet, cell], () => undefined);
   }
   // 清理模板: the pane's clean-up view is tested over the real adapter and the fake Excel
-  // (test/taskpane/cleanup-view.test.tsx); the stub only answers the start-up probe.
+  // (test/taskpane/cleanup-view.test.tsx); the stub plans nothing to clean.
   previewCleanup(): Promise<CleanupPreview> {
-    return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));
+    const counts = Object.fromEntries(cleanup.CLEANUP_KINDS.map((k) => [k, 0])) as CleanupPreview['plan']['counts'];
+    return Promise.resolve({ plan: { changes: [], counts }, sheets: this.checkReport.sheets.map((s) => s.name), protectedSheets: [], syncs: 1 });
   }
   applyCleanup(): Promise<CleanupReport> {
     return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));

@@ -7,27 +7,39 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Divider,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
+  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEANUP_KINDS, DEFAULT_KINDS, KIND_LABELS, countsLine, describeChange, type CleanupChange, type CleanupKind } from '../../core/cleanup';
-import type { AddinHost, CleanupPreview, CleanupState } from '../../core';
-import { asAddinError, errorText } from '../host-singleton';
+import { MARK_COLOUR_NAME, MARK_LABEL, markOfFill, type AddinHost, type CleanupPreview, type CleanupState } from '../../core';
+import { asAddinError, errorText } from '../../runtime';
+import { useRoving, type Roving } from '../roving';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
   kinds: { display: 'flex', flexDirection: 'column' },
   sheet: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '6px 8px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
   list: { margin: 0, paddingLeft: '16px', fontSize: tokens.fontSizeBase200 },
-  change: { cursor: 'pointer', overflowWrap: 'anywhere' },
+  change: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    border: 'none',
+    background: 'none',
+    padding: '2px 0',
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    overflowWrap: 'anywhere',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   detail: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
@@ -46,20 +58,54 @@ export interface CleanupViewProps {
   readonly onClose: () => void;
 }
 
-function ChangeItem({ change }: { change: CleanupChange }) {
+/** Excel calls the notes the add-in writes 备注 (批注 are threaded comments). */
+const notesWord = (text: string): string => text.replace(/批注/g, '备注');
+
+/**
+ * A change in words: fills by their colour's name (`底色 浅红色（错误标记）`, never `FFFFCCD1`),
+ * notes as 备注.
+ */
+export function describe(change: CleanupChange): { place: string; before: string; after: string; reason: string } {
+  const d = describeChange(change);
+  if (change.op === 'remove-fill') {
+    const kind = markOfFill(change.before);
+    const colour = kind ? `${MARK_COLOUR_NAME[kind]}（${MARK_LABEL[kind]}标记）` : '其他颜色';
+    return { place: d.place, before: `底色 ${colour}`, after: '（无底色）', reason: notesWord(change.reason) };
+  }
+  return { place: d.place, before: notesWord(d.before), after: notesWord(d.after), reason: notesWord(change.reason) };
+}
+
+function ChangeItem({ change, roving }: { change: CleanupChange; roving: ReturnType<Roving['item']> }) {
   const s = useStyles();
   const [open, setOpen] = useState(false);
-  const d = describeChange(change);
+  const d = describe(change);
   return (
-    <li className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
-      {d.place}：{d.before} → {d.after}
+    <li>
+      <button type="button" {...roving} className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
+        {d.place}：{d.before} → {d.after}
+      </button>
       {open && (
         <div className={s.detail}>
-          {change.reason}
+          {d.reason}
           {change.op === 'delete-row' && change.before.cells.length > 0 && <div>该行内容：{change.before.cells.map((c) => `${c.address} ${c.value.t === 'empty' ? '' : String(c.value.v)}`).join('；')}</div>}
         </div>
       )}
     </li>
+  );
+}
+
+/** One kind's changes on one sheet: one Tab stop, arrow keys inside. */
+function ChangeList({ changes }: { changes: readonly CleanupChange[] }) {
+  const s = useStyles();
+  const shown = changes.slice(0, SHOWN);
+  const roving = useRoving(shown.length);
+  return (
+    <ul className={s.list} onKeyDown={roving.onKeyDown}>
+      {shown.map((c, i) => (
+        <ChangeItem key={i} change={c} roving={roving.item(i)} />
+      ))}
+      {changes.length > SHOWN && <li>…另有 {changes.length - SHOWN} 处</li>}
+    </ul>
   );
 }
 
@@ -151,7 +197,9 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
 
   return (
     <section className={s.root} data-testid="cleanup-view" aria-busy={busy !== null}>
-      <Subtitle2>清理模板</Subtitle2>
+      <Text as="h2" weight="semibold" size={400} style={{ margin: 0 }}>
+        清理模板
+      </Text>
       <Caption1>清理填写提示、占位指标行、文本型数字、全角符号、网页和 Word 残留、空白模板工作表和上次运行的标记。公式和数值不变。</Caption1>
       {hasBackups && (
         <MessageBar intent="warning" data-testid="cleanup-backups">
@@ -207,12 +255,11 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
               返回
             </Button>
           </div>
-          <Divider />
           {[...bySheet].map(([sheet, list]) => (
             <div key={sheet} className={s.sheet} data-testid="cleanup-sheet">
-              <strong>
+              <Text as="h3" weight="semibold" size={300} style={{ margin: 0 }}>
                 工作表「{sheet}」（{list.length} 处）
-              </strong>
+              </Text>
               {[...CLEANUP_KINDS.filter((k) => k !== 'hint'), 'hint' as const].map((k) => {
                 const of = list.filter((c) => c.kind === k);
                 if (!of.length) return null;
@@ -221,12 +268,7 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
                     <Caption1>
                       {KIND_LABELS[k]}：{of.length} 处{kinds[k] ? '' : '（不清理）'}
                     </Caption1>
-                    <ul className={s.list}>
-                      {of.slice(0, SHOWN).map((c, i) => (
-                        <ChangeItem key={i} change={c} />
-                      ))}
-                      {of.length > SHOWN && <li>…另有 {of.length - SHOWN} 处</li>}
-                    </ul>
+                    <ChangeList changes={of} />
                   </div>
                 );
               })}
