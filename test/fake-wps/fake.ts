@@ -734,8 +734,9 @@ export class FakeRange {
       const raw = at(r, c);
       const merge = s.mergeAt(r, c);
       if (merge && (merge.top !== r || merge.left !== c)) return; // covered cells hold nothing
-      const { value, formula } = typed(raw);
-      s.update(r, c, { v: value, ...(formula !== undefined ? { f: formula } : {}) }, formula === undefined ? ['f', 'error'] : ['error']);
+      const { value, formula, nf } = typed(raw);
+      const keepNf = nf !== undefined && (s.get(r, c)?.nf ?? 'General') === 'General' ? { nf } : {};
+      s.update(r, c, { v: value, ...(formula !== undefined ? { f: formula } : {}), ...keepNf }, formula === undefined ? ['f', 'error'] : ['error']);
       this._app.writes.push({ sheet: s.name, cell: a1(r, c), value: raw });
     });
   }
@@ -920,12 +921,25 @@ export class FakeRange {
   }
 }
 
-/** What a written raw value becomes: `=…` a formula (value left for recalculation), `'…` text. */
-function typed(raw: Value2): { value: Scalar; formula?: string } {
+/**
+ * What a written raw value becomes, as when typed: `=…` a formula (value left for
+ * recalculation), `'…` text without the apostrophe, a numeric string a number, `12%` a number
+ * with a percentage format (on a General cell), TRUE/FALSE a boolean. (Dates typed as text
+ * are parsed too by WPS; the fake leaves them text.)
+ */
+function typed(raw: Value2): { value: Scalar; formula?: string; nf?: string } {
   if (raw === undefined || raw === null) return { value: '' };
   if (typeof raw === 'string') {
     if (raw.startsWith("'")) return { value: raw.slice(1) };
     if (raw.startsWith('=') && raw.length > 1) return { value: '', formula: raw };
+    const t = raw.trim();
+    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return { value: Number(t) };
+    const pct = /^([-+]?(\d+\.?\d*|\.\d+))%$/.exec(t);
+    if (pct) {
+      const decimals = pct[1].split('.')[1]?.length ?? 0;
+      return { value: Number(pct[1]) / 100, nf: decimals ? `0.${'0'.repeat(decimals)}%` : '0%' };
+    }
+    if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE' };
     return { value: raw };
   }
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
