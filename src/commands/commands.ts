@@ -1,59 +1,79 @@
 /**
  * The ribbon's ExecuteFunction commands (manifest.xml FunctionName → handler). They run in the
- * shared runtime with the task pane and use the same host, so an open pane shows their results.
+ * shared runtime with the task pane and use its host (src/runtime), never the pane's code.
+ *
+ * Feedback: a function command has no window of its own. Each command leaves its outcome (what
+ * it did, or why it failed) for the pane and shows the pane (`Office.addin.showAsTaskpane`,
+ * SharedRuntime 1.1), so every click gives a visible answer, also when the pane was closed and
+ * nothing is wrong. Why not the alternatives: docs/decisions/addin-ui.md.
+ *
  * Every handler calls `event.completed()` exactly once, on every path, errors included.
  */
 import type { AddinHost } from '../core';
-import { asAddinError, getHost, reportCommandFailure, requestView } from '../taskpane/host-singleton';
+import {
+  asAddinError,
+  checkNotice,
+  getHost,
+  marksClearedNotice,
+  reportOutcome,
+  requestView,
+  trackCommand,
+  writeNotice,
+  type CommandName,
+  type Notice,
+} from '../runtime';
 
 /** The part of Office.AddinCommands.Event a handler uses. */
 export interface CommandEvent {
   completed(options?: { allowEvent?: boolean }): void;
 }
 
-/** Opens the task pane (shared runtime API); a failure to open is not the command's failure. */
+/** Shows the task pane; if this Excel cannot, the outcome waits for the pane to be opened. */
 export async function showPane(): Promise<void> {
   try {
     await Office.addin.showAsTaskpane();
   } catch {
-    // Older hosts without Office.addin: the user opens the pane with 打开助手.
+    // The outcome stays pending: 打开助手 shows it.
   }
 }
 
-/** Reads and checks only; opens the pane when there are errors to see. */
-async function checkWorkbook(host: AddinHost): Promise<void> {
+/**
+ * Reads and checks only. Settings first: nothing runs with defaults the workbook did not ask for.
+ */
+async function checkWorkbook(host: AddinHost): Promise<Notice> {
   const settings = await host.loadSettings();
-  const report = await host.check(settings);
-  if (report.counts.error > 0) await showPane();
+  return checkNotice(await host.check(settings));
 }
 
-/** Scores and writes back like `jixiao score`; opens the pane for errors or cells left alone. */
-async function scoreWorkbook(host: AddinHost): Promise<void> {
+/** Scores and writes back like `jixiao score`, with the workbook's own settings, never defaults. */
+async function scoreWorkbook(host: AddinHost): Promise<Notice> {
   const settings = await host.loadSettings();
-  const report = await host.score(settings);
-  if (report.counts.error > 0 || report.changedSinceRead.length > 0 || report.protectedSheets.length > 0) await showPane();
+  return writeNotice(await host.score(settings));
 }
 
 /** Removes only the fills and notes the add-in added. */
-async function clearMarks(host: AddinHost): Promise<void> {
-  await host.clearMarks();
+async function clearMarks(host: AddinHost): Promise<Notice> {
+  return marksClearedNotice(await host.clearMarks());
 }
 
-/** 清理模板: opens the pane on the clean-up view (the preview is computed there; nothing is written). */
-async function cleanTemplate(): Promise<void> {
+/** 清理模板: the pane's clean-up view computes the preview; the command itself writes nothing. */
+async function cleanTemplate(): Promise<null> {
   requestView('cleanup');
-  await showPane();
+  return null;
 }
 
-const HANDLERS: Readonly<Record<string, (host: AddinHost) => Promise<void>>> = { checkWorkbook, scoreWorkbook, clearMarks, cleanTemplate };
-
-/** Wraps a handler: the event completes whatever happens; an error is shown in the pane. */
-function command(name: string, body: (host: AddinHost) => Promise<void>): (event: CommandEvent) => Promise<void> {
+/** Wraps a handler: the outcome goes to the pane, the pane is shown, the event completes. */
+function command(name: CommandName, body: (host: AddinHost) => Promise<Notice | null>): (event: CommandEvent) => Promise<void> {
   return async (event) => {
     try {
-      await body(getHost());
-    } catch (e) {
-      reportCommandFailure({ command: name, error: asAddinError(e) });
+      await trackCommand(async () => {
+        try {
+          const notice = await body(getHost());
+          if (notice) reportOutcome({ command: name, notice });
+        } catch (e) {
+          reportOutcome({ command: name, error: asAddinError(e) });
+        }
+      });
       await showPane();
     } finally {
       event.completed();
@@ -62,11 +82,9 @@ function command(name: string, body: (host: AddinHost) => Promise<void>): (event
 }
 
 /** Every ExecuteFunction of the manifest, by FunctionName. */
-export const COMMANDS: Readonly<Record<string, (event: CommandEvent) => Promise<void>>> = Object.fromEntries(
-  Object.entries(HANDLERS).map(([name, body]) => [name, command(name, body)]),
-);
-
-/** Registers every command with Office.actions.associate (call once Office is ready). */
-export function registerCommands(): void {
-  for (const [name, handler] of Object.entries(COMMANDS)) Office.actions.associate(name, handler);
-}
+export const COMMANDS: Readonly<Record<CommandName, (event: CommandEvent) => Promise<void>>> = {
+  checkWorkbook: command('checkWorkbook', checkWorkbook),
+  scoreWorkbook: command('scoreWorkbook', scoreWorkbook),
+  clearMarks: command('clearMarks', clearMarks),
+  cleanTemplate: command('cleanTemplate', cleanTemplate),
+};

@@ -2,7 +2,21 @@
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
 export * from './grid';
 export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
-export { NOTE_HEADER } from './marks';
+export {
+  MARK_FILLS,
+  MARK_KINDS,
+  MARK_LABEL,
+  MARK_COLOUR_NAME,
+  MARK_NOTE_PREFIX,
+  NOTE_HEADER,
+  markLegend,
+  markOfFill,
+  isMarkFill,
+  isMarkNote,
+  findingLine,
+  type MarkKind,
+  type MarkLegendEntry,
+} from './marks';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';
 export type { ExecutionResult, IndicatorResult, TableResult } from './result';
 export { RULES, type Finding, type Rule, type Severity } from './rules';

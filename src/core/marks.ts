@@ -1,7 +1,87 @@
+/**
+ * Marks: the fills and notes the add-in puts on cells, and how every host and clean-up
+ * recognises them as its own. One fill table (ARGB, as OOXML and the grid spell colours;
+ * each host converts at its edge), one note prefix, one grouping of findings by cell.
+ *
+ * A fill or note is ours when
+ *  - the add-in recorded it when it wrote it, or
+ *  - it is a solid fill of exactly one of `MARK_FILLS` (colours chosen off Excel's palette
+ *    and its cell-style presets, so a person is unlikely to pick them by hand), or
+ *  - it is a note whose text starts with `MARK_NOTE_PREFIX`.
+ * 清除标记 and clean-up kind 7 remove exactly those, and nothing a person added.
+ */
 import { address, parseRange, type SheetGrid } from './grid';
 import type { CellMark } from './plan';
-import { SEVERITY_LABEL as LABEL } from './labels';
+import { SEVERITY_LABEL } from './labels';
 import type { Finding, Severity } from './rules/types';
+
+/** What a mark says: the worst severity of the findings on a cell, or 已更正 (the write fixed it). */
+export type MarkKind = Severity | 'corrected';
+
+/** Most severe first; 已更正 last. */
+export const MARK_KINDS: readonly MarkKind[] = ['error', 'warning', 'info', 'corrected'];
+
+/** Fill colours (ARGB) of the add-in's marks. */
+export const MARK_FILLS: Readonly<Record<MarkKind, string>> = {
+  error: 'FFFFCCD1',
+  warning: 'FFFFEDB8',
+  info: 'FFDCEAF7',
+  corrected: 'FFD3EEDB',
+};
+
+export const MARK_LABEL: Readonly<Record<MarkKind, string>> = { ...SEVERITY_LABEL, corrected: '已更正' };
+
+/** The colours' names, for a legend a person reads. */
+export const MARK_COLOUR_NAME: Readonly<Record<MarkKind, string>> = {
+  error: '浅红色',
+  warning: '浅黄色',
+  info: '浅蓝色',
+  corrected: '浅绿色',
+};
+
+export interface MarkLegendEntry {
+  readonly kind: MarkKind;
+  /** 错误 / 警告 / 提示 / 已更正. */
+  readonly label: string;
+  /** `FFFFCCD1`. */
+  readonly argb: string;
+  /** `#FFCCD1`, for CSS. */
+  readonly hex: string;
+  /** 浅红色. */
+  readonly colour: string;
+}
+
+/** The legend of the marks, in display order. */
+export function markLegend(): MarkLegendEntry[] {
+  return MARK_KINDS.map((kind) => ({
+    kind,
+    label: MARK_LABEL[kind],
+    argb: MARK_FILLS[kind],
+    hex: '#' + MARK_FILLS[kind].slice(2),
+    colour: MARK_COLOUR_NAME[kind],
+  }));
+}
+
+/** Every note the add-in writes starts with this line. */
+export const MARK_NOTE_PREFIX = '【绩效自评助手】';
+
+/** The first line of every note the add-in writes (the same prefix; kept for older imports). */
+export const NOTE_HEADER = MARK_NOTE_PREFIX;
+
+const FILL_KIND = new Map<string, MarkKind>(MARK_KINDS.map((k) => [MARK_FILLS[k], k]));
+
+/** The mark a fill colour (ARGB, any case) stands for; null for any other colour or none. */
+export function markOfFill(argb: string | null | undefined): MarkKind | null {
+  return argb ? (FILL_KIND.get(argb.toUpperCase()) ?? null) : null;
+}
+
+export function isMarkFill(argb: string | null | undefined): boolean {
+  return markOfFill(argb) !== null;
+}
+
+export function isMarkNote(text: string | null | undefined): boolean {
+  return typeof text === 'string' && text.trimStart().startsWith(MARK_NOTE_PREFIX);
+}
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
@@ -9,8 +89,10 @@ export function worse(a: Severity, b: Severity): Severity {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-/** The first line of every note the add-in writes: how 清除标记 knows a note is ours. */
-export const NOTE_HEADER = '绩效自评助手：';
+/** A note's lines after the prefix, one per finding: `[错误] message（rule-id）`. */
+export function findingLine(f: Pick<Finding, 'severity' | 'message' | 'rule'>): string {
+  return `[${SEVERITY_LABEL[f.severity]}] ${f.message}（${f.rule}）`;
+}
 
 /**
  * Findings grouped by cell (the top-left cell of its merge when it lies inside one): the
@@ -38,7 +120,7 @@ export function marksOfFindings(sheet: SheetGrid, findings: readonly Finding[]):
   const out: CellMark[] = [];
   for (const [cell, { row, col, found }] of byCell) {
     const sorted = [...found].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-    const note = [NOTE_HEADER, ...sorted.map((f) => `[${LABEL[f.severity]}] ${f.message}（${f.rule}）`)].join('\n');
+    const note = [MARK_NOTE_PREFIX, ...sorted.map(findingLine)].join('\n');
     out.push({ sheet: sheet.name, row, col, cell, severity: sorted[0].severity, note });
   }
   return out.sort((a, b) => a.row - b.row || a.col - b.col);

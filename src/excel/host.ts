@@ -8,7 +8,7 @@
  * Excel's 5 MB payload limit, when notes are added (one), or when a target cell changed
  * between the read and the write (one, to put the user's value back).
  */
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE, analyzeWorkbook, type Profile, type Severity, type WorkbookResult } from '../core';
+import { analyzeWorkbook, type Severity, type WorkbookResult } from '../core';
 import {
   AddinError,
   DEFAULT_SETTINGS,
@@ -17,11 +17,16 @@ import {
   type Capabilities,
   type CheckReport,
   type HostEvent,
-  type ProfileName,
   type ProgressListener,
   type SheetSummary,
   type UndoReport,
   type WriteReport,
+  emptyState,
+  optionsOf,
+  parseSettings,
+  profileOf,
+  type CheckOptions,
+  type ScoreOptions,
 } from '../core';
 import * as cleanupOps from './cleanup';
 import { toAddinError } from './errors';
@@ -51,32 +56,8 @@ interface Memory {
 }
 const memories = new WeakMap<object, Memory>();
 
-const PROFILES: readonly ProfileName[] = ['mof-2020', 'mof-2017', 'linear-reverse', 'hubei'];
-
-function profileOf(settings: AddinSettings): Profile {
-  const base = BUILT_IN_PROFILES[settings.profile] ?? DEFAULT_PROFILE;
-  return settings.year === null ? base : { ...base, year: settings.year };
-}
-
-/** A stored settings value, checked field by field; anything odd falls back to the default. */
-export function parseSettings(v: unknown): AddinSettings {
-  const o = (typeof v === 'string' ? safeJson(v) : v) as Partial<Record<keyof AddinSettings, unknown>> | null;
-  if (!o || typeof o !== 'object') return DEFAULT_SETTINGS;
-  return {
-    profile: PROFILES.includes(o.profile as ProfileName) ? (o.profile as ProfileName) : DEFAULT_SETTINGS.profile,
-    year: typeof o.year === 'number' && Number.isInteger(o.year) && o.year > 1990 && o.year < 2200 ? o.year : null,
-    highlight: typeof o.highlight === 'boolean' ? o.highlight : DEFAULT_SETTINGS.highlight,
-    notes: typeof o.notes === 'boolean' ? o.notes : DEFAULT_SETTINGS.notes,
-  };
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return null;
-  }
-}
+/** Kept for older imports: the one parser is the core's. */
+export { parseSettings };
 
 function isUndo(v: unknown): v is UndoRecord {
   return !!v && typeof v === 'object' && (v as UndoRecord).v === 1 && Array.isArray((v as UndoRecord).cells);
@@ -84,9 +65,6 @@ function isUndo(v: unknown): v is UndoRecord {
 function isMarks(v: unknown): v is MarksRecord {
   return !!v && typeof v === 'object' && (v as MarksRecord).v === 1 && Array.isArray((v as MarksRecord).cells);
 }
-
-const NO_TABLES =
-  '未找到可识别的绩效自评表。加载项查找的是：标题含“绩效自评表”或“绩效评价”的表格，带有“一级指标/二级指标/三级指标、年度指标值、实际完成值、分值、得分”等表头，以及“年初预算数、全年执行数、执行率”等预算执行栏目';
 
 export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
   const excel = (): typeof Excel => {
@@ -147,10 +125,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
     progress(onProgress, 'compute', 0, read.sheets.length);
     const result = analyzeWorkbook(read.grid, { profile: profileOf(settings) });
     progress(onProgress, 'compute', read.sheets.length, read.sheets.length);
-    if (!result.tables.length) throw new AddinError('NoTables', `${NO_TABLES}（已检查 ${read.sheets.length} 个工作表）`);
     return result;
   };
-  const report = (result: WorkbookResult, read: WorkbookRead, syncs: number): CheckReport => {
+  const report = (result: WorkbookResult, read: WorkbookRead, syncs: number, settings: AddinSettings): CheckReport => {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const t of result.tables) for (const f of t.findings) counts[f.severity]++;
     const sheets: SheetSummary[] = read.sheets.map((s) => ({
@@ -158,7 +135,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
       tables: result.tables.filter((t) => t.sheet === s.name).length,
       protected: s.protected,
     }));
-    return { result, sheets, counts, syncs };
+    return { result, sheets, counts, syncs, empty: result.tables.length ? null : emptyState(read.sheets.length), settings };
   };
   /** Syncs made by a batch: counted by wrapping context.sync. */
   const counted = (context: Excel.RequestContext): { syncs: () => number } => {
@@ -203,25 +180,31 @@ export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
       });
     },
 
-    async check(settings, onProgress) {
+    async check(given, options) {
+      const { onProgress } = optionsOf<CheckOptions>(options);
       const out = await run(false, async (context) => {
         const c = counted(context);
+        const settings = given ?? (await storedSettings(context));
         const read = await readWorkbook(context, { fills: false, onSheet: (d, t) => progress(onProgress, 'read', d, t) });
         const result = compute(read, settings, onProgress);
-        return report(result, read, c.syncs());
+        return report(result, read, c.syncs(), settings);
       });
       emit({ type: 'checked', report: out });
       return out;
     },
 
-    async score(settings, onProgress) {
+    async score(given, options) {
+      const { onProgress, only } = optionsOf<ScoreOptions>(options);
       const capabilities = caps();
       const out = await run(true, async (context) => {
         const c = counted(context);
+        const settings = given ?? (await storedSettings(context));
         // Our records ride along with the listing sync.
         const marksItem = context.workbook.settings.getItemOrNullObject(MARKS_KEY).load('value');
         const read = await readWorkbook(context, { fills: settings.highlight, onSheet: (d, t) => progress(onProgress, 'read', d, t) });
-        const result = compute(read, settings, onProgress);
+        const full = compute(read, settings, onProgress);
+        const wanted = only ? new Set(only.map((r) => `${r.sheet}!${r.cell}`)) : null;
+        const result = wanted ? { ...full, plan: full.plan.filter((e) => wanted.has(`${e.sheet}!${e.cell}`)) } : full;
         const previousMarks = !marksItem.isNullObject && isMarks(marksItem.value) ? marksItem.value : null;
         progress(onProgress, 'write', 0, result.plan.length);
         const applied = await applyPlan(context, read, result, {
@@ -233,7 +216,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
         progress(onProgress, 'write', result.plan.length, result.plan.length);
         if (applied.undo) memory().undo = applied.undo;
         const w: WriteReport = {
-          ...report(result, read, c.syncs()),
+          ...report(full, read, c.syncs(), settings),
           written: applied.written,
           changedSinceRead: applied.changedSinceRead,
           protectedSheets: applied.protectedSheets,
@@ -320,6 +303,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): AddinHost {
       };
     },
   };
+
+  async function storedSettings(context: Excel.RequestContext): Promise<AddinSettings> {
+    const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+    await context.sync();
+    return item.isNullObject ? DEFAULT_SETTINGS : parseSettings(item.value);
+  }
 
   async function loadUndo(): Promise<UndoRecord | null> {
     return run(false, async (context) => {

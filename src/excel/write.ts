@@ -21,7 +21,7 @@ import {
   type Severity,
   type WorkbookResult,
 } from '../core';
-import { MARK_FILLS, MARK_NOTE_PREFIX } from '../core/cleanup/marks';
+import { MARK_FILLS, MARK_NOTE_PREFIX } from '../core';
 import type { AddinSettings, ChangedCell } from '../core';
 import type { RawCell, RawValue, WorkbookRead } from './read';
 

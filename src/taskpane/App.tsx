@@ -1,25 +1,54 @@
+/**
+ * The task pane: actions, what happened (progress, notices, errors), the calm empty state, then
+ * per table the total and grade, execution and details; the problems one at a time and as a
+ * list; the marks legend; the settings. Results are announced to screen readers.
+ */
 import {
+  AriaLiveAnnouncer,
+  Badge,
   Button,
   Caption1,
-  Divider,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
+  Text,
   tokens,
+  useAnnounce,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_SETTINGS, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type UndoReport, type WriteReport } from '../core';
+import { cleanup, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type WriteReport } from '../core';
+import {
+  asAddinError,
+  checkNotice,
+  COMMAND_LABEL,
+  commandRunning,
+  commandsIdle,
+  errorText,
+  marksClearedNotice,
+  onOutcome,
+  onViewRequest,
+  takeOutcome,
+  takeViewRequest,
+  undoNotice,
+  writeNotice,
+  type CommandOutcome,
+  type Notice,
+  type PaneView,
+} from '../runtime';
+import { Actions } from './components/Actions';
 import { CleanupView } from './components/CleanupView';
+import { EmptyState } from './components/EmptyState';
 import { Findings } from './components/Findings';
+import { MarksLegend, type LegendEntry } from './components/MarksLegend';
+import { ProblemWalker } from './components/ProblemWalker';
 import { ProgressView } from './components/ProgressView';
 import { SettingsPanel } from './components/SettingsPanel';
-import { Summary } from './components/Summary';
+import { SEVERITY_BADGE } from './components/severity';
 import { TableCard } from './components/TableCard';
-import { asAddinError, errorText, onCommandFailure, onViewRequest, takeCommandFailure, takeViewRequest, type CommandFailure, type PaneView } from './host-singleton';
+import { correctedCells, openCounts, problemsOf, SEVERITIES, SEVERITY_LABEL, type Problem } from './format';
 
 const useStyles = makeStyles({
   root: {
@@ -27,62 +56,45 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: '12px',
     padding: '12px',
-    minWidth: '296px', // 320 px pane minus padding
+    width: '100%',
     maxWidth: '720px',
     boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground2,
     minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
   },
-  cards: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
   list: { margin: '4px 0 0', paddingLeft: '18px' },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Busy = 'check' | 'score' | 'undo' | 'clear';
+type Busy = 'check' | 'score' | 'fix' | 'undo' | 'clear';
 
-interface Notice {
-  readonly intent: 'success' | 'warning' | 'info';
-  readonly title: string;
-  readonly lines: readonly string[];
+/** The pane's error bar: which action failed, in words, with the Office code kept. */
+interface PaneError {
+  readonly text: string;
 }
 
-const COMMAND_LABEL: Readonly<Record<string, string>> = { checkWorkbook: '检查', scoreWorkbook: '重新计分', clearMarks: '清除标记' };
+/** The legend of the add-in's fills. */
+const LEGEND: readonly LegendEntry[] = [
+  { label: '错误', color: `#${cleanup.MARK_FILLS.error.slice(2)}`, colorName: '浅红色' },
+  { label: '警告', color: `#${cleanup.MARK_FILLS.warning.slice(2)}`, colorName: '浅黄色' },
+  { label: '提示', color: `#${cleanup.MARK_FILLS.info.slice(2)}`, colorName: '浅蓝色' },
+];
 
-/** What a write did, in the accountant's words. */
-export function writeNotice(r: WriteReport): Notice {
-  const lines: string[] = [];
-  let title: string;
-  if (r.written === 0) title = '工作簿中的得分与计算结果一致，没有需要写入的单元格。';
-  else {
-    const parts = [`已写入 ${r.written} 个单元格`];
-    if (r.highlighted) parts.push(`标记 ${r.highlighted} 个问题单元格`);
-    if (r.notesAdded) parts.push(`添加 ${r.notesAdded} 条批注`);
-    title = `${parts.join('，')}。`;
-  }
-  for (const c of r.changedSinceRead) lines.push(`${c.sheet}!${c.cell}：${c.message}`);
-  if (r.changedSinceRead.length) lines.unshift(`以下 ${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请重新计分：`);
-  if (r.protectedSheets.length) lines.push(`工作表受保护，未写入：${r.protectedSheets.join('、')}。请撤销工作表保护后重新计分。`);
-  if (r.notesUnavailable) lines.push(`未添加批注：${r.notesUnavailable}`);
-  const intent = r.changedSinceRead.length || r.protectedSheets.length ? 'warning' : 'success';
-  return { intent, title, lines };
-}
-
-/** A write's report without its write: after an undo, nothing the write did stands. */
+/** A write report without its write: after an undo, nothing the write did stands. */
 const withoutWrite = (r: CheckReport | null): CheckReport | null => (r ? { result: r.result, sheets: r.sheets, counts: r.counts, syncs: r.syncs } : r);
 
-/** The cells a write report's write actually changed (not the ones left alone or protected). */
-function writtenCells(report: CheckReport | null): ReadonlySet<string> {
-  if (!report || !('written' in report) || (report as WriteReport).written === 0) return new Set();
-  const w = report as WriteReport;
-  const skipped = new Set(w.changedSinceRead.map((c) => `${c.sheet}!${c.cell}`));
-  const blocked = new Set(w.protectedSheets);
-  return new Set(w.result.plan.filter((e) => !blocked.has(e.sheet)).map((e) => `${e.sheet}!${e.cell}`).filter((k) => !skipped.has(k)));
+/** 更正此项: `score` limited to the given cells. */
+function scoreOnly(host: AddinHost, settings: AddinSettings, only: ReadonlyArray<{ sheet: string; cell: string }>): Promise<WriteReport> {
+  return (host.score as unknown as (s: AddinSettings, o: { only: typeof only }) => Promise<WriteReport>)(settings, { only });
 }
 
-export function undoNotice(r: UndoReport): Notice {
-  const lines = r.skipped.map((c) => `${c.sheet}!${c.cell}：${c.message}`);
-  if (lines.length) lines.unshift(`以下 ${lines.length} 个单元格在写回后又被修改，保留现值：`);
-  return { intent: lines.length ? 'warning' : 'success', title: `已撤销本次写回，恢复 ${r.restored} 个单元格。`, lines };
-}
+const failureText = (command: string | null, e: unknown): string => {
+  const label = command && command in COMMAND_LABEL ? COMMAND_LABEL[command as keyof typeof COMMAND_LABEL] : null;
+  return `${label ? `“${label}”失败：` : ''}${errorText(asAddinError(e))}`;
+};
 
 export interface AppProps {
   readonly host: AddinHost;
@@ -90,10 +102,20 @@ export interface AppProps {
   readonly autoCheck?: boolean;
 }
 
-/** The task pane: summary, table cards, findings, settings, progress and messages. */
-export function App({ host, autoCheck = true }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <AriaLiveAnnouncer>
+      <Pane {...props} />
+    </AriaLiveAnnouncer>
+  );
+}
+
+function Pane({ host, autoCheck = true }: AppProps) {
   const s = useStyles();
+  const { announce } = useAnnounce();
+  /** null until the workbook's settings are read: nothing that reads or writes runs before. */
   const [settings, setSettings] = useState<AddinSettings | null>(null);
+  const [settingsFailed, setSettingsFailed] = useState(false);
   const [caps, setCaps] = useState<Capabilities | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -101,13 +123,37 @@ export function App({ host, autoCheck = true }: AppProps) {
   const [stale, setStale] = useState<'edit' | 'settings' | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const settingsRef = useRef<AddinSettings>(DEFAULT_SETTINGS);
+  const [error, setError] = useState<PaneError | null>(null);
   const [view, setView] = useState<PaneView>(() => takeViewRequest() ?? 'main');
+  const [at, setAt] = useState(0);
   /** Backups an earlier 清理模板 left behind (never unnoticed). */
   const [backups, setBackups] = useState(0);
+  const settingsRef = useRef<AddinSettings | null>(null);
+  const reportRef = useRef<CheckReport | null>(null);
+  reportRef.current = report;
 
-  useEffect(() => onViewRequest(setView), []);
+  const show = useCallback(
+    (n: Notice | null) => {
+      setNotice(n);
+      if (n) announce([n.title, ...n.lines].join(' '), { priority: 1 });
+    },
+    [announce],
+  );
+  const fail = useCallback(
+    (text: string) => {
+      setError({ text });
+      announce(`出错了：${text}`, { alert: true, priority: 2 });
+    },
+    [announce],
+  );
+
+  /** Switching views starts clean: a message belongs to the view it was given in. */
+  const goTo = useCallback((v: PaneView) => {
+    setView(v);
+    setError(null);
+    setNotice(null);
+  }, []);
+  useEffect(() => onViewRequest(goTo), [goTo]);
   useEffect(() => {
     host.cleanupState().then(
       (st) => setBackups(st.backups.length),
@@ -129,35 +175,55 @@ export function App({ host, autoCheck = true }: AppProps) {
       try {
         await action();
       } catch (e) {
-        setError(errorText(asAddinError(e)));
+        fail(errorText(asAddinError(e)));
       } finally {
         setBusy(null);
         setProgress(null);
         refreshUndo();
       }
     },
-    [refreshUndo],
+    [refreshUndo, fail],
   );
 
   const check = useCallback(
     () =>
       run('check', async () => {
-        const r = await host.check(settingsRef.current, setProgress);
+        const st = settingsRef.current;
+        if (!st) return;
+        const r = await host.check(st, setProgress);
         setReport(r);
         setStale(null);
+        setAt(0);
+        announce(checkNotice(r).title);
       }),
-    [host, run],
+    [host, run, announce],
   );
 
   const score = useCallback(
     () =>
       run('score', async () => {
-        const r = await host.score(settingsRef.current, setProgress);
+        const st = settingsRef.current;
+        if (!st) return;
+        const r = await host.score(st, setProgress);
         setReport(r);
         setStale(null);
-        setNotice(writeNotice(r));
+        setAt(0);
+        show(writeNotice(r));
       }),
-    [host, run],
+    [host, run, show],
+  );
+
+  const fix = useCallback(
+    (p: Problem) =>
+      run('fix', async () => {
+        const st = settingsRef.current;
+        if (!st) return;
+        const r = await scoreOnly(host, st, [{ sheet: p.sheet, cell: p.cell }]);
+        setReport(r);
+        setStale(null);
+        show(r.written ? { intent: 'success', title: `已更正 ${p.place}。`, lines: [] } : writeNotice(r));
+      }),
+    [host, run, show],
   );
 
   const undo = useCallback(
@@ -165,38 +231,50 @@ export function App({ host, autoCheck = true }: AppProps) {
       run('undo', async () => {
         const r = await host.undo();
         setReport(withoutWrite);
-        setNotice(undoNotice(r));
+        show(undoNotice(r));
         setStale('edit');
       }),
-    [host, run],
+    [host, run, show],
+  );
+
+  const clearMarks = useCallback(
+    () =>
+      run('clear', async () => {
+        show(marksClearedNotice(await host.clearMarks()));
+      }),
+    [host, run, show],
   );
 
   const select = useCallback(
     (sheet: string, cell: string) => {
-      host.select(sheet, cell).catch((e: unknown) => setError(errorText(asAddinError(e))));
+      host.select(sheet, cell).catch((e: unknown) => fail(errorText(asAddinError(e))));
     },
-    [host],
+    [host, fail],
   );
 
   const changeSettings = useCallback(
     (next: AddinSettings) => {
       settingsRef.current = next;
       setSettings(next);
-      if (report) setStale('settings');
-      host.saveSettings(next).catch((e: unknown) => setError(`设置未能保存到工作簿：${errorText(asAddinError(e))}`));
+      if (reportRef.current) setStale('settings');
+      host.saveSettings(next).catch((e: unknown) => fail(`设置未能保存到工作簿：${errorText(asAddinError(e))}`));
     },
-    [host, report],
+    [host, fail],
   );
 
-  // Events from the shared host: a ribbon command's results, staleness, progress.
+  // Events from the shared host (a ribbon command's results, staleness, progress) and the
+  // ribbon's outcomes (what it did, or why it failed).
   useEffect(() => {
-    const showFailure = (f: CommandFailure): void => {
-      const label = COMMAND_LABEL[f.command];
-      setError(`${label ? `“${label}”失败：` : ''}${errorText(f.error)}`);
+    const showOutcome = (o: CommandOutcome): void => {
+      if (o.error) fail(failureText(o.command, o.error));
+      else {
+        setError(null);
+        show(o.notice);
+      }
     };
-    const pending = takeCommandFailure();
-    if (pending) showFailure(pending);
-    const offFailure = onCommandFailure(showFailure);
+    const pending = takeOutcome();
+    if (pending) showOutcome(pending);
+    const offOutcome = onOutcome(showOutcome);
     const offHost = host.subscribe((e: HostEvent) => {
       switch (e.type) {
         case 'checked':
@@ -206,17 +284,12 @@ export function App({ host, autoCheck = true }: AppProps) {
         case 'written':
           setReport(e.report);
           setStale(null);
-          setNotice(writeNotice(e.report));
           setCanUndo(e.report.undoAvailable);
           break;
         case 'undone':
           setReport(withoutWrite);
           setStale('edit');
-          setNotice(undoNotice(e.report));
           setCanUndo(false);
-          break;
-        case 'marks-cleared':
-          setNotice({ intent: 'success', title: `已清除 ${e.count} 处本加载项添加的标记。`, lines: [] });
           break;
         case 'stale':
           setStale('edit');
@@ -231,50 +304,85 @@ export function App({ host, autoCheck = true }: AppProps) {
         case 'cleanup-kept':
           setBackups(0);
           break;
+        default:
+          break;
       }
     });
     return () => {
-      offFailure();
+      offOutcome();
       offHost();
     };
-  }, [host]);
+  }, [host, show, fail]);
 
-  // Opening: the workbook's settings, what this Excel supports, whether an undo is pending.
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const [loaded, capabilities] = await Promise.all([host.loadSettings(), host.capabilities()]);
-      if (!live) return;
-      settingsRef.current = loaded;
-      setSettings(loaded);
+  /** Opening: the workbook's settings first, then what this Excel supports, then the check. */
+  const open = useCallback(async () => {
+    setSettingsFailed(false);
+    setError(null);
+    try {
+      const [st, capabilities] = await Promise.all([host.loadSettings(), host.capabilities()]);
+      settingsRef.current = st;
+      setSettings(st);
       setCaps(capabilities);
       refreshUndo();
-      if (autoCheck) await check();
-    })().catch((e: unknown) => {
-      if (!live) return;
-      setSettings(settingsRef.current);
-      setError(errorText(asAddinError(e)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [host, autoCheck, check, refreshUndo]);
+    } catch (e) {
+      setSettingsFailed(true);
+      fail(`无法读取本工作簿的设置，暂不能检查或写回：${errorText(asAddinError(e))}`);
+      return;
+    }
+    if (!autoCheck) return;
+    // A ribbon command that started this runtime brings its own result: wait for it.
+    if (commandRunning()) await commandsIdle();
+    if (!reportRef.current) await check();
+  }, [host, autoCheck, check, refreshUndo, fail]);
+
+  useEffect(() => {
+    void open();
+  }, [open]);
 
   useEffect(() => {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('jixiao-first-render');
   }, []);
 
+  const problems = useMemo(() => problemsOf(report), [report]);
+  const openProblems = useMemo(() => problems.filter((p) => !p.corrected), [problems]);
+  const corrected = useMemo(() => correctedCells(report), [report]);
+  const counts = openCounts(problems);
   const tables = report?.result.tables ?? [];
-  const written = useMemo(() => writtenCells(report), [report]);
+  const empty = report !== null && tables.length === 0;
+  const ready = settings !== null;
+  const current = openProblems[Math.min(at, openProblems.length - 1)] ?? null;
+
+  const moveTo = (i: number): void => {
+    setAt(i);
+    const p = openProblems[i];
+    if (p) select(p.sheet, p.cell);
+  };
+  const pick = (p: Problem): void => {
+    const i = openProblems.indexOf(p);
+    if (i >= 0) setAt(i);
+    select(p.sheet, p.cell);
+  };
+
+  const errorBar = error && (
+    <MessageBar intent="error" data-testid="error">
+      <MessageBarBody>
+        <MessageBarTitle>出错了</MessageBarTitle>
+        {error.text}
+      </MessageBarBody>
+      {settingsFailed && (
+        <MessageBarActions>
+          <Button size="small" onClick={() => void open()}>
+            重试
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+
   if (view === 'cleanup') {
     return (
       <main className={s.root} aria-busy={busy !== null}>
-        <CleanupView host={host} onChanged={() => void check()} onClose={() => setView('main')} />
-        {error && (
-          <MessageBar intent="error" data-testid="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
+        <CleanupView host={host} onChanged={() => void check()} onClose={() => goTo('main')} />
       </main>
     );
   }
@@ -284,28 +392,31 @@ export function App({ host, autoCheck = true }: AppProps) {
         <MessageBar intent="warning" data-testid="cleanup-backups-notice">
           <MessageBarBody>工作簿中有 {backups} 个上次清理留下的隐藏备份工作表，请在“清理模板”中撤销清理或保留清理结果。</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => setView('cleanup')}>
+            <Button size="small" onClick={() => goTo('cleanup')}>
               查看
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      <Summary report={report} busy={busy !== null} canUndo={canUndo} onCheck={() => void check()} onScore={() => void score()} onUndo={() => void undo()} />
-      {busy && <ProgressView progress={progress} writes={busy === 'score'} />}
-      {!busy && settings === null && <Spinner size="tiny" label="正在读取工作簿设置…" />}
-      {error && (
-        <MessageBar intent="error" data-testid="error">
-          <MessageBarBody>
-            <MessageBarTitle>出错了</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {stale && report && (
+      <Actions
+        busy={busy !== null}
+        ready={ready}
+        empty={empty}
+        canUndo={canUndo}
+        onCheck={() => void check()}
+        onScore={() => void score()}
+        onUndo={() => void undo()}
+        onClearMarks={() => void clearMarks()}
+        onCleanup={() => goTo('cleanup')}
+      />
+      {busy && busy !== 'clear' && <ProgressView progress={progress} writes={busy === 'score' || busy === 'fix'} />}
+      {!busy && !ready && !settingsFailed && <Spinner size="tiny" label="正在读取本工作簿的设置…" />}
+      {errorBar}
+      {stale === 'edit' && report && (
         <MessageBar intent="warning" data-testid="stale">
-          <MessageBarBody>{stale === 'settings' ? '设置已更改，以下结果按原设置计算。' : '工作簿在检查后有改动，以下结果可能已过时。'}</MessageBarBody>
+          <MessageBarBody>工作簿在检查后有改动，以下结果可能已过时。</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={busy !== null} onClick={() => void check()}>
+            <Button size="small" disabled={busy !== null || !ready} onClick={() => void check()}>
               重新检查
             </Button>
           </MessageBarActions>
@@ -325,35 +436,56 @@ export function App({ host, autoCheck = true }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {report && report.result.tables.length === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>没有找到可识别的自评表。</MessageBarTitle>
-            加载项查找含“绩效指标/一级指标/二级指标/三级指标、指标值（年度目标）、实际完成值、分值、得分”等表头的绩效自评表，以及含“年初预算数、全年预算数、全年执行数”的预算执行表。
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {tables.length > 0 && (
+      {empty && <EmptyState sheets={report.sheets.map((sh) => sh.name)} />}
+      {!report && ready && !busy && <Caption1 className={s.muted}>尚未检查本工作簿。“检查”只读取不写入；“计分并写回”把得分、执行率、扣分、总分和等级写回原单元格。</Caption1>}
+      {report && tables.length > 0 && (
         <>
-          <Divider />
-          <Subtitle2>各表得分</Subtitle2>
-          <div className={s.cards}>
+          <section className={s.section} aria-labelledby="overview-title">
+            <Text as="h2" id="overview-title" weight="semibold" size={400} style={{ margin: 0 }}>
+              识别出 {tables.length} 张表
+            </Text>
+            <div className={s.counts} data-testid="severity-counts">
+              {SEVERITIES.map((sev) => (
+                <Badge key={sev} appearance={counts[sev] ? 'filled' : 'outline'} color={SEVERITY_BADGE[sev]}>
+                  {SEVERITY_LABEL[sev]} {counts[sev]}
+                </Badge>
+              ))}
+              {counts.corrected > 0 && (
+                <Badge appearance="filled" color="success">
+                  已更正 {counts.corrected}
+                </Badge>
+              )}
+            </div>
+            {report.result.sheetsWithoutTables.length > 0 && (
+              <Caption1 className={s.muted}>未识别出表的工作表：{report.result.sheetsWithoutTables.join('、')}</Caption1>
+            )}
+            {report.sheets.some((sh) => sh.protected) && (
+              <Caption1 className={s.muted}>受保护、不写入的工作表：{report.sheets.filter((sh) => sh.protected).map((sh) => sh.name).join('、')}</Caption1>
+            )}
+          </section>
+          <ProblemWalker problems={openProblems} at={at} busy={busy !== null} ready={ready} onMove={moveTo} onFix={(p) => void fix(p)} />
+          <section className={s.section} aria-labelledby="tables-title">
+            <Text as="h2" id="tables-title" weight="semibold" size={400} style={{ margin: 0 }}>
+              各表得分
+            </Text>
             {tables.map((t, i) => (
-              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} written={written} />
+              <TableCard key={`${t.sheet}-${t.range}-${i}`} table={t} corrected={corrected} />
             ))}
-          </div>
-          <Divider />
-          <Findings tables={tables} onSelect={select} />
+          </section>
+          <Findings problems={problems} current={current?.key ?? null} onSelect={pick} />
+          <MarksLegend entries={LEGEND} />
         </>
       )}
-      {report && report.result.sheetsWithoutTables.length > 0 && tables.length > 0 && (
-        <Caption1>未识别出表的工作表：{report.result.sheetsWithoutTables.join('、')}</Caption1>
+      {settings && (
+        <SettingsPanel
+          settings={settings}
+          capabilities={caps}
+          disabled={busy !== null}
+          changed={stale === 'settings' && report !== null}
+          onChange={changeSettings}
+          onRecheck={() => void check()}
+        />
       )}
-      <Divider />
-      <Button disabled={busy !== null} onClick={() => setView('cleanup')} data-testid="open-cleanup">
-        清理模板
-      </Button>
-      {settings && <SettingsPanel settings={settings} capabilities={caps} disabled={busy !== null} onChange={changeSettings} />}
     </main>
   );
 }

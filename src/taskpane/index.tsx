@@ -1,32 +1,19 @@
 /**
- * The add-in's runtime page (taskpane.html): the task pane and, in the shared runtime, the
- * ribbon commands. Office.js is loaded by the page before this bundle. The pane renders at once;
- * its host calls wait for Office.onReady.
+ * The task pane's entry: the last of the runtime page's scripts (after the ribbon's entry and
+ * the host). It renders at once, before `Office.onReady`: its host calls wait for the host the
+ * runtime is given. It follows the Office theme once Office is ready.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { registerCommands } from '../commands/commands';
-import { createExcelHost } from '../excel/host';
-import { App } from './App';
-import { asAddinError, deferredHost, getHost, reportCommandFailure, setHostFactory } from './host-singleton';
+import { asAddinError, getHost, reportOutcome } from '../runtime';
+import { Root } from './Root';
+import { themeKindOf } from './theme';
 
 // Nothing may fail silently: a stray rejection is shown in the pane like a command failure.
 window.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();
-  reportCommandFailure({ command: '', error: asAddinError(e.reason) });
+  reportOutcome({ command: null, error: asAddinError(e.reason) });
 });
 
-const ready = Office.onReady().then(() => {
-  registerCommands();
-  return createExcelHost();
-});
-setHostFactory(() => deferredHost(ready));
-
+const theme = Office.onReady().then(() => themeKindOf(Office.context?.officeTheme));
 const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={getHost()} />
-    </FluentProvider>,
-  );
-}
+if (container) createRoot(container).render(<Root host={getHost()} theme={theme} />);

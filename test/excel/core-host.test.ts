@@ -95,7 +95,7 @@ describe('the plan carries what a host applies and undoes', () => {
     const h6 = result.plan.find((e) => e.cell === 'H6')!;
     expect(h6).toMatchObject({ previous: { t: 'number', v: 10 }, previousNumFmt: null, value: 50 });
     expect(h6.severity).toBe('warning');
-    expect(h6.note).toBe('绩效自评助手：\n[警告] 第 6 行「培训人数」得分应为 50（正向指标，实际 ÷ 目标 × 分值，分值 50），表中为 10（score-mismatch）');
+    expect(h6.note).toBe('【绩效自评助手】\n[警告] 第 6 行「培训人数」得分应为 50（正向指标，实际 ÷ 目标 × 分值，分值 50），表中为 10（score-mismatch）');
     // Two findings on one cell: both lines, one note.
     expect(result.plan.find((e) => e.cell === 'G4')!.note!.split('\n')).toHaveLength(3);
     // The total has no finding: no mark.

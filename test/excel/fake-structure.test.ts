@@ -4,7 +4,9 @@
  * unmerge, row height, and protection errors. Then 清理模板's undo restores row heights too.
  */
 import * as path from 'path';
-import { createFakeHost, FakeWorkbook, type FakeRequestContext, type WorkbookSnapshot } from '../fake-excel';
+import { createFakeHost, FakeWorkbook, type WorkbookSnapshot } from '../fake-excel';
+
+type FakeRequestContext = Excel.RequestContext;
 import { snapshotFromFile } from '../fake-excel/load';
 import { harness } from './helpers';
 

@@ -1,5 +1,7 @@
 /** The fake Excel behaves as Office.js does where the adapter depends on it. */
-import { createFakeHost, type FakeRequestContext, type WorkbookSnapshot } from '../fake-excel';
+import { createFakeHost, type WorkbookSnapshot } from '../fake-excel';
+
+type FakeRequestContext = Excel.RequestContext;
 
 const SNAP: WorkbookSnapshot = {
   sheets: [
@@ -92,11 +94,21 @@ test('used ranges: values-only ignores formatting, OrNullObject is null on a bla
 });
 
 test('a read over 5 MB fails with ResponsePayloadSizeLimitExceeded and loads nothing', async () => {
-  const snap: WorkbookSnapshot = { sheets: [{ name: 'S', cells: { A1: { v: 'x' }, T1048576: { v: 'y' } }, merges: [] }] };
+  const snap: WorkbookSnapshot = { sheets: [{ name: 'S', cells: { A1: { v: 'x' }, T200000: { v: 'y' } }, merges: [] }] };
   await run(async (context) => {
     const r = context.workbook.worksheets.getItem('S').getUsedRange(true).load('values');
     await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+  }, snap).result;
+});
+
+test('a read of more than five million cells gives null values, not an error (office-js #4783, #6781)', async () => {
+  const snap: WorkbookSnapshot = { sheets: [{ name: 'S', cells: { A1: { v: 'x' }, T1048576: { v: 'y' } }, merges: [] }] };
+  await run(async (context) => {
+    const r = context.workbook.worksheets.getItem('S').getUsedRange(true).load('values,cellCount');
+    await context.sync();
+    expect(r.cellCount).toBe(20 * 1048576);
+    expect(r.values).toBeNull();
   }, snap).result;
 });
 

@@ -70,9 +70,32 @@ test('other Excel errors map to Chinese with the code kept', async () => {
   await expect(host.check(CLI_LIKE)).rejects.toMatchObject({ code: 'SomethingNew', message: 'Excel 操作失败：boom（错误代码：SomethingNew）' });
 });
 
-test('no recognisable table: says what the add-in looks for', async () => {
-  const { host } = harness({ sheets: [{ name: 'Sheet1', cells: { A1: { v: '随便写点' } }, merges: [] }] });
-  await expect(host.check(CLI_LIKE)).rejects.toMatchObject({ code: 'NoTables', message: expect.stringContaining('加载项查找的是') });
+test('no recognisable table: a calm report that says what the add-in looks for, not an error', async () => {
+  const { host, fake } = harness({ sheets: [{ name: 'Sheet1', cells: { A1: { v: '随便写点' } }, merges: [] }] });
+  const r = await host.check(CLI_LIKE);
+  expect(r.result.tables).toEqual([]);
+  expect(r.empty).toEqual({ title: '未找到可识别的绩效自评表（已检查 1 个工作表）', guidance: expect.stringContaining('加载项查找的是'), sheets: 1 });
+  const w = await host.score(CLI_LIKE);
+  expect(w.written).toBe(0);
+  expect(w.empty?.sheets).toBe(1);
+  expect(fake.state.writes).toBe(0);
+});
+
+test('without settings, check and score use the workbook\'s stored settings (a 湖北 workbook scores with 20 points of execution)', async () => {
+  const { host, fake } = harness(seed);
+  fake.state.settings.set('jixiao.settings', { profile: 'hubei', year: null, highlight: false, notes: false });
+  const r = await host.score();
+  expect(r.settings?.profile).toBe('hubei');
+  expect(fake.state.cell('劳模服务', 'H8').value).toBe(11.33);
+  expect(fake.state.cell('劳模服务', 'H23').value).toBe(101.33);
+});
+
+test('更正此项: score with only one cell writes that cell alone', async () => {
+  const { host, fake } = harness(seed);
+  const r = await host.score(CLI_LIKE, { only: [{ sheet: '劳模服务', cell: 'H23' }] });
+  expect(r.written).toBe(1);
+  expect(fake.state.cell('劳模服务', 'H23').value).toBe(95.67);
+  expect(fake.state.cell('劳模服务', 'H8').value).toBe(seed.sheets[1].cells.H8?.v ?? '');
 });
 
 test('a recompute makes 3 syncs whatever the number of sheets; writes merge into one undo group on ExcelApi 1.20', async () => {

@@ -1,12 +1,16 @@
 /**
  * Browser build of the fake Excel host: bundled by webpack and served in place of
- * office.js (e2e test, `npm run preview`). Defines `window.Office`, `window.Excel`,
- * `window.OfficeExtension` and the test handle `window.fakeExcel`, then loads the workbook
- * snapshot `fake/<name>.json` (relative to the page; `?workbook=<name>`, default
- * seed002-shigu; `?api=17` pretends an older ExcelApi). `Office.onReady` resolves once the
- * snapshot is loaded.
+ * office.js (e2e test, `npm run preview`). It carries Microsoft's Excel runtime file
+ * (@microsoft/office-js, excel-web-16.00.debug.js, as text through ./raw-loader.js) and runs it
+ * over the fake workbook: `window.Excel` and `window.OfficeExtension` are the runtime's own;
+ * `window.Office` is the host's context (requirement sets, settings, ribbon actions); the
+ * runtime's requests go to ./executor.ts. Then it loads the workbook snapshot
+ * `fake/<name>.json` (relative to the page; `?workbook=<name>`, default seed002-shigu;
+ * `?api=17` pretends an older ExcelApi; `?platform=PC` a desktop Excel without the 5 MB limit).
+ * `Office.onReady` resolves once the snapshot is loaded. `window.fakeExcel` is the test handle.
  */
-import { createFakeHost, FakeOfficeError, a1, type CellView, type FakeWorkbook } from './fake';
+import { createFakeHost, a1, type CellView, type FakePlatform, type FakeWorkbook } from './fake';
+import { setRuntimeSource } from './runtime';
 import type { SnapValue } from './snapshot';
 
 interface PreviewCell {
@@ -100,13 +104,14 @@ export function install(g: BrowserGlobals = globalThis as unknown as BrowserGlob
   const params = new URLSearchParams(g.location?.search ?? '');
   const name = params.get('workbook') ?? 'seed002-shigu';
   const api = Number(params.get('api') ?? 20);
+  const platform = (['OfficeOnline', 'PC', 'Mac'] as const).find((p) => p === params.get('platform')) ?? ('OfficeOnline' satisfies FakePlatform);
   let loaded!: () => void;
   const ready = new Promise<void>((resolve) => (loaded = resolve));
-  const host = createFakeHost({ sheets: [] }, { ready, apiVersion: api });
+  const host = createFakeHost({ sheets: [] }, { ready, apiVersion: api, platform }, g as unknown as Record<string, unknown>);
   const state = host.state;
   g.Office = host.Office;
   g.Excel = host.Excel;
-  g.OfficeExtension = { Error: FakeOfficeError, ErrorCodes: host.Excel.ErrorCodes };
+  g.OfficeExtension = host.OfficeExtension;
   const handle: FakeExcelHandle = {
     ready,
     workbook: name,
@@ -161,5 +166,13 @@ export function install(g: BrowserGlobals = globalThis as unknown as BrowserGlob
   return handle;
 }
 
-// Installed on load in a page; a Node test imports it and calls install() itself.
-if (typeof (globalThis as { window?: unknown }).window !== 'undefined') install();
+declare const __webpack_require__: unknown;
+
+// Installed on load in a page built by webpack (which inlines the runtime file's text); a Node
+// test imports this module and calls install() itself, the runtime file read by ./runtime-node.
+if (typeof __webpack_require__ === 'function' && typeof (globalThis as { window?: unknown }).window !== 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const text = require('!!./raw-loader.js!@microsoft/office-js/dist/excel-web-16.00.debug.js') as string;
+  setRuntimeSource(() => text);
+  install();
+}

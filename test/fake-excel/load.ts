@@ -3,8 +3,9 @@
  * Office.js returns them; merge slaves stay empty; formulas keep their cached results).
  */
 import ExcelJS from 'exceljs';
+import './runtime-node';
 import { dateToSerial } from '../../src/core';
-import { createFakeHost, type FakeHost, type FakeOptions } from './fake';
+import { createFakeHost, type FakeHost, type FakeHostOptions } from './fake';
 import type { SnapCell, SnapSheet, SnapValue, WorkbookSnapshot } from './snapshot';
 
 const VT = ExcelJS.ValueType;
@@ -26,7 +27,7 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
 }
 
 /** A fake Excel with `file` open. */
-export async function fakeFromXlsx(file: string, options: FakeOptions = {}): Promise<FakeHost> {
+export async function fakeFromXlsx(file: string, options: FakeHostOptions = {}): Promise<FakeHost> {
   return createFakeHost(await snapshotFromFile(file), options);
 }
 

@@ -111,9 +111,18 @@ describe('manifest.xml', () => {
     for (const size of [16, 32, 64, 80, 128]) expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`)).width).toBe(size);
   });
 
-  it('requires SharedRuntime 1.1 and declares one long-lived runtime shared by pane and commands', () => {
+  it('requires ExcelApi 1.13 (every check reads merged areas) and SharedRuntime 1.1', () => {
     const sets = child(child(root, 'Requirements')!, 'Sets')!;
-    expect(sets.children.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toContainEqual(['SharedRuntime', '1.1']);
+    expect(sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ['Set', 'ExcelApi', '1.13'],
+      ['Set', 'SharedRuntime', '1.1'],
+    ]);
+    // getMergedAreasOrNullObject is what needs 1.13; the Excel adapter calls it on every read.
+    const read = fs.readFileSync(path.join(ROOT, 'src', 'excel', 'read.ts'), 'utf8');
+    expect(read).toContain('getMergedAreasOrNullObject');
+  });
+
+  it('declares one long-lived runtime shared by pane and commands; the function file is the runtime page', () => {
     const runtimes = all.filter((e) => e.name === 'Runtimes');
     expect(runtimes).toHaveLength(1);
     const rt = runtimes[0].children;
@@ -136,7 +145,7 @@ describe('manifest.xml', () => {
     expect(buttons.map((b) => [label(b), child(b, 'Action')!.attrs['xsi:type']])).toEqual([
       ['打开助手', 'ShowTaskpane'],
       ['检查', 'ExecuteFunction'],
-      ['重新计分', 'ExecuteFunction'],
+      ['计分并写回', 'ExecuteFunction'],
       ['清除标记', 'ExecuteFunction'],
       ['清理模板', 'ExecuteFunction'],
     ]);

@@ -28,7 +28,21 @@ describe('webpack.config.js', () => {
   it('loads office.js from Microsoft’s CDN by default', async () => {
     const c = await configWith({});
     expect(plugin(c, 'HtmlWebpackPlugin').options!.officeJs).toBe(makeConfig.OFFICE_JS_CDN);
-    expect(plugin(c, 'CopyWebpackPlugin').patterns!.map((p) => p.to)).toEqual(['assets/[name][ext]', 'manifest.xml']);
+    expect(plugin(c, 'CopyWebpackPlugin').patterns!.map((p) => p.to)).toEqual(['assets/[name][ext]', 'examples/[name][ext]', 'manifest.xml']);
+  });
+
+  it('loads the ribbon’s small entry first on the runtime page (the function file), then the host, then the pane', async () => {
+    const c = await configWith({});
+    const entry = c.entry as Record<string, string | { import: string; dependOn?: string }>;
+    expect(entry.commands).toBe('./src/commands/index.ts');
+    expect(entry.host).toEqual({ import: './src/commands/host.ts', dependOn: 'commands' });
+    expect(entry.taskpane).toEqual({ import: './src/taskpane/index.tsx', dependOn: 'host' });
+    const page = plugin(c, 'HtmlWebpackPlugin').options!;
+    expect(page.filename).toBe('taskpane.html');
+    expect(page.chunks).toEqual(['commands', 'host', 'taskpane']);
+    expect(page.chunksSortMode).toBe('manual');
+    // The ES5 guard for Internet Explorer 11 is inlined into the page.
+    expect(page.guard).toContain('Internet Explorer 11');
   });
 
   it('serves office.js from our own origin with OFFICE_JS=local, copied as published', async () => {

@@ -3,15 +3,17 @@
  */
 /**
  * The task pane over a stub host carrying the engine's real result for seed 002 (石鼓区总工会):
- * what it shows, what it calls, and how it reports failures.
+ * what it shows, in which order, what it calls, and when it refuses to.
  */
 import './jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { WorkbookResult } from '../../src/core';
+import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { AddinSettings, WorkbookResult } from '../../src/core';
 import { AddinError, DEFAULT_SETTINGS } from '../../src/core';
+import { reportOutcome, requestView } from '../../src/runtime';
 import { App } from '../../src/taskpane/App';
-import { reportCommandFailure } from '../../src/taskpane/host-singleton';
+import { Root } from '../../src/taskpane/Root';
+import { themeKindOf } from '../../src/taskpane/theme';
 import { checkReportOf, exampleResult, writeReportOf } from './reports';
 import { cellEditError, StubHost } from './stub-host';
 
@@ -42,73 +44,173 @@ async function renderPane(host: StubHost, autoCheck = true) {
   return utils;
 }
 
-const card = (name: string): HTMLElement => screen.getAllByTestId('table-card').find((c) => c.getAttribute('aria-label') === name)!;
+const card = (name: string): HTMLElement => screen.getAllByTestId('table-card').find((c) => c.getAttribute('data-table') === name)!;
 const methods = (host: StubHost): string[] => host.calls.map((c) => c[0]);
+const button = (name: string): HTMLButtonElement => screen.getByRole('button', { name }) as HTMLButtonElement;
 
-describe('task pane', () => {
-  it('checks on opening (read only) and shows the summary: tables per sheet, problems by severity', async () => {
+describe('opening and settings', () => {
+  it('reads the workbook’s settings first, then checks (read only)', async () => {
     const host = newHost();
     await renderPane(host);
     expect(methods(host)).toEqual(['loadSettings', 'capabilities', 'canUndo', 'check', 'canUndo']);
+    expect(screen.getByRole('heading', { level: 2, name: '识别出 5 张表' })).toBeTruthy();
+    expect(screen.getByTestId('severity-counts').textContent).toBe('错误 4警告 13提示 4');
+  });
+
+  it('writes nothing, and checks nothing, before the workbook’s settings are loaded', async () => {
+    const host = newHost();
+    host.settings = { ...DEFAULT_SETTINGS, profile: 'hubei', highlight: false };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = host.loadSettings.bind(host);
+    host.loadSettings = async () => {
+      await gate;
+      return load();
+    };
+    await renderPane(host, false);
+    expect(screen.getByText('正在读取本工作簿的设置…')).toBeTruthy();
+    expect(button('计分并写回').disabled).toBe(true);
+    expect(button('检查').disabled).toBe(true);
+    fireEvent.click(button('计分并写回'));
+    fireEvent.click(button('检查'));
     expect(methods(host)).not.toContain('score');
-    expect(screen.getByText('共 5 张工作表，识别出 5 张表')).toBeTruthy();
-    expect(within(screen.getByTestId('sheet-list')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '部门整体：1 张表',
-      '劳模服务：1 张表',
-      '双联工作：1 张表',
-      '省级困难帮扶和送温暖：1 张表',
-      '基础数据表：1 张表',
-    ]);
-    const { error, warning, info } = host.checkReport.counts;
-    expect([error, info]).toEqual([4, 4]);
-    expect(screen.getByTestId('severity-counts').textContent).toBe(`错误 4警告 ${warning}提示 4`);
+    expect(methods(host)).not.toContain('check');
+    await act(async () => release());
+    await waitFor(() => expect(button('计分并写回').disabled).toBe(false));
+    fireEvent.click(button('计分并写回'));
+    await screen.findByTestId('notice');
+    expect(host.calls.filter((c) => c[0] === 'score')).toEqual([['score', host.settings]]);
   });
 
-  it('shows seed 002’s figures on the 劳模服务 card: execution, total beside stated, grade', async () => {
+  it('settings that cannot be read: says why, offers 重试, and still writes nothing', async () => {
+    const host = newHost();
+    host.failures = { loadSettings: new AddinError('GeneralException', '无法读取工作簿设置') };
+    await renderPane(host, false);
+    const err = await screen.findByTestId('error');
+    expect(err.textContent).toContain('无法读取本工作簿的设置，暂不能检查或写回：无法读取工作簿设置（错误代码 GeneralException）');
+    expect(button('计分并写回').disabled).toBe(true);
+    delete host.failures.loadSettings;
+    fireEvent.click(within(err).getByRole('button', { name: '重试' }));
+    await waitFor(() => expect(button('计分并写回').disabled).toBe(false));
+    expect(screen.queryByTestId('error')).toBeNull();
+    expect(methods(host)).not.toContain('score');
+  });
+
+  it('saves settings in the workbook; the bar saying results are out of date appears in the settings', async () => {
+    const host = newHost();
+    host.caps = { notes: false, mergeUndo: false };
+    await renderPane(host);
+    const settings = screen.getByRole('region', { name: '设置（保存在本工作簿中）' });
+    fireEvent.change(within(settings).getByRole('combobox', { name: '计分方案' }), { target: { value: 'mof-2017' } });
+    await waitFor(() => expect(host.settings.profile).toBe('mof-2017'));
+    expect(within(settings).getByTestId('settings-changed').textContent).toContain('设置已更改');
+    fireEvent.click(within(settings).getByRole('button', { name: '重新检查' }));
+    await waitFor(() => expect(screen.queryByTestId('settings-changed')).toBeNull());
+    expect(host.calls.filter((c) => c[0] === 'check').at(-1)).toEqual(['check', { ...DEFAULT_SETTINGS, profile: 'mof-2017' }]);
+    const year = within(settings).getByRole('textbox', { name: /评价年度/ });
+    fireEvent.change(year, { target: { value: '23' } });
+    fireEvent.blur(year);
+    expect(screen.getByText('请输入 2000–2100 之间的四位年份，或留空。')).toBeTruthy();
+    const notes = within(settings).getByRole('checkbox', { name: /添加备注/ }) as HTMLInputElement;
+    expect(notes.disabled).toBe(true);
+    expect(screen.getByTestId('notes-unavailable').textContent).toContain('需要 ExcelApi 1.18');
+  });
+});
+
+describe('what the pane shows', () => {
+  it('per table: total and grade first, then budget execution, then the details', async () => {
     await renderPane(newHost());
     const c = card('劳模服务');
-    expect(within(c).getByText('劳模服务!A1:I23 · 项目支出绩效自评表')).toBeTruthy();
-    expect(within(c).getByTestId('execution').textContent).toBe('预算 6，执行 3.4，执行率 56.67%，得分 5.67 / 10，扣分 4.33');
-    expect(within(c).getByTestId('total').textContent).toBe('计算 95.67，表中 90');
+    expect(within(c).getByRole('heading', { level: 3 }).textContent).toBe('劳模服务');
+    expect(within(c).getByTestId('total').textContent).toBe('95.67 分');
     expect(within(c).getByTestId('grade').textContent).toBe('优');
-    // The 基础数据表 has no total or grade.
+    expect(within(c).getByTestId('changed').textContent).toBe('（表中为 总分 90）');
+    expect(within(c).getByTestId('execution').textContent).toBe('执行率 56.67%，得分 5.67 / 10，扣 4.33 分');
+    expect(within(c).getByTestId('amounts').textContent).toBe('6 / 3.4');
+    const order = ['headline', 'changed', 'execution'].map((id) => within(c).getByTestId(id));
+    for (let i = 1; i < order.length; i++) expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(within(card('部门整体支出绩效评价基础数据表')).queryByTestId('total')).toBeNull();
-  });
-
-  it('expands a card into its indicator rows with computed and stated scores and the method in words', async () => {
-    await renderPane(newHost());
-    const c = card('劳模服务');
-    const indicators = seed002.tables[1].indicators;
-    fireEvent.click(within(c).getByRole('button', { name: `展开指标明细（${indicators.length} 项）` }));
+    fireEvent.click(within(c).getByRole('button', { name: /^展开指标明细/ }));
     const rows = within(within(c).getByRole('list', { name: '劳模服务 指标明细' })).getAllByRole('listitem');
-    expect(rows).toHaveLength(indicators.length);
-    const qualitative = indicators.findIndex((i) => i.method === 'qualitative');
-    expect(qualitative).toBeGreaterThanOrEqual(0);
-    expect(rows[qualitative].textContent).toContain('定性指标：按完成情况分档（达成/部分达成/未达成）计分');
-    const positive = indicators.findIndex((i) => i.method === 'positive');
-    if (positive >= 0) expect(rows[positive].textContent).toContain('正向指标');
-    const i0 = indicators[0];
-    expect(rows[0].textContent).toContain(`劳模服务!${i0.scoreCell}`);
-    expect(within(c).getByRole('button', { name: '收起指标明细' }).getAttribute('aria-expanded')).toBe('true');
+    expect(rows).toHaveLength(seed002.tables[1].indicators.length);
+    expect(rows.map((r) => r.textContent).join('')).toContain('定性指标：按完成情况分档（达成/部分达成/未达成）计分');
   });
 
-  it('计分并写回 writes with the workbook’s settings, says what was written, and 撤销本次写回 undoes it', async () => {
+  it('names every finding’s rule in Chinese; the id is only in a tooltip', async () => {
+    await renderPane(newHost());
+    const errors = screen.getByRole('group', { name: '错误（4）' });
+    const first = within(errors).getAllByRole('button')[0];
+    expect(first.textContent).toBe('劳模服务!H23 总分不符：总分应为 95.67（指标得分 90 + 预算执行率得分 5.67），表中为 90');
+    expect(within(first).getByTitle('规则编号：total-mismatch').textContent).toBe('总分不符');
+    const text = document.body.textContent ?? '';
+    for (const rule of new Set(seed002.tables.flatMap((t) => t.findings.map((f) => f.rule)))) expect(text).not.toContain(rule);
+  });
+
+  it('a workbook without a 自评表 is a calm empty state with examples, and 计分并写回 is not the primary action', async () => {
+    const empty = { tables: [], plan: [], sheetsWithoutTables: ['Sheet1'], blockedByProtection: [], marks: [], notes: [] } as unknown as WorkbookResult;
+    const host = new StubHost(checkReportOf(empty), writeReportOf(empty));
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} />
+        <Button appearance="primary">参照</Button>
+        <Button appearance="secondary">参照二</Button>
+      </FluentProvider>,
+    );
+    const state = await screen.findByTestId('empty-state');
+    expect(within(state).getByRole('heading', { level: 2 }).textContent).toBe('本工作簿中没有自评表');
+    expect(state.textContent).toContain('年度指标值');
+    expect(within(state).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['examples/seed002-shigu.xlsx', 'examples/seed003-jinzhong.xlsx', 'examples/seed004-liangzhou.xlsx']);
+    expect(screen.queryByTestId('error')).toBeNull();
+    expect(container.textContent).not.toContain('出错了');
+    expect(button('检查').className).toBe(button('参照').className);
+    expect(button('计分并写回').className).toBe(button('参照二').className);
+  });
+});
+
+describe('walking through problems', () => {
+  it('上一个 / 下一个 move through the open problems and select each one’s cell', async () => {
+    const host = newHost();
+    await renderPane(host);
+    const walker = screen.getByTestId('walker');
+    expect(within(walker).getByRole('heading').textContent).toBe('第 1 / 21 个问题');
+    expect((within(walker).getByRole('button', { name: '上一个' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(walker).getByRole('button', { name: '下一个' }));
+    expect(within(walker).getByRole('heading').textContent).toBe('第 2 / 21 个问题');
+    expect(within(walker).getByTestId('walker-message').textContent).toBe('总分应为 100（指标得分 90 + 预算执行率得分 10），表中为 90');
+    await waitFor(() => expect(host.calls.filter((c) => c[0] === 'select').at(-1)).toEqual(['select', '双联工作', 'H23']));
+    fireEvent.click(within(walker).getByRole('button', { name: '上一个' }));
+    await waitFor(() => expect(host.calls.filter((c) => c[0] === 'select').at(-1)).toEqual(['select', '劳模服务', 'H23']));
+    // A click in the list moves the walker there too.
+    const info = within(screen.getByRole('group', { name: '提示（4）' })).getAllByRole('button')[0];
+    fireEvent.click(info);
+    expect(within(walker).getByRole('heading').textContent).toBe('第 18 / 21 个问题');
+  });
+
+  it('更正此项 writes that one cell: score with `only`', async () => {
     const host = newHost();
     host.settings = { ...DEFAULT_SETTINGS, profile: 'hubei' };
     await renderPane(host);
-    const undo = screen.getByRole('button', { name: '撤销本次写回' }) as HTMLButtonElement;
-    expect(undo.disabled).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: '计分并写回' }));
+    fireEvent.click(within(screen.getByTestId('walker')).getByRole('button', { name: '更正此项' }));
+    await screen.findByTestId('notice');
+    expect(host.calls.filter((c) => c[0] === 'score')).toEqual([['score', host.settings, { only: [{ sheet: '劳模服务', cell: 'H23' }] }]]);
+  });
+});
+
+describe('writing and undoing', () => {
+  it('计分并写回 says what it wrote, shows corrected figures as 已更正, and 撤销本次写回 undoes it', async () => {
+    const host = newHost();
+    await renderPane(host);
+    expect(button('撤销本次写回').disabled).toBe(true);
+    fireEvent.click(button('计分并写回'));
     expect(await screen.findByText('已写入 8 个单元格，标记 6 个问题单元格。')).toBeTruthy();
-    expect(host.calls.find((c) => c[0] === 'score')).toEqual(['score', host.settings]);
-    await waitFor(() => expect(undo.disabled).toBe(false));
-    // The stated figures the write replaced are shown as replaced, not as still wrong.
-    expect(within(card('劳模服务')).getByTestId('total').textContent).toBe('计算 95.67，表中原为 90，已更新');
-    fireEvent.click(undo);
+    await waitFor(() => expect(button('撤销本次写回').disabled).toBe(false));
+    expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中原为 总分 90，已更正）');
+    expect(screen.getByRole('group', { name: /^已更正/ })).toBeTruthy();
+    expect(within(screen.getByTestId('legend')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['错误：浅红色', '警告：浅黄色', '提示：浅蓝色']);
+    fireEvent.click(button('撤销本次写回'));
     expect(await screen.findByText('已撤销本次写回，恢复 8 个单元格。')).toBeTruthy();
-    expect(within(card('劳模服务')).getByTestId('total').textContent).toBe('计算 95.67，表中 90');
+    expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');
     expect(screen.getByTestId('stale')).toBeTruthy();
-    expect(methods(host)).toContain('undo');
   });
 
   it('reports cells changed since the read and protected sheets instead of overwriting them', async () => {
@@ -116,98 +218,98 @@ describe('task pane', () => {
     host.writeReport = writeReportOf(seed002, {
       written: 5,
       changedSinceRead: [{ sheet: '劳模服务', cell: 'H23', message: '计算后被改为 91，未覆盖' }],
-      // (双联工作!H23 is on a protected sheet: not written either)
       protectedSheets: ['双联工作'],
-      notesUnavailable: '当前 Excel 不支持批注（需要 ExcelApi 1.18）',
+      notesUnavailable: '当前 Excel 不支持备注（需要 ExcelApi 1.18）',
     });
     await renderPane(host);
-    fireEvent.click(screen.getByRole('button', { name: '计分并写回' }));
+    fireEvent.click(button('计分并写回'));
     const notice = await screen.findByTestId('notice');
     expect(within(notice).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '以下 1 个单元格在计算后被修改，未覆盖，请重新计分：',
       '劳模服务!H23：计算后被改为 91，未覆盖',
       '工作表受保护，未写入：双联工作。请撤销工作表保护后重新计分。',
-      '未添加批注：当前 Excel 不支持批注（需要 ExcelApi 1.18）',
+      '未添加备注：当前 Excel 不支持备注（需要 ExcelApi 1.18）',
     ]);
-    // Cells left alone keep their stated figure, in red; a written one says it was updated.
-    expect(within(card('劳模服务')).getByTestId('total').textContent).toBe('计算 95.67，表中 90');
-    expect(within(card('双联工作')).getByTestId('total').textContent).toBe('计算 100，表中 90');
-    expect(within(card('省级困难帮扶和送温暖')).getByTestId('total').textContent).toBe('计算 100，表中原为 90，已更新');
+    expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');
+    expect(within(card('双联工作')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');
+    expect(within(card('省级困难帮扶和送温暖')).getByTestId('changed').textContent).toBe('（表中原为 总分 90，已更正）');
   });
 
-  it('lists findings by severity; a click selects the finding’s cell', async () => {
+  it('announces results in a live region', async () => {
     const host = newHost();
     await renderPane(host);
-    const errors = screen.getByRole('group', { name: '错误（4）' });
-    const first = within(errors).getAllByRole('button')[0];
-    expect(first.textContent).toContain('劳模服务!H23');
-    fireEvent.click(first);
-    await waitFor(() => expect(host.calls.filter((c) => c[0] === 'select')).toEqual([['select', '劳模服务', 'H23']]));
+    fireEvent.click(button('计分并写回'));
+    await screen.findByTestId('notice');
+    await waitFor(() => {
+      const live = [...document.querySelectorAll('[aria-live]')].map((el) => [...el.querySelectorAll('span')].map((s) => (s as HTMLElement & { innerText?: string }).innerText ?? s.textContent).join(''));
+      expect(live.join(' ')).toContain('已写入 8 个单元格');
+    });
   });
+});
 
-  it('moves between findings with the arrow keys', async () => {
+describe('keyboard', () => {
+  it('each list of findings is one Tab stop; the arrow keys move inside it', async () => {
     await renderPane(newHost());
+    for (const name of ['错误（4）', '警告（13）', '提示（4）']) {
+      const buttons = within(screen.getByRole('group', { name })).getAllByRole('button');
+      expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    }
     const buttons = within(screen.getByRole('group', { name: '错误（4）' })).getAllByRole('button');
     buttons[0].focus();
     fireEvent.keyDown(buttons[0], { key: 'ArrowDown' });
     expect(document.activeElement).toBe(buttons[1]);
+    expect(buttons.map((b) => b.tabIndex)).toEqual([-1, 0, -1, -1]);
     fireEvent.keyDown(buttons[1], { key: 'End' });
     expect(document.activeElement).toBe(buttons[3]);
     fireEvent.keyDown(buttons[3], { key: 'ArrowUp' });
     expect(document.activeElement).toBe(buttons[2]);
+    fireEvent.keyDown(buttons[2], { key: 'Home' });
+    expect(document.activeElement).toBe(buttons[0]);
   });
 
-  it('filters findings by severity and by table', async () => {
+  it('every clickable item is a focusable control (clean-up changes included)', async () => {
     await renderPane(newHost());
-    expect(screen.getByRole('group', { name: '提示（4）' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '提示 4' }));
-    expect(screen.queryByRole('group', { name: '提示（4）' })).toBeNull();
-    fireEvent.change(screen.getByLabelText('按表筛选'), { target: { value: '1' } });
-    expect(screen.getByRole('group', { name: '错误（1）' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: '警告（4）' })).toBeTruthy();
-    const shown = screen.getAllByRole('button', { name: /^劳模服务!/ });
-    expect(shown).toHaveLength(5);
+    for (const el of document.querySelectorAll('[onclick], li')) {
+      if (el.tagName === 'LI') expect(el.getAttribute('onclick')).toBeNull();
+    }
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['识别出 5 张表', '各表得分', '发现的问题', '单元格标记', '设置（保存在本工作簿中）']);
+  });
+});
+
+describe('the ribbon, errors and views', () => {
+  it('shows what a ribbon command did and a ribbon command’s failure, labelled with its name', async () => {
+    const host = newHost();
+    await renderPane(host);
+    act(() => reportOutcome({ command: 'scoreWorkbook', notice: { intent: 'success', title: '已写入 1 个单元格。', lines: [] } }));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已写入 1 个单元格。');
+    act(() => reportOutcome({ command: 'scoreWorkbook', error: new AddinError('AccessDenied', '工作表受保护，无法写入。') }));
+    expect((await screen.findByTestId('error')).textContent).toContain('“计分并写回”失败：工作表受保护，无法写入。（错误代码 AccessDenied）');
   });
 
-  it('shows an Excel error in Chinese with its code, and the pane stays usable', async () => {
+  it('an error from an earlier command does not stay on the clean-up view', async () => {
     const host = newHost();
-    host.failures = { check: cellEditError() };
-    await renderPane(host, false);
-    fireEvent.click(screen.getByRole('button', { name: '检查' }));
-    const err = await screen.findByTestId('error');
-    expect(err.textContent).toContain('Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑，再重试。（错误代码 InvalidOperationInCellEditMode）');
-    delete host.failures.check;
-    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+    await renderPane(host);
+    act(() => reportOutcome({ command: 'clearMarks', error: cellEditError() }));
+    await screen.findByTestId('error');
+    act(() => requestView('cleanup'));
+    await screen.findByTestId('cleanup-view');
+    expect(screen.queryByTestId('error')).toBeNull();
+    expect(document.body.textContent).not.toContain('单元格编辑状态');
+    fireEvent.click(await screen.findByRole('button', { name: '返回' }));
     await screen.findAllByTestId('table-card');
     expect(screen.queryByTestId('error')).toBeNull();
   });
 
-  it('turns a non-AddinError rejection into a message (no unhandled rejection)', async () => {
+  it('shows an Excel error in Chinese with its code, and the pane stays usable', async () => {
     const host = newHost();
-    host.failures = { loadSettings: new TypeError('x is undefined') };
-    await renderPane(host, false);
-    expect((await screen.findByTestId('error')).textContent).toContain('发生意外错误：x is undefined（错误代码 Unexpected）');
-  });
-
-  it('shows the stages 读取 → 计算 with counts while a check runs', async () => {
-    const host = newHost();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const real = host.check.bind(host);
-    host.check = async (s, onProgress) => {
-      onProgress?.({ stage: 'read', done: 2, total: 5 });
-      await gate;
-      return real(s, onProgress);
-    };
-    await renderPane(host, false);
-    fireEvent.click(screen.getByRole('button', { name: '检查' }));
-    const progress = await screen.findByTestId('progress');
-    expect(progress.textContent).toContain('读取→ 计算');
-    expect(progress.textContent).toContain('读取：2 / 5 张工作表');
-    expect((screen.getByRole('button', { name: '计分并写回' }) as HTMLButtonElement).disabled).toBe(true);
-    await act(async () => release());
-    await screen.findAllByTestId('table-card');
-    expect(screen.queryByTestId('progress')).toBeNull();
+    await renderPane(host);
+    host.failures = { check: cellEditError() };
+    fireEvent.click(button('检查'));
+    const err = await screen.findByTestId('error');
+    expect(err.textContent).toContain('Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑，再重试。（错误代码 InvalidOperationInCellEditMode）');
+    delete host.failures.check;
+    fireEvent.click(button('检查'));
+    await waitFor(() => expect(screen.queryByTestId('error')).toBeNull());
   });
 
   it('says the results are out of date after an edit and offers 重新检查', async () => {
@@ -215,52 +317,51 @@ describe('task pane', () => {
     await renderPane(host);
     act(() => host.emit({ type: 'stale' }));
     const banner = await screen.findByTestId('stale');
-    expect(banner.textContent).toContain('工作簿在检查后有改动，以下结果可能已过时。');
     fireEvent.click(within(banner).getByRole('button', { name: '重新检查' }));
     await waitFor(() => expect(screen.queryByTestId('stale')).toBeNull());
     expect(methods(host).filter((m) => m === 'check')).toHaveLength(2);
   });
 
-  it('follows a ribbon recompute in the shared runtime (host events) and shows a ribbon command’s failure', async () => {
+  it('shows the stages 读取 → 计算 with counts while a check runs', async () => {
     const host = newHost();
-    await renderPane(host);
-    act(() => host.emit({ type: 'written', report: writeReportOf(seed002) }));
-    expect(await screen.findByText('已写入 8 个单元格。')).toBeTruthy();
-    act(() => reportCommandFailure({ command: 'scoreWorkbook', error: new AddinError('AccessDenied', '工作表受保护，无法写入。') }));
-    expect((await screen.findByTestId('error')).textContent).toContain('“重新计分”失败：工作表受保护，无法写入。（错误代码 AccessDenied）');
-  });
-
-  it('saves settings in the workbook and explains why notes are unavailable', async () => {
-    const host = newHost();
-    host.caps = { notes: false, mergeUndo: false };
-    await renderPane(host);
-    fireEvent.change(screen.getByRole('combobox', { name: '计分方案' }), { target: { value: 'mof-2017' } });
-    await waitFor(() => expect(host.settings.profile).toBe('mof-2017'));
-    expect(screen.getByTestId('stale').textContent).toContain('设置已更改');
-    const year = screen.getByRole('textbox', { name: /评价年度/ });
-    fireEvent.change(year, { target: { value: '2023' } });
-    fireEvent.blur(year);
-    await waitFor(() => expect(host.settings.year).toBe(2023));
-    fireEvent.change(year, { target: { value: '23' } });
-    fireEvent.blur(year);
-    expect(screen.getByText('请输入 2000–2100 之间的四位年份，或留空。')).toBeTruthy();
-    expect(host.settings.year).toBe(2023);
-    fireEvent.click(screen.getByRole('checkbox', { name: /写回时标记问题单元格/ }));
-    await waitFor(() => expect(host.settings.highlight).toBe(false));
-    const notes = screen.getByRole('checkbox', { name: /添加批注/ }) as HTMLInputElement;
-    expect(notes.disabled).toBe(true);
-    expect(screen.getByTestId('notes-unavailable').textContent).toContain('需要 ExcelApi 1.18');
-  });
-
-  it('says what it looks for when the workbook has no recognisable table', async () => {
-    const empty: WorkbookResult = { tables: [], plan: [], sheetsWithoutTables: ['Sheet1'], blockedByProtection: [] } as unknown as WorkbookResult;
-    const host = new StubHost(checkReportOf(empty), writeReportOf(empty));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const real = host.check.bind(host);
+    host.check = async (s: AddinSettings, onProgress) => {
+      onProgress?.({ stage: 'read', done: 2, total: 5 });
+      await gate;
+      return real(s, onProgress);
+    };
     render(
       <FluentProvider theme={webLightTheme}>
         <App host={host} />
       </FluentProvider>,
     );
-    expect(await screen.findByText('没有找到可识别的自评表。')).toBeTruthy();
-    expect(screen.getByText(/全年执行数/)).toBeTruthy();
+    const progress = await screen.findByTestId('progress');
+    expect(progress.textContent).toContain('读取：2 / 5 张工作表');
+    expect(button('计分并写回').disabled).toBe(true);
+    await act(async () => release());
+    await screen.findAllByTestId('table-card');
+    expect(screen.queryByTestId('progress')).toBeNull();
+  });
+});
+
+describe('theme', () => {
+  it('is dark when the Office theme is dark', () => {
+    expect(themeKindOf({ bodyBackgroundColor: '#262626' })).toBe('dark');
+    expect(themeKindOf({ bodyBackgroundColor: '#FFFFFF' })).toBe('light');
+    expect(themeKindOf({ bodyBackgroundColor: '#E6E6E6' })).toBe('light');
+    expect(themeKindOf(undefined)).toBe('light');
+  });
+
+  it('renders the pane in Fluent’s dark theme when the host says Office is dark', async () => {
+    const host = newHost();
+    render(<Root host={host} theme={Promise.resolve('dark')} />);
+    await screen.findAllByTestId('table-card');
+    await waitFor(() => expect(document.documentElement.style.colorScheme).toBe('dark'));
+    // FluentProvider writes the theme's tokens as CSS variables (through the CSSOM).
+    const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');
+    expect(css).toContain(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1}`);
+    expect(css).not.toContain(`--colorNeutralBackground1: ${webLightTheme.colorNeutralBackground1}`);
   });
 });

@@ -2,7 +2,7 @@
  * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
  * failures, and events pushed like the real host's.
  */
-import { AddinError, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
+import { AddinError, cleanup, DEFAULT_SETTINGS, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
 
 export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
 
@@ -48,8 +48,10 @@ export class StubHost implements AddinHost {
     this.emit({ type: 'checked', report: r });
     return r;
   }
-  async score(s: AddinSettings, onProgress?: ProgressListener): Promise<WriteReport> {
-    const r = await this.call('score', [s], () => this.writeReport);
+  /** Records the settings and any options (not a progress listener); `only` is kept with the call. */
+  async score(s: AddinSettings, ...rest: unknown[]): Promise<WriteReport> {
+    const r = await this.call('score', [s, ...rest.filter((x) => typeof x !== 'function')], () => this.writeReport);
+    const onProgress = rest.find((x): x is ProgressListener => typeof x === 'function');
     onProgress?.({ stage: 'write', done: r.written, total: r.written });
     this.undoable = r.undoAvailable;
     this.emit({ type: 'written', report: r });
@@ -71,9 +73,10 @@ export class StubHost implements AddinHost {
     return this.call('select', [sheet, cell], () => undefined);
   }
   // 清理模板: the pane's clean-up view is tested over the real adapter and the fake Excel
-  // (test/taskpane/cleanup-view.test.tsx); the stub only answers the start-up probe.
+  // (test/taskpane/cleanup-view.test.tsx); the stub plans nothing to clean.
   previewCleanup(): Promise<CleanupPreview> {
-    return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));
+    const counts = Object.fromEntries(cleanup.CLEANUP_KINDS.map((k) => [k, 0])) as CleanupPreview['plan']['counts'];
+    return Promise.resolve({ plan: { changes: [], counts }, sheets: this.checkReport.sheets.map((s) => s.name), protectedSheets: [], syncs: 1 });
   }
   applyCleanup(): Promise<CleanupReport> {
     return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));

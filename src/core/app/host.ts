@@ -10,27 +10,16 @@
 import type { WorkbookResult } from '../engine';
 import type { Severity } from '../rules/types';
 import type { CleanupKind, CleanupOptions, CleanupPlan } from '../cleanup';
+import type { AddinSettings } from './settings';
+import type { EmptyState, SheetSummary } from './summary';
 
-/** Built-in profile names the pane offers (SPEC §12). */
-export type ProfileName = 'mof-2020' | 'mof-2017' | 'linear-reverse' | 'hubei';
 
-/** Per-workbook settings, stored in `context.workbook.settings`. */
-export interface AddinSettings {
-  readonly profile: ProfileName;
-  /** Evaluation year used when a table states none (SPEC §8); null: none. */
-  readonly year: number | null;
-  /** 写回时标记问题单元格: fill the cells of findings with a colour by severity. */
-  readonly highlight: boolean;
-  /** 添加批注: a note on each cell that has findings (needs ExcelApi 1.18). */
-  readonly notes: boolean;
+/** A cell on a sheet, as findings and reports name it. */
+export interface CellRef {
+  readonly sheet: string;
+  /** A1 address. */
+  readonly cell: string;
 }
-
-export const DEFAULT_SETTINGS: AddinSettings = Object.freeze({
-  profile: 'mof-2020',
-  year: null,
-  highlight: true,
-  notes: false,
-});
 
 export type Stage = 'read' | 'compute' | 'write';
 
@@ -44,19 +33,24 @@ export interface Progress {
 
 export type ProgressListener = (p: Progress) => void;
 
-export interface SheetSummary {
-  readonly name: string;
-  readonly tables: number;
-  readonly protected: boolean;
-}
-
 export interface CheckReport {
-  /** The engine's result (tables with their findings, plan, cell notes). */
+  /**
+   * The engine's result (tables with their findings, plan, cell notes). After a write: the
+   * result on the workbook as written, so findings the write fixed are gone.
+   */
   readonly result: WorkbookResult;
   readonly sheets: readonly SheetSummary[];
   readonly counts: Readonly<Record<Severity, number>>;
   /** Syncs made, for the bench and for tests. */
   readonly syncs: number;
+  /**
+   * No recognisable table: the calm state to show (title and what the add-in looks for);
+   * null when there are tables. Hosts never reject for this. Always set by
+   * `createAddinHost`; optional only so hand-built reports stay valid.
+   */
+  readonly empty?: EmptyState | null;
+  /** The settings the check ran with (the stored ones when the caller passed none). */
+  readonly settings?: AddinSettings;
 }
 
 /** A planned cell the user changed between the read and the write: left alone, reported. */
@@ -69,6 +63,14 @@ export interface ChangedCell {
 export interface WriteReport extends CheckReport {
   /** Cells written (values, formats); 0 when the workbook already agreed. */
   readonly written: number;
+  /** The cells written. (Optional fields below: always set by `createAddinHost`.) */
+  readonly writtenCells?: readonly CellRef[];
+  /** Written cells with no finding left on them: marked 已更正 when highlighting. */
+  readonly corrected?: readonly CellRef[];
+  /** Planned cells not written because their sheet is protected (named in `protectedSheets`). */
+  readonly blocked?: number;
+  /** The outcome in one Chinese sentence (what was written, or why nothing was). */
+  readonly summary?: string;
   readonly changedSinceRead: readonly ChangedCell[];
   /** Protected sheets that had planned writes: named, nothing written to them. */
   readonly protectedSheets: readonly string[];
@@ -78,6 +80,22 @@ export interface WriteReport extends CheckReport {
   readonly notesUnavailable: string | null;
   /** True when 撤销本次写回 can undo this write. */
   readonly undoAvailable: boolean;
+  /** Why this write cannot be undone (too large to record); null otherwise. */
+  readonly undoUnavailable?: string | null;
+}
+
+/** Options of a write. */
+export interface ScoreOptions {
+  /**
+   * 更正此项: write only the planned edits of these cells (marks are brought up to date as
+   * in a full write). A cell with no planned edit writes nothing.
+   */
+  readonly only?: readonly CellRef[];
+  readonly onProgress?: ProgressListener;
+}
+
+export interface CheckOptions {
+  readonly onProgress?: ProgressListener;
 }
 
 export interface UndoReport {
@@ -88,9 +106,9 @@ export interface UndoReport {
 
 /** What the host's Excel supports, for the pane to explain missing features. */
 export interface Capabilities {
-  /** ExcelApi 1.18: notes. */
+  /** Cell notes (Excel: ExcelApi 1.18). */
   readonly notes: boolean;
-  /** ExcelApi 1.20: `mergeUndoGroup`, so one Ctrl+Z undoes a write. */
+  /** One host undo step for a whole write (Excel: ExcelApi 1.20 `mergeUndoGroup`). */
   readonly mergeUndo: boolean;
 }
 
@@ -147,17 +165,25 @@ export interface AddinHost {
   capabilities(): Promise<Capabilities>;
   loadSettings(): Promise<AddinSettings>;
   saveSettings(settings: AddinSettings): Promise<void>;
-  /** Read every sheet (one sync) and run the engine; writes nothing. */
-  check(settings: AddinSettings, onProgress?: ProgressListener): Promise<CheckReport>;
-  /** Check, then apply the plan (and marks/notes per settings) exactly as `jixiao score`. */
-  score(settings: AddinSettings, onProgress?: ProgressListener): Promise<WriteReport>;
+  /**
+   * Read every sheet and run the engine; writes nothing. Without `settings` (undefined or
+   * null) the workbook's stored settings are read in the same round trip: a caller that has
+   * not loaded them passes none. (A function as the second argument is `onProgress`.)
+   */
+  check(settings?: AddinSettings | null, options?: CheckOptions | ProgressListener): Promise<CheckReport>;
+  /**
+   * Check, then apply the plan (and marks/notes per settings) exactly as `jixiao score`.
+   * Without `settings` the stored ones are used (read in the same round trip), so nothing is
+   * ever written with settings that were not loaded. `options.only`: 更正此项.
+   */
+  score(settings?: AddinSettings | null, options?: ScoreOptions | ProgressListener): Promise<WriteReport>;
   /** True when the last write (this session, even after the pane was reopened) can be undone. */
   canUndo(): Promise<boolean>;
   /** 撤销本次写回: restore every cell the last write touched (value, format, fill, note). */
   undo(): Promise<UndoReport>;
   /** 清除标记: remove the fills and notes the add-in itself added, nothing else. */
   clearMarks(): Promise<number>;
-  /** Activate the sheet and select the cell of a finding. */
+  /** Activate the sheet and select the cell of a finding (a hidden or missing sheet: a Chinese AddinError). */
   select(sheet: string, cell: string): Promise<void>;
   /** 清理模板 preview: read every sheet (one sync) and plan the clean-up; writes nothing. */
   previewCleanup(options?: CleanupOptions): Promise<CleanupPreview>;
@@ -183,4 +209,10 @@ export class AddinError extends Error {
     this.name = 'AddinError';
     this.code = code;
   }
+}
+
+/** The options of `check`/`score`, whichever form the caller used (a bare listener is `onProgress`). */
+export function optionsOf<O extends { readonly onProgress?: ProgressListener }>(o: O | ProgressListener | undefined): O {
+  if (typeof o === 'function') return { onProgress: o } as O;
+  return o ?? ({} as O);
 }

@@ -17,7 +17,7 @@ import { detectTables } from '../layout/detect';
 import { DEPARTMENT_NAME_LABELS, PROJECT_NAME_LABELS } from '../layout/headers';
 import type { IndicatorRow, NumberCell, TableLayout } from '../layout/types';
 import { normalizeHeader, normalizeText } from '../values/normalize';
-import { isMarkFill, isMarkNote } from './marks';
+import { isMarkFill, isMarkNote } from '../marks';
 import { textToNumber } from './numbers';
 import { formulaRefs, refersTo, shiftRow } from './refs';
 import { cleanText, isHint, normalizeNotation } from './text';

@@ -7,27 +7,38 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Divider,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
+  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEANUP_KINDS, DEFAULT_KINDS, KIND_LABELS, countsLine, describeChange, type CleanupChange, type CleanupKind } from '../../core/cleanup';
 import type { AddinHost, CleanupPreview, CleanupState } from '../../core';
-import { asAddinError, errorText } from '../host-singleton';
+import { asAddinError, errorText } from '../../runtime';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
   kinds: { display: 'flex', flexDirection: 'column' },
   sheet: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '6px 8px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
   list: { margin: 0, paddingLeft: '16px', fontSize: tokens.fontSizeBase200 },
-  change: { cursor: 'pointer', overflowWrap: 'anywhere' },
+  change: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    border: 'none',
+    background: 'none',
+    padding: '2px 0',
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    overflowWrap: 'anywhere',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   detail: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
@@ -51,8 +62,10 @@ function ChangeItem({ change }: { change: CleanupChange }) {
   const [open, setOpen] = useState(false);
   const d = describeChange(change);
   return (
-    <li className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
-      {d.place}：{d.before} → {d.after}
+    <li>
+      <button type="button" className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
+        {d.place}：{d.before} → {d.after}
+      </button>
       {open && (
         <div className={s.detail}>
           {change.reason}
@@ -151,7 +164,9 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
 
   return (
     <section className={s.root} data-testid="cleanup-view" aria-busy={busy !== null}>
-      <Subtitle2>清理模板</Subtitle2>
+      <Text as="h2" weight="semibold" size={400} style={{ margin: 0 }}>
+        清理模板
+      </Text>
       <Caption1>清理填写提示、占位指标行、文本型数字、全角符号、网页和 Word 残留、空白模板工作表和上次运行的标记。公式和数值不变。</Caption1>
       {hasBackups && (
         <MessageBar intent="warning" data-testid="cleanup-backups">
@@ -207,12 +222,11 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
               返回
             </Button>
           </div>
-          <Divider />
           {[...bySheet].map(([sheet, list]) => (
             <div key={sheet} className={s.sheet} data-testid="cleanup-sheet">
-              <strong>
+              <Text as="h3" weight="semibold" size={300} style={{ margin: 0 }}>
                 工作表「{sheet}」（{list.length} 处）
-              </strong>
+              </Text>
               {[...CLEANUP_KINDS.filter((k) => k !== 'hint'), 'hint' as const].map((k) => {
                 const of = list.filter((c) => c.kind === k);
                 if (!of.length) return null;

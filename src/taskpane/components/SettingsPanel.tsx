@@ -1,17 +1,25 @@
-import { Caption1, Checkbox, Field, Input, makeStyles, Select, Subtitle2 } from '@fluentui/react-components';
+/**
+ * Settings stored in the workbook: profile, year, highlights, notes. After a change the results
+ * shown were computed with the old settings: the bar saying so appears here, where the change
+ * was made, with 重新检查.
+ */
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AddinSettings, Capabilities, ProfileName } from '../../core';
 import { PROFILE_LABEL } from '../format';
 
-const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: '6px' } });
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 } });
 
-export const NOTES_UNAVAILABLE = '当前 Excel 版本不支持批注接口（需要 ExcelApi 1.18），无法添加批注；问题请在本窗格中查看。';
+export const NOTES_UNAVAILABLE = '当前 Excel 版本不支持备注接口（需要 ExcelApi 1.18），无法添加备注；问题请在本窗格中查看。';
 
 export interface SettingsProps {
   readonly settings: AddinSettings;
   readonly capabilities: Capabilities | null;
   readonly disabled: boolean;
+  /** The results shown were computed with settings since changed. */
+  readonly changed: boolean;
   onChange(settings: AddinSettings): void;
+  onRecheck(): void;
 }
 
 /** Year typed by the user: empty is "none"; anything else must be a plausible year. */
@@ -23,16 +31,17 @@ function parseYear(text: string): number | null | 'invalid' {
   return y >= 2000 && y <= 2100 ? y : 'invalid';
 }
 
-/** Settings stored in the workbook: profile, year, highlights, notes. */
-export function SettingsPanel({ settings, capabilities, disabled, onChange }: SettingsProps) {
+export function SettingsPanel({ settings, capabilities, disabled, changed, onChange, onRecheck }: SettingsProps) {
   const s = useStyles();
   const [yearText, setYearText] = useState(settings.year === null ? '' : String(settings.year));
   useEffect(() => setYearText(settings.year === null ? '' : String(settings.year)), [settings.year]);
   const year = parseYear(yearText);
   const notesSupported = capabilities?.notes ?? true;
   return (
-    <section className={s.root} aria-label="设置">
-      <Subtitle2>设置（保存在本工作簿中）</Subtitle2>
+    <section className={s.root} aria-labelledby="settings-title">
+      <Text as="h2" id="settings-title" weight="semibold" size={400} style={{ margin: 0 }}>
+        设置（保存在本工作簿中）
+      </Text>
       <Field label="计分方案">
         <Select value={settings.profile} disabled={disabled} onChange={(_, d) => onChange({ ...settings, profile: d.value as ProfileName })}>
           {(Object.keys(PROFILE_LABEL) as ProfileName[]).map((p) => (
@@ -61,16 +70,26 @@ export function SettingsPanel({ settings, capabilities, disabled, onChange }: Se
       <Checkbox
         checked={settings.highlight}
         disabled={disabled}
-        label="写回时标记问题单元格（按严重程度填充颜色）"
+        label="写回时标记问题单元格（按严重程度填充底色）"
         onChange={(_, d) => onChange({ ...settings, highlight: d.checked === true })}
       />
       <Checkbox
         checked={settings.notes && notesSupported}
         disabled={disabled || !notesSupported}
-        label="添加批注（在有问题的单元格上说明原因）"
+        label="添加备注（在有问题的单元格上说明原因）"
         onChange={(_, d) => onChange({ ...settings, notes: d.checked === true })}
       />
       {!notesSupported && <Caption1 data-testid="notes-unavailable">{NOTES_UNAVAILABLE}</Caption1>}
+      {changed && (
+        <MessageBar intent="warning" data-testid="settings-changed">
+          <MessageBarBody>设置已更改，上面的结果仍按原设置计算。</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={disabled} onClick={onRecheck}>
+              重新检查
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
     </section>
   );
 }
