@@ -1,11 +1,11 @@
 /**
  * The members of WPS 表格's JavaScript object model that the adapter uses, and only those,
  * typed as Kingsoft's own declarations (et-jsapi-declare, lib.et.d.ts / addon.et.d.ts) give
- * them: which are methods (`Address()`, `Value()`, `Item()`, `Text()`), which are read-only,
- * that collections are 1-based and not callable. test/wps/types.test.ts checks at compile
- * time that Kingsoft's declarations are assignable to these, so a member we rely on that WPS
- * does not declare (or declares differently) fails the typecheck. Each member, with its
- * documented behaviour and source, is listed in src/wps/README.md.
+ * them (version 2.5.0, read member by member): which are methods (`Address()`, `Value()`,
+ * `Item()`, `Text()`), which are read-only, that collections are 1-based and not callable.
+ * The package itself is not a dependency: it declares global `Application`/`wps` constants for
+ * the whole program. Each member, with its documented behaviour and source, is listed in
+ * src/wps/README.md.
  */
 
 /** What `Value2` holds in one cell: dates as serial numbers; undefined/null/'' when empty. */
