@@ -50,7 +50,7 @@ async function measure(label: string, snap: WorkbookSnapshot, runs: number): Pro
   const scoreResp = Math.max(...fake.state.responseBytes);
 
   // Time: the add-in path (fresh fake each run, so every run writes) against the engine on the grid it read.
-  const grid = (await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { fills: false }))).grid;
+  const grid = (await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { keys: [] }))).grid;
   const addin: number[] = [];
   const engine: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -37,3 +37,22 @@ export { describeMethod, METHOD_TEXT } from './methods';
 export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL, RULE_NAMES, ruleName } from './labels';
 export { BACKUP_PREFIX, isBackupSheet } from './sheets';
 export * from './app';
+export {
+  ASPECTS,
+  OUR_NOTE,
+  aspectsOf,
+  cellStep,
+  invert,
+  isCellStep,
+  matches,
+  mergeSteps,
+  mismatches,
+  pick,
+  sameValue,
+  type Aspect,
+  type CellState,
+  type CellStep,
+  type RawValue,
+  type SheetStep,
+  type Step,
+} from './changes';

@@ -38,3 +38,5 @@ export const isPayloadError = (e: unknown): boolean => {
   const code = (e as { code?: unknown })?.code;
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 };
+
+export const isRequestTooLarge = (e: unknown): boolean => (e as { code?: unknown })?.code === 'RequestPayloadSizeLimitExceeded';

@@ -83,3 +83,50 @@ test('?api=17 pretends an Excel without notes', async () => {
   const host = createExcelHost({ excel: g.Excel as typeof Excel, office });
   expect(await host.capabilities()).toEqual({ notes: false, mergeUndo: false });
 });
+
+test('the built fake-office.js carries Microsoft\'s runtime and runs a batch through the fake host (webpack --env fakeOnly)', async () => {
+  const fs = await import('fs');
+  const os = await import('os');
+  const vm = await import('vm');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack') as typeof import('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require('../../webpack.config.js') as (env: unknown, argv: unknown) => Promise<import('webpack').Configuration>;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-fake-office-'));
+  try {
+    const config = await makeConfig({ fakeOnly: true, outDir: out }, { mode: 'development' });
+    await new Promise<void>((resolve, reject) =>
+      webpack({ ...config, devtool: false }, (err, stats) => (err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString({ all: false, errors: true }))) : resolve())),
+    );
+    const bundle = fs.readFileSync(path.join(out, 'fake-office.js'), 'utf8');
+    expect(bundle).toContain('OfficeJsRequestExecutor'); // Microsoft's client, as text for the runtime loader
+    expect(bundle).toContain('_EndExcel');
+    // Run it as a page would: a window with location and fetch (the snapshot).
+    const sandbox: Record<string, unknown> = {
+      location: { search: '?workbook=seed002-shigu', href: 'http://127.0.0.1/taskpane.html?workbook=seed002-shigu' },
+      fetch: () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(JSON.parse(JSON.stringify(seed))) }),
+      URL,
+      URLSearchParams,
+      TextEncoder,
+      setTimeout,
+      clearTimeout,
+      console,
+      navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' },
+    };
+    sandbox.window = sandbox;
+    vm.createContext(sandbox);
+    vm.runInContext(bundle, sandbox);
+    const g = sandbox as { Excel: typeof Excel; OfficeExtension: typeof OfficeExtension; fakeExcel: { ready: Promise<void>; syncCount: number } };
+    await g.fakeExcel.ready;
+    expect(typeof (g.OfficeExtension as unknown as { ClientRequestContext: unknown }).ClientRequestContext).toBe('function');
+    const names = await g.Excel.run(async (c) => {
+      const ws = c.workbook.worksheets.load('items/name');
+      await c.sync();
+      return ws.items.map((w) => w.name);
+    });
+    expect(names).toEqual(seed.sheets.map((s) => s.name));
+    expect(g.fakeExcel.syncCount).toBe(1);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}, 300000);

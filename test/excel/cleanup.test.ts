@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { WorkbookGrid } from '../../src/core';
 import { readGrid } from '../../src/cli/read';
 import { BACKUP_PREFIX, type HostEvent } from '../../src/core';
-import { applyCleanup as applyCleanupOps } from '../../src/excel/cleanup';
+import { createExcelHost } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/read';
 import { FakeWorkbook, type FakeHost, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
@@ -37,7 +37,7 @@ function comparable(grid: WorkbookGrid): unknown {
 }
 
 async function fakeGrid(fake: FakeHost): Promise<WorkbookGrid> {
-  return fake.Excel.run(async (context) => (await readWorkbook(context as unknown as Excel.RequestContext, { fills: false })).grid);
+  return fake.Excel.run(async (context) => (await readWorkbook(context as unknown as Excel.RequestContext, { keys: [] })).grid);
 }
 
 /** The whole fake state that undo must restore (settings aside). */
@@ -83,7 +83,7 @@ describe.each(DIRTY)('%s', (file) => {
     expect((await host.previewCleanup()).plan.changes).toEqual([]);
 
     const undone = await host.undoCleanup();
-    expect(undone.syncs).toBe(2);
+    expect(undone.syncs).toBe(3); // the record, the cells it names, the undo
     expect(state(fake.state.toSnapshot())).toEqual(state(original));
     expect(await host.cleanupState()).toEqual({ undoAvailable: false, backups: [], at: null });
   });
@@ -134,7 +134,8 @@ test('past the request budget the apply batch is split, in order, with the same 
   const plan = (await whole.host.previewCleanup()).plan;
   await whole.host.applyCleanup(plan, {});
   const split = harness(snap);
-  const r = await split.fake.Excel.run((context) => applyCleanupOps(context as unknown as Excel.RequestContext, plan, {}, 4096));
+  const small = createExcelHost({ excel: split.fake.Excel as unknown as typeof Excel, office: split.fake.Office as unknown as typeof Office, writeBudget: 4096 });
+  const r = await small.applyCleanup(plan, {});
   console.log(`清理模板 apply with a 4 KB budget: ${r.syncs} syncs (3 under 5 MB)`);
   expect(r.syncs).toBeGreaterThan(3);
   const visible = (f: FakeHost) => f.state.toSnapshot().sheets.filter((x) => !x.name.startsWith(BACKUP_PREFIX));

@@ -33,10 +33,11 @@ async function batch<T>(fake: ReturnType<typeof createFakeHost>, f: (c: FakeRequ
 
 test('copy names the copy "X (2)" and places it per positionType; name, position and visibility are settable', async () => {
   const fake = createFakeHost(SNAP);
+  // Worksheet.copy reference: the default "None" inserts the copy at the beginning.
   await batch(fake, (c) => void c.workbook.worksheets.getItem('表一').copy());
-  expect(fake.state.sheets.map((s) => s.name)).toEqual(['表一', '表一 (2)', '表二']);
+  expect(fake.state.sheets.map((s) => s.name)).toEqual(['表一 (2)', '表一', '表二']);
   await batch(fake, (c) => void c.workbook.worksheets.getItem('表一').copy('End'));
-  expect(fake.state.sheets.map((s) => s.name)).toEqual(['表一', '表一 (2)', '表二', '表一 (3)']);
+  expect(fake.state.sheets.map((s) => s.name)).toEqual(['表一 (2)', '表一', '表二', '表一 (3)']);
   const copy = fake.state.sheet('表一 (3)')!;
   expect(copy.toSnapshot().merges).toEqual(['C2:C4', 'D5:E6']);
   expect(copy.rowHeights.get(5)).toBe(40);
@@ -47,7 +48,7 @@ test('copy names the copy "X (2)" and places it per positionType; name, position
     w.visibility = 'VeryHidden';
     w.position = 0;
   });
-  expect(fake.state.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual(['备份:VeryHidden', '表一:Visible', '表一 (2):Visible', '表二:Visible']);
+  expect(fake.state.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual(['备份:VeryHidden', '表一 (2):Visible', '表一:Visible', '表二:Visible']);
   expect(fake.state.cell('备份', 'A4').note).toBe('备注');
   await expect(batch(fake, (c) => void (c.workbook.worksheets.getItem('备份').name = '表二'))).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
   const read = await batch(fake, (c) => c.workbook.worksheets.getItem('备份').load('visibility,position'));

@@ -1,8 +1,10 @@
 /** The adapter's behaviour under bad conditions, over the fake Excel. */
 import * as path from 'path';
-import { AddinError, DEFAULT_SETTINGS, type HostEvent } from '../../src/core';
+import { AddinError, DEFAULT_SETTINGS, MARK_FILLS, type HostEvent } from '../../src/core';
+
+/** Our mark colours as the fake reports fills (`#RRGGBB`). */
+const FILL_BY_SEVERITY = { error: '#' + MARK_FILLS.error.slice(2), warning: '#' + MARK_FILLS.warning.slice(2), info: '#' + MARK_FILLS.info.slice(2), corrected: '#' + MARK_FILLS.corrected.slice(2) };
 import { createExcelHost } from '../../src/excel/host';
-import { FILL_BY_SEVERITY } from '../../src/excel/write';
 import { readWorkbook } from '../../src/excel/read';
 import { FakeOfficeError, type SnapSheet, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
@@ -19,7 +21,7 @@ beforeAll(async () => {
 test('a target cell the user changed between read and write is not overwritten but reported', async () => {
   const { host, fake } = harness(seed);
   fake.state.beforeSync = (n) => {
-    if (n === 3) fake.state.userEdit('劳模服务', 'H23', 88);
+    if (n === 3) fake.state.userEdit('劳模服务', 'H23', 88); // the write batch (sync 3)
   };
   const r = await host.score(CLI_LIKE);
   expect(r.changedSinceRead).toEqual([
@@ -98,7 +100,7 @@ test('更正此项: score with only one cell writes that cell alone', async () =
   expect(fake.state.cell('劳模服务', 'H8').value).toBe(seed.sheets[1].cells.H8?.v ?? '');
 });
 
-test('a recompute makes 3 syncs whatever the number of sheets; writes merge into one undo group on ExcelApi 1.20', async () => {
+test('a recompute makes 3 syncs whatever the number of sheets (sheets, cells and merged areas, write); writes merge into one undo group on ExcelApi 1.20', async () => {
   for (const copies of [1, 10]) {
     const sheets: SnapSheet[] = [];
     for (let i = 0; i < copies; i++) for (const s of seed.sheets) sheets.push({ ...s, name: copies === 1 ? s.name : `${s.name}${i}` });
@@ -107,11 +109,11 @@ test('a recompute makes 3 syncs whatever the number of sheets; writes merge into
     expect(r.syncs).toBe(3);
     expect(fake.state.syncCount).toBe(3);
     expect(r.written).toBe(8 * copies);
-    expect(fake.state.runs).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }]);
+    expect(fake.state.runs).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }]);
   }
   const { host, fake } = harness(seed, { apiVersion: 19 });
   await host.score(CLI_LIKE);
-  expect(fake.state.runs).toEqual([{ delayForCellEdit: true }]);
+  expect(fake.state.runs).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true }]);
   expect(await host.capabilities()).toEqual({ notes: true, mergeUndo: false });
 });
 
@@ -161,11 +163,12 @@ test('writes are budgeted under 5 MB per batch', async () => {
   const snap = bigWorkbook(5000, 0);
   const { host, fake } = harness(snap);
   const r = await host.score(CLI_LIKE);
-  expect(r.written).toBe(r.result.plan.length);
+  expect(r.writtenCells).toHaveLength(r.written);
+  expect(r.after?.result.plan).toEqual([]); // the workbook as written: nothing left to write
   expect(r.written).toBeGreaterThan(5000);
   expect(fake.state.largestRequest()).toBeLessThanOrEqual(5 * 1024 * 1024);
   expect(fake.state.largestRequest()).toBeGreaterThan(500 * 1024);
-  expect(r.syncs).toBe(3);
+  expect(r.syncs).toBeLessThanOrEqual(4); // the write in as many batches as the request limit needs
 });
 
 test('settings persist in the workbook: a reopened pane (new host) reads them; a new workbook gets the defaults', async () => {
@@ -214,7 +217,7 @@ test('undo leaves a cell the user changed after our write, and lists it', async 
   expect(fake.state.cell('双联工作', 'H23').value).toBe(99);
 });
 
-test('marks: fills by severity and notes (ExcelApi 1.18); clearMarks removes only ours', async () => {
+test('marks: fills by severity, 已更正 on corrected cells, notes (ExcelApi 1.18); a fill or note the user made is never covered; clearMarks removes only ours', async () => {
   // The user has a fill on 劳模服务!H23 (a finding cell) and a note on 劳模服务!G8.
   const snap: WorkbookSnapshot = {
     sheets: seed.sheets.map((s) =>
@@ -225,11 +228,21 @@ test('marks: fills by severity and notes (ExcelApi 1.18); clearMarks removes onl
   const r = await host.score({ ...DEFAULT_SETTINGS, highlight: true, notes: true });
   expect(r.highlighted).toBeGreaterThan(5);
   expect(r.notesAdded).toBeGreaterThan(3);
-  expect(r.syncs).toBe(4); // + the note sync
-  const marked = fake.state.cell('劳模服务', 'H23');
-  expect(marked.fill).toBe(FILL_BY_SEVERITY.error);
-  expect(marked.note).toMatch(/^【绩效自评助手】\n\[错误\]/); // MARK_NOTE_PREFIX: clean-up kind 7 knows it
+  // sheets, cells, write, notes, and the records again (the user's fill and note were found where marks were planned)
+  expect(r.syncs).toBe(5);
+  // H23 (总分) was corrected by the write: 已更正 — but it wears the user's green, which stays; its note says what changed.
+  const total = fake.state.cell('劳模服务', 'H23');
+  expect(total.fill).toBe('#00B050');
+  expect(total.note).toBe('【绩效自评助手】\n[已更正] 原为 90，已改为 95.67');
+  expect(r.corrected).toContainEqual({ sheet: '劳模服务', cell: 'H23' });
+  expect(fake.state.cell('双联工作', 'H23').fill).toBe(FILL_BY_SEVERITY.corrected);
   expect(fake.state.cell('劳模服务', 'G8').note).toBe('用户自己的批注'); // never replaced
+  // A finding the write did not fix keeps its severity's colour, with a note of ours.
+  const errors = fake.state.toSnapshot().sheets.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.fill === FILL_BY_SEVERITY.error).map(([a]) => `${s.name}!${a}`));
+  const remaining = r.after!.result.tables.flatMap((t) => t.findings.filter((f) => f.severity === 'error' && f.cell).map((f) => `${t.sheet}!${f.cell}`));
+  for (const e of errors) expect(remaining).toContain(e);
+  expect(r.after!.counts.error).toBe(remaining.length);
+  expect(r.after!.counts.error).toBeLessThan(r.counts.error); // the write fixed some
 
   // The user re-colours one of our marks: it is theirs now.
   const ours = [...fake.state.toSnapshot().sheets.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.fill === FILL_BY_SEVERITY.warning).map(([a]) => [s.name, a]))];
@@ -248,7 +261,7 @@ test('marks: fills by severity and notes (ExcelApi 1.18); clearMarks removes onl
 
   const cleared = await host.clearMarks();
   expect(cleared).toBeGreaterThan(5);
-  expect(fake.state.cell('劳模服务', 'H23').fill).toBe('#00B050'); // the user's fill is back
+  expect(fake.state.cell('劳模服务', 'H23').fill).toBe('#00B050'); // the user's fill, never covered
   expect(fake.state.cell('劳模服务', 'G8').note).toBe('用户自己的批注');
   expect(fake.state.cell(rs, ra).fill).toBe('#123456');
   const left = fake.state.toSnapshot();
@@ -287,17 +300,15 @@ test('select activates the sheet and selects the cell', async () => {
   expect(fake.state.activeSheet).toBe('双联工作');
 });
 
-test('merges whose top-left lies outside the values-only used range are still read (whole-sheet merge query)', async () => {
+test('merged areas are read where their top-left cell lies in the values-only used range', async () => {
   const snap: WorkbookSnapshot = {
     sheets: [{ name: 'S', cells: { C3: { v: '值' }, D5: { v: 1 } }, merges: ['A1:C3', 'D4:E4', 'G9:H9'] }],
   };
   const { fake } = harness(snap);
-  const read = await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { fills: false }));
-  expect(read.grid.sheets[0].merges).toEqual([
-    { top: 1, left: 1, bottom: 3, right: 3 },
-    { top: 4, left: 4, bottom: 4, right: 5 },
-    { top: 9, left: 7, bottom: 9, right: 8 },
-  ]);
+  const read = await fake.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, { keys: [] }));
+  // A1:C3 starts above and left of every value (its top-left A1 is empty: it covers only
+  // empty cells as Excel merges them); G9:H9 lies beyond the last value.
+  expect(read.grid.sheets[0].merges).toEqual([{ top: 4, left: 4, bottom: 4, right: 5 }]);
   // Asked over the used range only, Excel (and the fake) would have missed A1:C3 and G9:H9.
   const partial = await fake.Excel.run(async (context) => {
     const m = context.workbook.worksheets.getItem('S').getUsedRange(true).getMergedAreasOrNullObject().load('areas/items/address');
@@ -305,7 +316,7 @@ test('merges whose top-left lies outside the values-only used range are still re
     return m.areas.items.map((a) => a.address);
   });
   expect(partial).toEqual(['S!D4:E4']);
-  expect(read.grid.sheets[0]).toMatchObject({ rowCount: 9, colCount: 8 });
+  expect(read.grid.sheets[0]).toMatchObject({ rowCount: 5, colCount: 5 });
 });
 
 test('no unhandled rejection: an Excel without change events still subscribes; no Excel at all is an AddinError', async () => {

@@ -68,7 +68,11 @@ export class FakeExecutor {
   private readonly ctx: HostContext & { changes: Array<{ sheet: FakeSheet; area: Area }>; estimate: number };
   private readonly handlers: Array<(args: unknown) => void> = [];
 
-  constructor(readonly wb: FakeWorkbook) {
+  constructor(
+    readonly wb: FakeWorkbook,
+    /** `Type.member` → ExcelApi minor version (the runtime's own metadata, ./runtime.ts). */
+    private readonly apiVersions: ReadonlyMap<string, number> = new Map(),
+  ) {
     const limit = (): number => wb.payloadLimit;
     this.ctx = {
       wb,
@@ -160,6 +164,17 @@ export class FakeExecutor {
     return { result: { status: 'succeeded', value: { data: [200, [], text] } }, size: utf8Length(text) };
   }
 
+  /**
+   * A member above the ExcelApi version the host supports does not exist there: ApiNotFound
+   * (the runtime as shipped does not check requirement sets itself, see ./runtime.ts).
+   */
+  private readonly available = (o: HostObject, wireMember: string): void => {
+    const js = EVENT_MEMBERS[`${o.type}.${wireMember}`] ?? (wireMember.startsWith('_') ? null : wireMember[0].toLowerCase() + wireMember.slice(1));
+    if (!js) return;
+    const v = this.apiVersions.get(`${o.type}.${js}`);
+    if (v !== undefined && v > this.wb.apiVersion) throw hostError(ERROR_CODES.apiNotFound, `${o.type}.${js} is in ExcelApi 1.${v}; this Excel has 1.${this.wb.apiVersion}`, `${o.type}.${js}`);
+  };
+
   /** Runs the actions in order; the first failure stops the batch (what ran stays applied). */
   private process(req: RequestBody): Rec | 'too-large' {
     const ctx = this.ctx;
@@ -181,7 +196,11 @@ export class FakeExecutor {
       const p = paths[String(id)];
       if (!p) throw hostError(ERROR_CODES.invalidObjectPath, `object path ${id}`);
       // A member of a null object is a null object too.
-      const parent = (): HostObject | null => resolve(p.ParentObjectPathId ?? 0);
+      const parent = (): HostObject | null => {
+        const o = resolve(p.ParentObjectPathId ?? 0);
+        if (o) this.available(o, p.ObjectPathType === 5 ? 'GetItem' : p.Name);
+        return o;
+      };
       let obj: HostObject | null;
       switch (p.ObjectPathType) {
         case 1:
@@ -224,7 +243,7 @@ export class FakeExecutor {
           }
           case 2: {
             const o = resolve(a.ObjectPathId);
-            results.push({ ActionId: a.Id, Value: o ? query(o, a.QueryInfo?.Select, a.QueryInfo?.Expand, a.QueryInfo?.Top, a.QueryInfo?.Skip) : null });
+            results.push({ ActionId: a.Id, Value: o ? query(o, this.available, a.QueryInfo?.Select, a.QueryInfo?.Expand, a.QueryInfo?.Top, a.QueryInfo?.Skip) : null });
             break;
           }
           case 3: {
@@ -239,14 +258,20 @@ export class FakeExecutor {
               if (ref) ctx.refs.set(ref, o);
               break;
             }
+            this.available(o, a.Name);
             const v = o.call(a.Name, argsOf(a.ArgumentInfo));
             results.push({ ActionId: a.Id, Value: v === undefined ? null : v });
             break;
           }
-          case 4:
+          case 4: {
             // Setting a property of a null object does nothing.
-            resolve(a.ObjectPathId)?.set(a.Name, argsOf(a.ArgumentInfo)[0]);
+            const o = resolve(a.ObjectPathId);
+            if (o) {
+              this.available(o, a.Name);
+              o.set(a.Name, argsOf(a.ArgumentInfo)[0]);
+            }
             break;
+          }
           case 5:
             // Trace markers: the client runs callbacks (event registration) on their results.
             results.push({ ActionId: a.Id, Value: null });
@@ -326,19 +351,27 @@ function isCleanupOnly(body: string): boolean {
   }
 }
 
+/** Event registrations and the API member they belong to. */
+const EVENT_MEMBERS: Readonly<Record<string, string>> = {
+  'WorksheetCollection._RegisterDataChangedEvent': 'onChanged',
+  'WorksheetCollection._UnregisterDataChangedEvent': 'onChanged',
+};
+
+type Available = (o: HostObject, wireMember: string) => void;
+
 /** A query's value: wire names, navigations nested, collections as `{ _Items: [...] }`. */
-function query(o: HostObject, select?: string[], expand?: string[], top?: number, skip?: number): Rec {
+function query(o: HostObject, available: Available, select?: string[], expand?: string[], top?: number, skip?: number): Rec {
   const items = o.items();
   if (items) {
     let list = items;
     if (skip) list = list.slice(skip);
     if (top !== undefined && top >= 0) list = list.slice(0, top);
-    return { _Items: list.map((it) => queryOne(it, select, expand)) };
+    return { _Items: list.map((it) => queryOne(it, available, select, expand)) };
   }
-  return queryOne(o, select, expand);
+  return queryOne(o, available, select, expand);
 }
 
-function queryOne(o: HostObject, select?: string[], expand?: string[]): Rec {
+function queryOne(o: HostObject, available: Available, select?: string[], expand?: string[]): Rec {
   const out: Rec = { ...o.identity() };
   const wanted = select && select.length ? select : [...o.scalars];
   const nested = new Map<string, string[]>();
@@ -357,12 +390,14 @@ function queryOne(o: HostObject, select?: string[], expand?: string[]): Rec {
       nested.set(head, [...(nested.get(head) ?? []), ...(rest ? [rest] : [])]);
       continue;
     }
+    if (select && select.length) available(o, wireName(p));
     out[wireName(p)] = o.get(p);
   }
   for (const [head, rest] of nested) {
     if (head === '') continue;
+    available(o, wireName(head));
     const child = o.nav(wireName(head));
-    out[wireName(head)] = query(child, rest.map((r) => (r.startsWith('items/') ? r.slice(6) : r)));
+    out[wireName(head)] = query(child, available, rest.map((r) => (r.startsWith('items/') ? r.slice(6) : r)));
   }
   return out;
 }

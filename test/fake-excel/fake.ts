@@ -147,8 +147,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeo
  */
 export function createFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOptions = {}, window: Record<string, unknown> = {}): FakeHost {
   const state = new FakeWorkbook(snapshot, options);
-  const executor = new FakeExecutor(state);
   const Office = officeNamespace(state, options.ready ?? Promise.resolve());
+  // The executor is created before the runtime (the runtime needs its seam) and learns the
+  // runtime's API versions once the file is compiled.
+  const versions = new Map<string, number>();
+  const executor = new FakeExecutor(state, versions);
   const hostPlatform = state.platform === 'OfficeOnline' ? 'web' : state.platform === 'Mac' ? 'mac' : 'win32';
   const OSF: RuntimeOsf = {
     DDA: { RichApi: { executeRichApiRequestAsync: executor.execute, richApiMessageManager: executor.messages } },
@@ -157,7 +160,12 @@ export function createFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOpti
   const win = window as RuntimeWindow;
   win.Office = Office;
   win.OSF = OSF;
+  // What a browser window has and the runtime reads at load: with `window.Promise` it uses the
+  // platform's promises (without, its bundled es6-promise polyfill), after a user-agent check.
+  win.Promise ??= Promise;
+  win.navigator ??= { userAgent: 'Mozilla/5.0 (Node.js) jixiao-fake-excel' };
   const rt = createRuntime(win);
+  for (const [k, v] of rt.apiVersions) versions.set(k, v);
   // Excel on the web's runtime turns on preview execution (the file's own code after _EndExcel).
   if (hostPlatform === 'web') (rt.OfficeExtension as unknown as { _internalConfig: { enablePreviewExecution: boolean } })._internalConfig.enablePreviewExecution = true;
   const tolerate = new Set(options.tolerate ?? TOLERATED_BY_DEFAULT);

@@ -243,6 +243,8 @@ export class WorksheetObj extends HostObject {
       case 'GetRange': {
         const address = args[0];
         if (address === null || address === undefined || address === '') return new RangeObj(this.ctx, { sheet: s, area: { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } });
+        // Documented: an address over 8192 characters is InvalidArgument (and so is a malformed one).
+        if (typeof address === 'string' && address.length > 8192) throw hostError(ERROR_CODES.invalidArgument, 'the address has more than 8192 characters');
         const p = typeof address === 'string' ? parseArea(address) : null;
         if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase())) throw hostError(ERROR_CODES.invalidArgument, `address '${String(address)}'`);
         return new RangeObj(this.ctx, { sheet: s, area: p.area });
@@ -440,6 +442,16 @@ export class RangeObj extends HostObject {
           } else if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
             // The fake cannot calculate: a formula keeps the cached value it had.
             cell.formula = v;
+          } else if (name === 'Values' && typeof v === 'string' && /^[+-]./.test(v)) {
+            // Documented (Range.values): a value starting with "+" or "-" is taken as a formula.
+            const n = Number(v);
+            if (v.trim() !== '' && Number.isFinite(n)) {
+              cell.formula = undefined;
+              cell.value = n;
+            } else {
+              cell.formula = `=${v}`;
+              cell.value = '#NAME?';
+            }
           } else {
             cell.formula = undefined;
             cell.value = v;
@@ -706,7 +718,7 @@ export class FillObj extends HostObject {
   override set(name: string, value: unknown): void {
     if (name === 'Color') {
       const v = typeof value === 'string' ? value.trim() : '';
-      const hex = /^#[0-9a-f]{6}$/i.test(v) ? v.toUpperCase() : NAMED_COLOURS[v.toLowerCase()];
+      const hex = /^#?[0-9a-f]{6}$/i.test(v) ? `#${v.replace('#', '').toUpperCase()}` : NAMED_COLOURS[v.toLowerCase()];
       if (!hex) throw hostError(ERROR_CODES.invalidArgument, `fill colour '${String(value)}'`);
       this.range.eachCell('RangeFill.color', (c) => (c.fill = hex));
       return;

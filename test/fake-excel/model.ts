@@ -654,7 +654,10 @@ export class FakeWorkbook {
     this.emit([], 'ThisLocalAddin');
   }
 
-  /** Worksheet.copy: the copy is named 'Name (2)' (first free n) and placed per positionType. */
+  /**
+   * Worksheet.copy: the copy is named 'Name (2)' (first free n) and placed per positionType; the
+   * default "None" inserts it at the beginning (Worksheet.copy reference).
+   */
   copySheet(sheet: FakeSheet, positionType: string, relativeTo: FakeSheet | null): FakeSheet {
     const types = ['None', 'Before', 'After', 'Beginning', 'End'];
     if (!types.includes(positionType)) throw hostError(ERROR_CODES.invalidArgument, `positionType '${positionType}'`);
@@ -669,7 +672,7 @@ export class FakeWorkbook {
     const copy = sheet.cloneAs(nameFor(k), this.newSheetId());
     const list = this.sheets;
     const rel = relativeTo ?? sheet;
-    const at = positionType === 'Beginning' ? 0 : positionType === 'End' ? list.length : positionType === 'Before' ? list.indexOf(rel) : list.indexOf(rel) + 1;
+    const at = positionType === 'Beginning' || positionType === 'None' ? 0 : positionType === 'End' ? list.length : positionType === 'Before' ? list.indexOf(rel) : list.indexOf(rel) + 1;
     list.splice(at, 0, copy);
     this.moveNotes(sheet.name, (row, col) => ({ sheet: copy.name, row, col }), true);
     this.emit([], 'ThisLocalAddin');

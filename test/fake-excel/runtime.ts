@@ -45,6 +45,12 @@ export type HostResult =
 export interface Runtime {
   readonly Excel: typeof Excel;
   readonly OfficeExtension: typeof OfficeExtension;
+  /**
+   * The ExcelApi minor version of every member above 1.1, as the runtime's own metadata gives it
+   * (its `_throwIfApiNotSupported("Range.getMergedAreasOrNullObject", …, "1.13", …)` calls), by
+   * `Type.member`. The host answers ApiNotFound for a member above the version it supports.
+   */
+  readonly apiVersions: ReadonlyMap<string, number>;
 }
 
 type Factory = (this: RuntimeWindow, window: RuntimeWindow, OSF: RuntimeOsf) => Runtime;
@@ -67,19 +73,36 @@ export function sliceRuntime(text: string): string {
 
 let source: (() => string) | null = null;
 let factory: Factory | null = null;
+let versions: Map<string, number> | null = null;
+
+/** `Type.member` → ExcelApi minor version, from the Excel namespace's own checks. */
+export function apiVersionsOf(code: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const excel = code.indexOf('var _BeginExcel');
+  const re = /_throwIfApiNotSupported\("(\w+)\.(\w+)", _defaultApiSetName, "1\.(\d+)"/g;
+  re.lastIndex = excel < 0 ? 0 : excel;
+  for (let m = re.exec(code); m; m = re.exec(code)) out.set(`${m[1]}.${m[2]}`, Number(m[3]));
+  // ExcelApi 1.18, added below (./runtime.ts installNotesApi).
+  for (const k of ['Workbook.notes', 'Worksheet.notes', 'NoteCollection.add', 'NoteCollection.getItem', 'NoteCollection.getItemOrNullObject', 'NoteCollection.getItemAt', 'NoteCollection.getCount', 'Note.delete', 'Note.getLocation']) out.set(k, 18);
+  return out;
+}
 
 /** Where the runtime file's text comes from (Node: fs; the browser build: the bundle). */
 export function setRuntimeSource(get: () => string): void {
   if (source === get) return;
   source = get;
   factory = null;
+  versions = null;
 }
 
 function compile(): Factory {
   if (factory) return factory;
   if (!source) throw new Error('fake excel: no Office.js runtime source (import test/fake-excel/runtime-node in Node)');
   const code = sliceRuntime(source());
-  // The file's own last statement: client-side requirement-set checks are on in Office.js as shipped.
+  versions = apiVersionsOf(code);
+  // The file's own last statement, kept as shipped. It does not turn the client-side checks on:
+  // it sets `Utility._doApiNotSupportedCheck`, while `throwIfApiNotSupported` reads
+  // `CommonUtility._doApiNotSupportedCheck`, which stays false. So requirement sets are the host's.
   const tail = '\nOfficeExtension.Utility._doApiNotSupportedCheck = true;\nreturn { Excel: Excel, OfficeExtension: OfficeExtension };';
   factory = new Function('window', 'OSF', code + tail) as Factory;
   return factory;
@@ -93,7 +116,7 @@ function compile(): Factory {
 export function createRuntime(window: RuntimeWindow): Runtime {
   const rt = compile().call(window, window, window.OSF);
   installNotesApi(rt.Excel, rt.OfficeExtension);
-  return rt;
+  return { ...rt, apiVersions: versions! };
 }
 
 type Rec = Record<string, unknown>;
@@ -103,7 +126,8 @@ type ClientCtor = new (...args: unknown[]) => Rec;
  * ExcelApi 1.18's notes (`Workbook.notes`, `Worksheet.notes`, `NoteCollection`, `Note`) are not
  * in the npm runtime (1.1.110 knows ExcelApi up to 1.15 only; Office.js from the CDN has them).
  * They are added here in the runtime's own generated pattern, on its own helpers
- * (`BatchApiHelper`, `Utility.load`, `throwIfNotLoaded`, `throwIfApiNotSupported`), so loading,
+ * (`BatchApiHelper`, `Utility.load`, `throwIfNotLoaded`, `throwIfApiNotSupported`, off as for
+ * every other member), so loading,
  * syncing, `isNullObject` and `PropertyNotLoaded` are the runtime's. Wire names follow the
  * generator's convention (`Notes`, `Add`, `GetItemOrNullObject`, `Content`, `Delete`).
  */

@@ -34,10 +34,7 @@ export interface Progress {
 export type ProgressListener = (p: Progress) => void;
 
 export interface CheckReport {
-  /**
-   * The engine's result (tables with their findings, plan, cell notes). After a write: the
-   * result on the workbook as written, so findings the write fixed are gone.
-   */
+  /** The engine's result (tables with their findings, plan, cell notes) on the workbook as read. */
   readonly result: WorkbookResult;
   readonly sheets: readonly SheetSummary[];
   readonly counts: Readonly<Record<Severity, number>>;
@@ -65,6 +62,11 @@ export interface WriteReport extends CheckReport {
   readonly written: number;
   /** The cells written. (Optional fields below: always set by `createAddinHost`.) */
   readonly writtenCells?: readonly CellRef[];
+  /**
+   * The workbook as written: the engine's result after the write (findings the write fixed
+   * are gone, `plan` holds only what was not written) and its counts. Show this after a write.
+   */
+  readonly after?: { readonly result: WorkbookResult; readonly counts: Readonly<Record<Severity, number>> };
   /** Written cells with no finding left on them: marked 已更正 when highlighting. */
   readonly corrected?: readonly CellRef[];
   /** Planned cells not written because their sheet is protected (named in `protectedSheets`). */
@@ -102,6 +104,8 @@ export interface UndoReport {
   readonly restored: number;
   /** Cells the user changed after our write: left alone and listed. */
   readonly skipped: readonly ChangedCell[];
+  /** Something left undone for another reason (e.g. notes without the notes API), in Chinese. */
+  readonly notice?: string | null;
 }
 
 /** What the host's Excel supports, for the pane to explain missing features. */

@@ -2,3 +2,9 @@
 export * from './host';
 export * from './settings';
 export * from './summary';
+export * from './port';
+export * from './records';
+export { createAddinHost } from './create';
+export { planWrite, planMarks, withEdits, MAX_MARKS, type WritePlan, type WriteInput } from './write';
+export { writeSummary, selectFailed, NOTES_UNAVAILABLE } from './messages';
+export { selectKinds, withCounts, structuralSheets, toRaw } from './cleanup';
