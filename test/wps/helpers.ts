@@ -47,3 +47,47 @@ export function valuesOf(s: WorkbookSnapshot): Record<string, Record<string, { v
   }
   return out;
 }
+
+import { DEFAULT_SETTINGS, type AddinSettings } from '../../src/core';
+import { createWpsHost } from '../../src/wps/host';
+import { bookFromSnapshot as toBook, snapshotOfBook } from '../fake-wps';
+
+/** Settings as `jixiao score` behaves: no fills, no notes. */
+export const CLI_LIKE: AddinSettings = { ...DEFAULT_SETTINGS, highlight: false, notes: false };
+/** Marks and notes on. */
+export const MARKING: AddinSettings = { ...DEFAULT_SETTINGS, highlight: true, notes: true };
+
+export interface WpsHarness {
+  readonly fake: FakeWps;
+  readonly host: ReturnType<typeof createWpsHost>;
+  /** The workbook now, as a snapshot (the store sheet left out). */
+  snapshot(): WorkbookSnapshot;
+}
+
+export function wpsHarness(snapshot: WorkbookSnapshot, options: FakeOptions = {}): WpsHarness {
+  const fake = createFakeWps(toBook(snapshot), options);
+  const host = createWpsHost({ app: appOf(fake), calls: () => fake.app.calls });
+  return {
+    fake,
+    host,
+    snapshot: () => {
+      const s = snapshotOfBook(fake.book);
+      return { ...s, sheets: s.sheets.filter((x) => x.name !== '绩效助手数据') };
+    },
+  };
+}
+
+export async function wpsHarnessFor(file: string, options: FakeOptions = {}): Promise<WpsHarness> {
+  return wpsHarness(await snapshotFromFile(file), options);
+}
+
+/** Fills and notes, by sheet and cell (what marks leave). */
+export function marksOf(s: WorkbookSnapshot): Record<string, { fills: Record<string, string>; notes: Record<string, string> }> {
+  const out: Record<string, { fills: Record<string, string>; notes: Record<string, string> }> = {};
+  for (const sheet of s.sheets) {
+    const fills: Record<string, string> = {};
+    for (const [a, c] of Object.entries(sheet.cells)) if (c.fill) fills[a] = c.fill.toUpperCase();
+    out[sheet.name] = { fills, notes: { ...(sheet.notes ?? {}) } };
+  }
+  return out;
+}
