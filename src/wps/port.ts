@@ -176,8 +176,9 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
       return write((b) => {
         if (options.storeBefore) writeStore(b, options.storeBefore);
         const conflicts: Array<{ index: number; aspects: AspectName[]; actual: CellState }> = [];
+        const cache = new SheetCache(b);
         steps.forEach((step, index) => {
-          const found = applyStep(app, b, step, options.guard);
+          const found = applyStep(app, b, cache, step, options.guard);
           if (found) conflicts.push({ index, ...found });
           options.onProgress?.(index + 1, steps.length);
         });
@@ -242,24 +243,56 @@ function formulaCells(ws: WpsWorksheet): Array<{ sheet: string; cell: string; fo
   return out;
 }
 
+/**
+ * The workbook's sheets by name during one apply, with their protection: listed once, listed
+ * again only after a step that adds, removes, renames or moves a sheet (each listing costs a
+ * few calls per sheet, which a long list of cell steps would otherwise pay per step).
+ */
+class SheetCache {
+  private list: Array<{ ws: WpsWorksheet; name: string; protected?: boolean }> | null = null;
+  constructor(private readonly book: WpsWorkbook) {}
+  private entries(): Array<{ ws: WpsWorksheet; name: string; protected?: boolean }> {
+    if (!this.list) {
+      const all = this.book.Worksheets;
+      this.list = [];
+      for (let i = 1; i <= all.Count; i++) {
+        const ws = all.Item(i);
+        const name = ws.Name;
+        if (!isStoreSheet(name)) this.list.push({ ws, name });
+      }
+    }
+    return this.list;
+  }
+  sheets(): WpsWorksheet[] {
+    return this.entries().map((e) => e.ws);
+  }
+  find(name: string): { ws: WpsWorksheet; name: string; protected?: boolean } | undefined {
+    const lower = name.toLowerCase();
+    return this.entries().find((e) => e.name.toLowerCase() === lower);
+  }
+  reset(): void {
+    this.list = null;
+  }
+}
+
 /** Apply one step; a guarded cell step whose `before` does not match reports a conflict. */
-function applyStep(app: WpsApplication, b: WpsWorkbook, step: Step, guard: boolean): { aspects: AspectName[]; actual: CellState } | null {
-  const sheets = (): WpsWorksheet[] => {
-    const ws = b.Worksheets;
-    return Array.from({ length: ws.Count }, (_, i) => ws.Item(i + 1)).filter((s) => !isStoreSheet(s.Name));
-  };
+function applyStep(app: WpsApplication, b: WpsWorkbook, cache: SheetCache, step: Step, guard: boolean): { aspects: AspectName[]; actual: CellState } | null {
+  const sheets = (): WpsWorksheet[] => cache.sheets();
   const sheet = (name: string): WpsWorksheet => {
-    const ws = sheets().find((s) => s.Name.toLowerCase() === name.toLowerCase());
-    if (!ws) throw wpsError('ItemNotFound', `找不到工作表「${name}」（可能已被删除或重命名），请重新检查`);
-    return ws;
+    const e = cache.find(name);
+    if (!e) throw wpsError('ItemNotFound', `找不到工作表「${name}」（可能已被删除或重命名），请重新检查`);
+    return e.ws;
   };
-  const writable = (ws: WpsWorksheet): WpsWorksheet => {
-    if (ws.ProtectContents) throw wpsError('AccessDenied', `工作表「${ws.Name}」受保护，未写入；请撤销工作表保护后重试`);
-    return ws;
-  };
+  if (step.op !== 'cell' && step.op !== 'delete-row' && step.op !== 'merge' && step.op !== 'unmerge' && step.op !== 'activate') {
+    try {
+      return applySheetStep(app, b, sheet, sheets, step);
+    } finally {
+      cache.reset();
+    }
+  }
   switch (step.op) {
     case 'cell': {
-      const ws = writable(sheet(step.sheet));
+      const ws = writableByName(cache, step.sheet);
       const range = ws.Range(step.cell);
       if (guard) {
         const names = aspectNames(step.before);
@@ -276,6 +309,36 @@ function applyStep(app: WpsApplication, b: WpsWorkbook, step: Step, guard: boole
       writeAspects(range, step.after);
       return null;
     }
+    case 'delete-row':
+      writableByName(cache, step.sheet).Range(`${step.row}:${step.row}`).Delete(XL.shiftUp);
+      return null;
+    case 'unmerge':
+      writableByName(cache, step.sheet).Range(step.area).UnMerge();
+      return null;
+    case 'merge':
+      writableByName(cache, step.sheet).Range(step.area).Merge();
+      return null;
+    case 'activate': {
+      const ws = sheets().find((s) => s.Name.toLowerCase() === step.sheet.toLowerCase());
+      if (ws && Number(ws.Visible) === XL.sheetVisible) ws.Activate();
+      return null;
+    }
+    default:
+      throw tooOld(app, `step ${(step as { op: string }).op}`);
+  }
+}
+
+function writableByName(cache: SheetCache, name: string): WpsWorksheet {
+  const e = cache.find(name);
+  if (!e) throw wpsError('ItemNotFound', `找不到工作表「${name}」（可能已被删除或重命名），请重新检查`);
+  e.protected ??= !!e.ws.ProtectContents;
+  if (e.protected) throw wpsError('AccessDenied', `工作表「${e.name}」受保护，未写入；请撤销工作表保护后重试`);
+  return e.ws;
+}
+
+/** Steps that add, remove, rename, hide or move a sheet. */
+function applySheetStep(app: WpsApplication, b: WpsWorkbook, sheet: (name: string) => WpsWorksheet, sheets: () => WpsWorksheet[], step: Step): null {
+  switch (step.op) {
     case 'copy-sheet': {
       const all = b.Worksheets;
       const src = sheet(step.sheet);
@@ -301,20 +364,6 @@ function applyStep(app: WpsApplication, b: WpsWorkbook, step: Step, guard: boole
       const others = sheets().filter((s) => s.Name !== ws.Name);
       if (step.position < others.length) ws.Move(others[step.position]);
       else ws.Move(undefined, others[others.length - 1]);
-      return null;
-    }
-    case 'delete-row':
-      writable(sheet(step.sheet)).Range(`${step.row}:${step.row}`).Delete(XL.shiftUp);
-      return null;
-    case 'unmerge':
-      writable(sheet(step.sheet)).Range(step.area).UnMerge();
-      return null;
-    case 'merge':
-      writable(sheet(step.sheet)).Range(step.area).Merge();
-      return null;
-    case 'activate': {
-      const ws = sheets().find((s) => s.Name.toLowerCase() === step.sheet.toLowerCase());
-      if (ws && Number(ws.Visible) === XL.sheetVisible) ws.Activate();
       return null;
     }
     default:
