@@ -63,13 +63,16 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
   const infoOf = (s: WpsWorksheet, position: number): SheetInfo => ({ name: s.Name, position, visibility: visibilityOf(s.Visible), protected: !!s.ProtectContents });
   const byName = (sheets: WpsWorksheet[], name: string): WpsWorksheet | undefined => sheets.find((s) => s.Name.toLowerCase() === name.toLowerCase());
 
-  /** One port operation: counted, errors in Chinese. */
+  /**
+   * One port operation: counted, errors in Chinese. A member an older WPS lacks reads as
+   * undefined, so calling it throws a TypeError: that is a WPS too old, named by its version.
+   */
   const op = <T>(body: () => T): Promise<T> => {
     ops++;
     try {
       return Promise.resolve(body());
     } catch (e) {
-      return Promise.reject(toAddinError(e));
+      return Promise.reject(e instanceof TypeError ? tooOld(app, e.message) : toAddinError(e));
     }
   };
   /** A write: refused in edit mode and on a read-only workbook; screen and alerts off meanwhile. */

@@ -50,6 +50,14 @@ test('a WPS too old for an interface: the message names the version', async () =
   expect(e.message).toContain('Workbook.Worksheets');
 });
 
+test('a member an older WPS lacks (here Range.MergeArea) is reported with the version, not as a crash', async () => {
+  const w = await wpsHarnessFor(SEED, { version: '11.1.0.8000', build: 8000, missing: ['Range.MergeArea'] });
+  const e = (await w.host.check(CLI_LIKE).catch((x: unknown) => x)) as AddinError;
+  expect(e).toBeInstanceOf(AddinError);
+  expect(e.code).toBe('ApiNotFound');
+  expect(e.message).toContain('11.1.0.8000');
+});
+
 test('user edits make results stale; the add-in’s own writes do not', async () => {
   const w = await wpsHarnessFor(SEED);
   const events: HostEvent['type'][] = [];
