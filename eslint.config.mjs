@@ -2,8 +2,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
-/** The add-in's browser code: the task pane, the ribbon commands, the Office.js adapter, the preview. */
-const ADDIN_FILES = ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/excel/**/*.{ts,tsx}', 'src/preview/**/*.{ts,tsx}'];
+/**
+ * The add-in's browser code: the task pane, the ribbon commands, the runtime they share, the
+ * Office.js adapter, the WPS adapter and pages, the preview.
+ */
+const ADDIN_FILES = [
+  'src/taskpane/**/*.{ts,tsx}',
+  'src/commands/**/*.{ts,tsx}',
+  'src/runtime/**/*.{ts,tsx}',
+  'src/excel/**/*.{ts,tsx}',
+  'src/wps/**/*.{ts,tsx}',
+  'src/preview/**/*.{ts,tsx}',
+];
+
+/** Browser code never reaches Node or ExcelJS. */
+const BROWSER_ONLY = [
+  { group: ['exceljs', 'exceljs/*'], message: '加载项在浏览器中运行，不能使用 ExcelJS。' },
+  { group: ['**/cli', '**/cli/**'], message: '加载项不能引用命令行工具 src/cli（Node 专用）。' },
+  { group: ['fs', 'path', 'node:*', 'child_process'], message: '加载项在浏览器中运行，不能使用 Node 模块。' },
+];
 
 /**
  * eslint-plugin-office-addins' own `recommended` and `react` configs, scoped to the add-in's
@@ -75,20 +92,26 @@ export default tseslint.config(
     },
   },
   {
-    // The task pane, the ribbon commands and the preview run in the browser, through the
-    // AddinHost only: never the CLI (Node, ExcelJS) nor ExcelJS itself.
-    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/preview/**/*.{ts,tsx}'],
+    // The task pane, the ribbon commands, the runtime and the preview run in the browser,
+    // through the AddinHost only: never the CLI (Node, ExcelJS) nor ExcelJS itself.
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/runtime/**/*.{ts,tsx}', 'src/preview/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: BROWSER_ONLY }] },
+  },
+  {
+    // Hosts are thin adapters that never import each other: the Excel adapter knows no WPS, no pane.
+    files: ['src/excel/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['exceljs', 'exceljs/*'], message: '加载项在浏览器中运行，不能使用 ExcelJS。' },
-            { group: ['**/cli', '**/cli/**'], message: '加载项不能引用命令行工具 src/cli（Node 专用）。' },
-            { group: ['fs', 'path', 'node:*', 'child_process'], message: '加载项在浏览器中运行，不能使用 Node 模块。' },
-          ],
-        },
+        { patterns: [...BROWSER_ONLY, { group: ['**/wps', '**/wps/**', '**/taskpane/**', '**/commands/**'], message: 'Excel 适配器只读取和应用改动，不引用其他宿主或界面。' }] },
       ],
+    },
+  },
+  {
+    // The WPS host reuses the pane and the ribbon's handlers, never the Excel adapter.
+    files: ['src/wps/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...BROWSER_ONLY, { group: ['**/excel', '**/excel/**'], message: 'WPS 宿主不能引用 Excel 适配器：共用的规则在 src/core。' }] }],
     },
   },
 );

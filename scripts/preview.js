@@ -3,7 +3,8 @@
  * `npm run preview`: try the task pane without Excel. Snapshots every example workbook for the
  * fake Excel host (dist/preview-data/fake/<name>.json), then serves the preview page over http on
  * http://localhost:3001/ (webpack-dev-server, `--env preview`): the pane beside a grid of the sheet.
- * Options: --port <n>; --build (write dist/preview/ and exit instead of serving).
+ * Options: --port <n>; --build (write dist/preview/ and exit instead of serving);
+ * --host wps (the WPS host instead: scripts/preview-wps.js, http://localhost:3002/).
  */
 'use strict';
 const fs = require('fs');
@@ -14,6 +15,16 @@ const root = path.join(__dirname, '..');
 const examples = path.join(root, 'examples');
 const dataDir = path.join(root, 'dist', 'preview-data', 'fake');
 const args = process.argv.slice(2);
+const hostAt = args.indexOf('--host');
+const host = hostAt >= 0 ? args[hostAt + 1] : 'excel';
+if (host !== 'excel' && host !== 'wps') {
+  console.error(`--host 应为 excel 或 wps，收到 ${host}`);
+  process.exit(2);
+}
+if (host === 'wps') {
+  require('./preview-wps.js');
+  return;
+}
 const portAt = args.indexOf('--port');
 const port = portAt >= 0 ? args[portAt + 1] : '3001';
 

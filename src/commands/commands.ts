@@ -15,6 +15,8 @@ import {
   checkNotice,
   getHost,
   marksClearedNotice,
+  openPane,
+  runtimeHasPaneOpener,
   reportOutcome,
   requestView,
   trackCommand,
@@ -28,8 +30,13 @@ export interface CommandEvent {
   completed(options?: { allowEvent?: boolean }): void;
 }
 
-/** Shows the task pane; if this Excel cannot, the outcome waits for the pane to be opened. */
+/**
+ * Shows the task pane the way the host's entry registered (src/runtime/pane.ts); in Excel, where
+ * none is registered, `Office.addin.showAsTaskpane`. If the host cannot, the outcome waits for
+ * the pane to be opened.
+ */
 export async function showPane(): Promise<void> {
+  if (runtimeHasPaneOpener()) return openPane();
   try {
     await Office.addin.showAsTaskpane();
   } catch {

@@ -10,3 +10,14 @@ export const BACKUP_PREFIX = '绩效助手清理备份_';
 export function isBackupSheet(name: string): boolean {
   return name.startsWith(BACKUP_PREFIX);
 }
+
+/**
+ * The very-hidden sheet where a host without workbook settings (WPS) keeps the add-in's
+ * settings and records with the document.
+ */
+export const STORE_SHEET = '绩效助手数据';
+
+/** A sheet of the add-in's own (a backup or the store): never read as tables, never written. */
+export function isAddinSheet(name: string): boolean {
+  return isBackupSheet(name) || name === STORE_SHEET;
+}

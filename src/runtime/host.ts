@@ -41,7 +41,7 @@ export function whenHost(waitMs = HOST_WAIT_MS): Promise<AddinHost> {
     };
     const timer = setTimeout(() => {
       waiting.delete(take);
-      reject(new AddinError('NotInitialized', '加载项未能启动（Excel 接口没有就绪），请关闭任务窗格后重新打开，或重新打开工作簿。'));
+      reject(new AddinError('NotInitialized', '加载项未能启动（表格程序的接口没有就绪），请关闭任务窗格后重新打开，或重新打开工作簿。'));
     }, waitMs);
     waiting.add(take);
   });

@@ -22,3 +22,4 @@ export {
   type PaneView,
 } from './outcomes';
 export { checkNotice, countsText, marksClearedNotice, undoNotice, writeNotice } from './notices';
+export { openPane, runtimeHasPaneOpener, setPaneOpener } from './pane';

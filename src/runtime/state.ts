@@ -24,6 +24,8 @@ export interface RuntimeState {
   /** Ribbon commands running, and who waits for none to be. */
   running: number;
   readonly idle: Set<() => void>;
+  /** How this host shows the task pane (Excel: `Office.addin.showAsTaskpane`; WPS: its task pane). */
+  paneOpener: (() => Promise<void> | void) | null;
 }
 
 const KEY = Symbol.for('jixiao.runtime.v1');
@@ -37,5 +39,6 @@ export function runtimeState(): RuntimeState {
     views: { listeners: new Set(), pending: null },
     running: 0,
     idle: new Set(),
+    paneOpener: null,
   });
 }

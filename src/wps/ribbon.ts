@@ -6,7 +6,7 @@
  * relay, and the pane is shown with `wps.CreateTaskPane` / `GetTaskPane`.
  */
 import { COMMANDS } from '../commands/commands';
-import { asAddinError, provideHost, reportOutcome, takeOutcome, takeViewRequest, type CommandName } from '../runtime';
+import { asAddinError, provideHost, reportOutcome, setPaneOpener, takeOutcome, takeViewRequest, type CommandName } from '../runtime';
 import { createWpsHost, wpsApplication } from './host';
 import { createRelay } from './relay';
 import type { WpsApplication } from './types';
@@ -46,7 +46,10 @@ export function showPane(app: WpsApplication, url = taskpaneUrl()): void {
 
 const COMMAND_IDS: readonly string[] = Object.keys(COMMANDS);
 
-/** Runs a ribbon button: 打开助手 shows the pane; the others run Excel's handler, then show the pane with the outcome. */
+/**
+ * Runs a ribbon button: 打开助手 shows the pane; the others run Excel's handler (which shows the
+ * pane through the opener `install` registers), then hand the outcome to the pane's page.
+ */
 export async function onAction(app: WpsApplication, relay: ReturnType<typeof createRelay>, id: string): Promise<void> {
   if (COMMAND_IDS.includes(id)) {
     await COMMANDS[id as CommandName]({ completed: () => undefined });
@@ -54,8 +57,7 @@ export async function onAction(app: WpsApplication, relay: ReturnType<typeof cre
     if (outcome) relay.postOutcome(outcome);
     const view = takeViewRequest();
     if (view) relay.postView(view);
-  } else if (id !== 'openPane') return;
-  showPane(app);
+  } else if (id === 'openPane') showPane(app);
 }
 
 function install(): void {
@@ -69,6 +71,7 @@ function install(): void {
   }
   const relay = createRelay(() => app.PluginStorage);
   provideHost(createWpsHost({ app, watch: false, relay }));
+  setPaneOpener(() => showPane(app));
   g.OnAddinLoad = (ribbonUI: unknown): boolean => {
     const a = app as unknown as { ribbonUI?: unknown };
     if (typeof a.ribbonUI !== 'object' || a.ribbonUI === null) a.ribbonUI = ribbonUI;

@@ -8,11 +8,12 @@
  * Why not custom document properties: Office limits their text to 255 characters, and an undo
  * record for a large write runs to megabytes (thousands of properties, one call each).
  */
+import { STORE_SHEET } from '../core';
 import { XL, type WpsWorkbook, type WpsWorksheet } from './types';
 import { areaAddress } from './read';
 
-/** The store sheet's name (31 characters at most; one no user would pick). */
-export const STORE_SHEET = '绩效助手数据';
+/** The store sheet's name is core policy (src/core/sheets.ts): every host and jixiao skip it. */
+export { STORE_SHEET };
 
 /** Characters per cell (a cell holds 32,767). */
 export const PIECE = 30000;
