@@ -18,7 +18,7 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** A cell: text, number, a number with a format, a formula (with or without cached result), an error. */
-type Spec =
+export type Spec =
   | string
   | number
   | null
@@ -28,7 +28,7 @@ type Spec =
 
 const pct = (v: number) => ({ v, fmt: '0.00%' });
 
-interface Indicator {
+export interface Indicator {
   l1: string;
   l2: string;
   l3: string;
@@ -40,7 +40,7 @@ interface Indicator {
 }
 
 /** Seven indicators, 90 points, each met in full. */
-function standardIndicators(): Indicator[] {
+export function standardIndicators(): Indicator[] {
   return [
     { l1: '产出指标（50分）', l2: '数量指标', l3: '培训职工人数', target: '≥100人', actual: '120人', weight: 20, score: 20 },
     { l1: '产出指标（50分）', l2: '质量指标', l3: '培训合格率', target: '≥95%', actual: '96%', weight: 15, score: 15 },
@@ -52,7 +52,7 @@ function standardIndicators(): Indicator[] {
   ];
 }
 
-interface Project {
+export interface Project {
   name: string;
   /** Rows 5–8 (当年财政拨款, 上年结转资金, 其他资金, 年度资金总额), columns C..H. */
   budget: [Spec[], Spec[], Spec[], Spec[]];
@@ -60,7 +60,7 @@ interface Project {
   total: Spec;
 }
 
-function project(over: Partial<Project> & { name: string }): Project {
+export function project(over: Partial<Project> & { name: string }): Project {
   return {
     budget: [
       [15, 15, 13.5, null, null, null],
@@ -75,7 +75,7 @@ function project(over: Partial<Project> & { name: string }): Project {
 }
 
 /** Write one project sheet as seed 002 lays it out; returns the sheet. */
-function addProject(wb: Workbook, sheet: string, p: Project): void {
+export function addProject(wb: Workbook, sheet: string, p: Project): void {
   const ws = wb.addWorksheet(sheet, { pageSetup: { paperSize: 9, orientation: 'landscape' } });
   [12, 20, 22, 24, 24, 14, 10, 10, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const rows: Spec[][] = [
@@ -138,7 +138,7 @@ function addProject(wb: Workbook, sheet: string, p: Project): void {
   for (const m of merges) ws.mergeCells(m);
 }
 
-async function bookOf(sheet: string, p: Project): Promise<Buffer> {
+export async function bookOf(sheet: string, p: Project): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = '绩效自评助手 fixtures';
   wb.lastModifiedBy = '绩效自评助手 fixtures';

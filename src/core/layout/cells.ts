@@ -1,11 +1,15 @@
 import Decimal from 'decimal.js';
 import { address, EMPTY } from '../grid';
 import { normalizeText } from '../values/normalize';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from '../values/numerals';
 import type { NumberCell, TextCell } from './types';
 import { trimNumber, type SheetView } from './view';
 
 /** Unit and score suffixes tolerated after a number typed as text: `20分`, `6万元`, `10 元`. */
 const NUMBER_TEXT = /^([+-]?\d+(?:\.\d+)?)(%|分|万元|元)?$/;
+
+/** A figure in Chinese numerals (`三十`, `九十万元`, `一百分`), with the same suffixes (issue 12 item 4). */
+const NUMERAL_TEXT = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(分|万元|元)?$`);
 
 /** Decimals are immutable: share one per distinct cell number (weights repeat down a sheet). */
 const decimals = new Map<number, Decimal>();
@@ -40,6 +44,14 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
       value = new Decimal(m[1]);
       fromText = true;
       percent = m[2] === '%';
+    } else {
+      // `三十`: unambiguous Chinese numerals are the figure; anything else stays unread.
+      const w = NUMERAL_TEXT.exec(normalizeText(raw.v));
+      const n = w ? parseChineseNumber(w[1]) : null;
+      if (n !== null) {
+        value = n;
+        fromText = true;
+      }
     }
   }
   const n: NumberCell = { row: a.row, col: a.col, cell: address(a.row, a.col), raw, formula: cell?.formula, numFmt: cell?.numFmt, value, fromText, percent };

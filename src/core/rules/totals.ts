@@ -44,7 +44,12 @@ export const weightSum = rule('weight-sum', 'error', (t) => {
   const sum = t.weightSum.plus(ew);
   if (sum.eq(100)) return [];
   const parts = t.execution ? `指标分值合计 ${fmt(t.weightSum)} + 预算执行率分值 ${fmt(ew)}` : `指标分值合计 ${fmt(t.weightSum)}`;
-  return [{ cell: null, message: `${parts} = ${fmt(sum)}，应为 100` }];
+  // With unsound weights no total is written (issue 12 item 4); the figure is still given.
+  const cell = t.layout.total?.score ?? null;
+  const unwritten = t.total !== null && cell && ['project', 'department', 'evaluation'].includes(t.layout.kind) && !t.unscored.length && t.execution?.score !== null
+    ? `；按现有分值计算总分为 ${fmt(t.total)}，总分${t.layout.grade ? '和评价等级' : ''}未写入`
+    : '';
+  return [{ cell: null, message: `${parts} = ${fmt(sum)}，应为 100${unwritten}` }];
 });
 
 /** SPEC §9 `level1-weight-mismatch`: `产出指标（20分）` ≠ sum of its rows' weights. */
@@ -92,6 +97,8 @@ export const subtotalMismatch = rule('subtotal-mismatch', 'error', (t) => {
 
 /** Why a row with a weight (or a typed score) has no score: the short reason a message gives. */
 function unscoredReason(i: ScoredIndicator): string {
+  if (i.weightProblem === 'covered') return '分值单元格被合并单元格覆盖';
+  if (i.weightProblem === 'unreadable') return '分值无法读取为数字';
   if (i.weight !== null && i.weight.lt(0)) return '分值为负数';
   if (i.stated !== null && i.stated.lt(0)) return '得分为负数';
   if (i.actualError) return '实际完成值为错误值';
@@ -112,6 +119,8 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
   if (t.totalComplete || !['project', 'department', 'evaluation'].includes(t.layout.kind)) return [];
   const e = t.execution;
   const missingExecution = !!e && e.score === null;
+  // Only the weights' sum is wrong: `weight-sum` gives the figure and says nothing was written.
+  if (!t.unscored.length && !missingExecution && t.total !== null && !t.weightsSound) return [];
   // Nothing missing and still no total: no row carries a weight or a score.
   const nothing = !t.unscored.length && !missingExecution;
   const byReason = new Map<string, number[]>();

@@ -37,6 +37,12 @@ export interface ScoredIndicator {
   readonly actualError: string | null;
   /** The score cell holds a number with words (`9（扣1分）`): `stated` is its number; never overwritten. */
   readonly statedAnnotated: boolean;
+  /**
+   * The 分值 cannot be used (issue 12 item 4): covered by a merge anchored in another column,
+   * or text that is no figure (spaces, `三十左右`). The row is not scored, its typed score
+   * is not summed, and no total is written. Set by the table analysis.
+   */
+  readonly weightProblem?: 'covered' | 'unreadable';
 }
 
 /** Excel's error values, as a cell shows them. */

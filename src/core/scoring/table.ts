@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { parseAddress, type CellValue } from '../grid';
 import { roundTo, sumPresent } from '../num';
 import { gradeLabelLike, gradeOf, gradeRank, type Profile } from '../profiles';
-import type { NumberCell, TableLayout } from '../layout/types';
+import type { IndicatorRow, NumberCell, TableLayout } from '../layout/types';
 import type { EditRole } from '../plan';
 import { analyzeExecution, type ExecutionAnalysis } from './execution';
 import { annotatedNumber, scoreIndicator, type ScoredIndicator } from './indicator';
@@ -40,8 +40,13 @@ export interface TableAnalysis {
   readonly total: Decimal | null;
   /** Rows with a weight (or a typed score) but no score: blank actual, negative weight or score… */
   readonly unscored: readonly ScoredIndicator[];
-  /** Every part of the total was computed: the total and grade may be written and checked. */
+  /**
+   * Every part of the total was computed and the weights are sound: the total and grade may
+   * be written and checked.
+   */
   readonly totalComplete: boolean;
+  /** Indicator weights + execution weight = 100 (or no weights at all): see `weight-sum`. */
+  readonly weightsSound: boolean;
   readonly statedTotal: NumberCell | null;
   /** The 总分 cell holds a number with a remark (`95（扣5分）`): that number; the cell is never written. */
   readonly statedTotalAnnotated: Decimal | null;
@@ -89,6 +94,18 @@ function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profil
   };
 }
 
+/**
+ * Why a row's 分值 cell cannot be used, or null: covered by a merge from another column, or
+ * holding something that is no figure (spaces, words, an error value). A blank cell is not a
+ * problem here: the row simply has no weight.
+ */
+function weightProblem(r: IndicatorRow): 'covered' | 'unreadable' | null {
+  if (r.covered?.weight) return 'covered';
+  const w = r.weight;
+  if (!w || w.value !== null || w.formulaWithoutResult || w.offColumn) return null;
+  return w.raw.t === 'empty' ? null : 'unreadable';
+}
+
 /** Score a recognised table: indicators, execution, total and grade (SPEC §5–7). */
 export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalysis {
   const p = profile;
@@ -100,15 +117,22 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       if (layout.kind !== 'evaluation' && scorable) return scoreIndicator(r, { profile, year: layout.year ?? profile.year ?? null });
       // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
       return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
+    })
+    .map((i) => {
+      const problem = weightProblem(i.row);
+      return problem ? { ...i, score: null, method: null, weightProblem: problem } : i;
     });
   const weightSum = sumPresent(indicators.map((i) => i.weight));
-  const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null));
+  const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null || !!i.weightProblem));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
   const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
   // A partial total (SPEC §7 with parts missing) is still reported, with `total-incomplete`.
   let total: Decimal | null = scorable ? sumPresent([indicatorScore, execution?.score]) : null;
   if (total !== null) total = roundTo(total, p.decimals, p.rounding);
-  const totalComplete = total !== null && unscored.length === 0 && (!execution || execution.score !== null);
+  // Weights summing to 110 make every figure built on them doubtful: `weight-sum` reports the
+  // computed total, nothing is written (issue 12 item 4).
+  const weightsSound = weightSum === null || layout.kind === 'target' || weightSum.plus(execution?.weight ?? 0).eq(100);
+  const totalComplete = total !== null && unscored.length === 0 && (!execution || execution.score !== null) && weightsSound;
   const grade = total !== null && totalComplete ? gradeOf(total, p) : null;
   const statedTotalAnnotated = annotatedNumber(layout.total?.score ?? null);
   const statedGrade = layout.grade?.text ? layout.grade.text : null;
@@ -158,6 +182,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
     total,
     unscored,
     totalComplete,
+    weightsSound,
     statedTotal: layout.total?.score ?? null,
     statedTotalAnnotated,
     grade,
