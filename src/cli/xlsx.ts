@@ -571,7 +571,7 @@ function textValue(s: string): CellValue {
 /** `t="d"`: an ISO 8601 date-time (LibreOffice and others may write these). */
 function isoValue(raw: string): CellValue {
   const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) || !raw.includes('T') ? raw : `${raw}Z`);
-  return toGridDate(d);
+  return toGridDate(d, false, false);
 }
 
 /** `B12` → row 12, column 2, by character codes (this runs once per cell). */

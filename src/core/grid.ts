@@ -11,8 +11,13 @@ export type CellValue =
   | { readonly t: 'text'; readonly v: string }
   | { readonly t: 'number'; readonly v: number }
   | { readonly t: 'boolean'; readonly v: boolean }
-  /** A date, as an ISO calendar date `YYYY-MM-DD` (time of day dropped). */
-  | { readonly t: 'date'; readonly v: string }
+  /**
+   * A date, as an ISO calendar date `YYYY-MM-DD` (time of day dropped). `serial`: the number
+   * the cell stores (Excel serial, time of day included) when the date came from a number
+   * under a date or time format: formats only change display, so where a figure is expected
+   * (a score, a total) that number is the value (issue 12 item 6).
+   */
+  | { readonly t: 'date'; readonly v: string; readonly serial?: number }
   /** An Excel error such as `#DIV/0!`. */
   | { readonly t: 'error'; readonly v: string };
 

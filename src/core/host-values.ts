@@ -11,14 +11,25 @@ const UNIX_EPOCH_SERIAL = 25569;
 const OFFSET_1904 = 1462;
 
 /**
- * Is `fmt` a date/time number format? The rule ExcelJS applies when it turns a number into
- * a `Date` (quoted text and `[…]` sections removed, then any of y m d h s b): the add-in
- * path must read the very cells as dates that the CLI does.
+ * Is `fmt` a date or time number format (`yyyy/m/d`, `YYYY-MM-DD`, `h:mm`, `[h]:mm:ss`,
+ * `yyyy"年"m"月"d"日"`, Buddhist `bbbb`)? The one answer every host and the engine use
+ * (issue 11/12): a number read under such a format is a date (`{ t: 'date', serial }`), and a
+ * number written into such a cell gets General.
+ *
+ * Literals are not codes: quoted text (`"元"`), backslash escapes (`\d`), the padding and
+ * fill characters after `_` and `*`, and bracketed switches (`[Red]`, `[$-804]`, `[>=100]`,
+ * `[DBNum1]`) are removed — but elapsed time (`[h]`, `[mm]`, `[ss]`) is time. Then any of
+ * y m d h s b, either case, is a date or time code (`E` is not: `0.00E+00` is scientific).
  */
 export function isDateFormat(fmt: string | null | undefined): boolean {
-  if (!fmt || fmt === 'General' || fmt === '@') return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(bare);
+  if (!fmt || fmt === '@') return false;
+  if (/\[(?:h+|m+|s+)\]/i.test(fmt.replace(/"[^"]*"/g, ''))) return true;
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/[\\_*]./g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/General/gi, '');
+  return /[ymdhsb]/i.test(bare);
 }
 
 /** ISO calendar date of a `Date`, read in UTC (time of day dropped); null for an invalid date. */
@@ -42,11 +53,19 @@ export function dateToSerial(d: Date): number {
   return d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
-/** A date from either host: an Excel serial number or a `Date`. */
-export function toGridDate(v: number | Date, date1904 = false): CellValue {
+/**
+ * A date from either host: an Excel serial number or a `Date` (ExcelJS's reading of a number
+ * under a date format). The stored number is kept as `serial`; pass `serial: false` for a
+ * value that was a date in the file itself (`t="d"`), which stores no number.
+ */
+export function toGridDate(v: number | Date, date1904 = false, serial = true): CellValue {
   const d = typeof v === 'number' ? (Number.isFinite(v) ? serialToDate(v, date1904) : null) : v;
   const iso = d ? isoDateOf(d) : null;
-  return iso === null ? EMPTY : { t: 'date', v: iso };
+  if (iso === null) return EMPTY;
+  if (!serial || !d) return { t: 'date', v: iso };
+  // Whole milliseconds back to days: round off the float noise of the round trip.
+  const n = typeof v === 'number' ? v : Math.round(dateToSerial(d) * 1e8) / 1e8;
+  return { t: 'date', v: iso, serial: n };
 }
 
 /** Excel's error literals, as Office.js returns them in `values`. */

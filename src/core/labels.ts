@@ -44,6 +44,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'unit-mismatch': '计量单位不一致',
   'score-mismatch': '指标得分不符',
   'score-annotated': '得分单元格含文字',
+  'text-kept': '待写单元格为文字，未改写',
   'qualitative-band': '定性得分超出档次',
   'formula-result-mismatch': '公式结果与计算值不符',
   'missing-target': '缺少指标值',
@@ -60,6 +61,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'missing-level1': '缺少一级指标',
   'duplicate-indicator': '指标重复',
   'text-number': '文本格式的数字',
+  'date-formatted-number': '数字设置了日期格式',
 };
 
 /** A rule's Chinese name; an unknown id (a newer engine's) shows as itself. */

@@ -211,6 +211,12 @@ export function gradeRank(label: string): number | null {
   return i < 0 ? null : i;
 }
 
+/** `优`, `良好`, `优等`: a grade word and nothing else (no remark, no score range). */
+export function isBareGrade(label: string): boolean {
+  const s = label.replace(/\s+/g, '').replace(/[等级次]$/, '');
+  return GRADE_SYNONYMS.some((set) => set.includes(s));
+}
+
 /** The label of rank `rank` in the same label set as `like` (keeps 优秀/良好 sheets in their style). */
 export function gradeLabelLike(rank: number, like: string | null, profile: Profile): string {
   if (like) {

@@ -155,7 +155,7 @@ describe('cell forms other producers write', () => {
     const row = s.cells[1]!;
     expect(row[1]).toEqual({ value: { t: 'text', v: '预算执行\n数' } });
     expect(row[2]).toEqual({ value: { t: 'empty' }, formula: 'IF(C1>0,"","有")' });
-    expect(row[3]).toEqual({ value: { t: 'date', v: '2023-12-31' }, numFmt: 'yyyy"年"m"月"d"日"' });
+    expect(row[3]).toEqual({ value: { t: 'date', v: '2023-12-31', serial: 45291 }, numFmt: 'yyyy"年"m"月"d"日"' });
     expect(row[4]).toEqual({ value: { t: 'date', v: '2024-06-30' } });
     expect(row[5]).toEqual({ value: { t: 'number', v: 0.95 }, numFmt: '0.00%' });
     expect(row[6]).toEqual({ value: { t: 'number', v: 95 }, formula: 'E1*100' });

@@ -57,11 +57,18 @@ describe('validatePlan (shared by both hosts)', () => {
 
 describe('dates from both hosts, converted in core', () => {
   test('an Excel serial under a date format and the ExcelJS Date of the same cell are the same grid date', () => {
-    expect(fromExcelValue(45291, 'yyyy-mm-dd')).toEqual({ t: 'date', v: '2023-12-31' });
-    expect(fromExcelValue(45291, 'yyyy"年"m"月"d"日"')).toEqual({ t: 'date', v: '2023-12-31' });
-    expect(toGridDate(new Date(Date.UTC(2023, 11, 31)))).toEqual({ t: 'date', v: '2023-12-31' });
+    // The stored number rides along (issue 12 item 6): a figure cell reads it, not the date.
+    expect(fromExcelValue(45291, 'yyyy-mm-dd')).toEqual({ t: 'date', v: '2023-12-31', serial: 45291 });
+    expect(fromExcelValue(45291, 'yyyy"年"m"月"d"日"')).toEqual({ t: 'date', v: '2023-12-31', serial: 45291 });
+    expect(toGridDate(new Date(Date.UTC(2023, 11, 31)))).toEqual({ t: 'date', v: '2023-12-31', serial: 45291 });
     expect(convertValue(new Date(Date.UTC(2023, 11, 31)))).toEqual(toGridDate(45291));
-    expect(fromExcelValue(45291.75, 'yyyy/m/d h:mm')).toEqual({ t: 'date', v: '2023-12-31' });
+    expect(fromExcelValue(45291.75, 'yyyy/m/d h:mm')).toEqual({ t: 'date', v: '2023-12-31', serial: 45291.75 });
+  });
+  test('one isDateFormat for every host and the engine (issue 11, issue 12 item 6)', () => {
+    const dates = ['yyyy-mm-dd', 'YYYY', 'YYYY/MM/DD', 'h:mm', '[h]:mm:ss', '[mm]:ss', '[ss]', 'bbbb', 'm/d/yy h:mm AM/PM', '[$-804]yyyy"年"m"月"', 'yyyy"年"m"月"d"日"'];
+    const numbers = [null, '', 'General', '@', '\\d0', '0.00%', '0.00E+00', '#,##0"元"', '[Red]0.00', '0_);(0)', '[DBNum1][$-804]General', '"截至"0"天"', '#,##0.00_);[Red](#,##0.00)'];
+    expect(dates.filter((f) => !isDateFormat(f))).toEqual([]);
+    expect(numbers.filter((f) => isDateFormat(f))).toEqual([]);
   });
   test('numbers under number formats stay numbers; errors and empties are recognised', () => {
     expect(fromExcelValue(0.95, '0.00%')).toEqual({ t: 'number', v: 0.95 });
@@ -80,7 +87,7 @@ describe('the plan carries what a host applies and undoes', () => {
     ['项目支出绩效自评表'],
     ['项目名称', '测试项目'],
     ['项目资金(万元)', '资金来源', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
-    ['', '年度资金总额', 100, 100, 80, 10, { value: { t: 'text', v: '旧' }, numFmt: '@' }, ''],
+    ['', '年度资金总额', 100, 100, 80, 10, { value: { t: 'text', v: '—' }, numFmt: '@' }, ''],
     ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
     ['', '产出指标', '数量指标', '培训人数', '≥100人', '120人', 50, 10, ''],
     ['', '效益指标', '社会效益指标', '群众满意', '≥90%', '95%', 40, 40, ''],
@@ -91,7 +98,7 @@ describe('the plan carries what a host applies and undoes', () => {
 
   test('edits: previous value and format, severity and note of the findings on the cell', () => {
     const g4 = result.plan.find((e) => e.cell === 'G4')!;
-    expect(g4).toMatchObject({ role: 'execution-rate', value: 0.8, numFmt: '0.00%', previous: { t: 'text', v: '旧' }, previousNumFmt: '@' });
+    expect(g4).toMatchObject({ role: 'execution-rate', value: 0.8, numFmt: '0.00%', previous: { t: 'text', v: '—' }, previousNumFmt: '@' });
     const h6 = result.plan.find((e) => e.cell === 'H6')!;
     expect(h6).toMatchObject({ previous: { t: 'number', v: 10 }, previousNumFmt: null, value: 50 });
     expect(h6.severity).toBe('warning');

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { address, EMPTY } from '../grid';
+import { address, EMPTY, type CellValue } from '../grid';
 import { normalizeText } from '../values/normalize';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from '../values/numerals';
 import type { NumberCell, TextCell } from './types';
@@ -38,6 +38,9 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
   if (raw.t === 'number') {
     value = Number.isFinite(raw.v) ? decimalOf(raw.v) : null;
     percent = !!cell?.numFmt?.includes('%');
+  } else if (raw.t === 'date' && raw.serial !== undefined && Number.isFinite(raw.serial)) {
+    // 95 under `yyyy-mm-dd` shows 1900-04-04 but is 95: formats only change display (issue 12 item 6).
+    value = decimalOf(raw.serial);
   } else if (raw.t === 'text') {
     const m = NUMBER_TEXT.exec(normalizeText(raw.v));
     if (m) {
@@ -62,6 +65,22 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
 /** True when the cell holds nothing a person would read (empty or whitespace). */
 export function isBlankNumber(n: NumberCell | null | undefined): boolean {
   return !n || (n.raw.t === 'empty' || (n.raw.t === 'text' && normalizeText(n.raw.v) === ''));
+}
+
+/** Texts that mean "nothing here yet" in a cell the plan may write: —, /, 无 and the like. */
+const BLANK_PLACEHOLDERS: ReadonlySet<string> = new Set(['', '/', '\\', '-', '--', '—', '——', '-/-', '无', '暂无', '待填', '待定', 'N/A', 'n/a']);
+
+/** A recognised blank placeholder (issue 12 item 5): a plan may write over it. */
+export function isBlankPlaceholder(text: string): boolean {
+  return BLANK_PLACEHOLDERS.has(normalizeText(text).replace(/\s+/g, ''));
+}
+
+/**
+ * The user's words in a cell the plan would write (`扣2分`, `良（自评）`): text that is no
+ * figure and no blank placeholder. Such a cell is never written (issue 12 item 5).
+ */
+export function isUserText(raw: CellValue): boolean {
+  return raw.t === 'text' && !isBlankPlaceholder(raw.v);
 }
 
 export function readText(view: SheetView, r: number, c: number): TextCell {

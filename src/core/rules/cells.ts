@@ -1,7 +1,8 @@
 import type { BudgetRole } from '../layout/headers';
 import type { NumberCell } from '../layout/types';
 import { fmt } from '../num';
-import { isKind, SCORED_KINDS } from './describe';
+import type { TableAnalysis } from '../scoring/table';
+import { isKind, quote, SCORED_KINDS } from './describe';
 import { rule, type Hit } from './types';
 
 /** Budget columns read as numbers, by name; 执行率 is left out (a `95.93%` text is an accepted way to write a rate). */
@@ -23,6 +24,38 @@ const BUDGET_LABEL: Readonly<Partial<Record<BudgetRole, string>>> = {
  */
 export const textNumber = rule('text-number', 'info', (t) => {
   if (!isKind(t, [...SCORED_KINDS, 'evaluation'])) return [];
+  const seen = new Set<string>();
+  const out: Hit[] = [];
+  for (const [name, c] of figureCells(t)) {
+    if (!c.fromText || c.value === null || c.raw.t !== 'text' || seen.has(c.cell)) continue;
+    seen.add(c.cell);
+    out.push({ cell: c.cell, message: `${name}单元格 ${c.cell} 的「${c.raw.v}」是以文本存储的数字，应改为数值 ${fmt(c.value, 4)}` });
+  }
+  return out;
+});
+
+/**
+ * `date-formatted-number` (warning, issue 12 item 6): a figure cell (分值, 得分, 总分, an
+ * amount) holds a number under a date or time format — 95 under `yyyy-mm-dd` shows
+ * 1900-04-04, 30 under `[h]:mm:ss` shows 720:00:00. The number is read as the figure; a cell
+ * the plan writes gets General; this finding names the ones left as they are.
+ */
+export const dateFormattedNumber = rule('date-formatted-number', 'warning', (t) => {
+  if (!isKind(t, [...SCORED_KINDS, 'evaluation'])) return [];
+  // A cell the plan writes gets General with its figure: nothing left to say.
+  const seen = new Set<string>(t.writes.filter((w) => !w.agrees && w.formula === undefined).map((w) => w.cell));
+  const out: Hit[] = [];
+  for (const [name, c] of figureCells(t)) {
+    if (c.raw.t !== 'date' || c.value === null || seen.has(c.cell)) continue;
+    seen.add(c.cell);
+    const format = c.numFmt ? `（${quote(c.numFmt)}）` : '';
+    out.push({ cell: c.cell, message: `${name}单元格 ${c.cell} 的数字 ${fmt(c.value, 4)} 设置了日期或时间格式${format}，显示为日期或时间；已按数字 ${fmt(c.value, 4)} 读取，请改为常规或数值格式` });
+  }
+  return out;
+});
+
+/** The figure cells of a table, in sheet order, with their Chinese names. */
+function figureCells(t: TableAnalysis): Array<[string, NumberCell]> {
   const l = t.layout;
   const cells: Array<[string, NumberCell | null | undefined]> = [];
   for (const b of l.budget?.rows ?? []) {
@@ -32,13 +65,5 @@ export const textNumber = rule('text-number', 'info', (t) => {
   for (const r of l.indicators) cells.push(['分值', r.weight], ['参考分值', r.refWeight], ['得分', r.score]);
   for (const s of l.subtotals) cells.push(['小计分值', s.weight], ['小计参考分值', s.refWeight], ['小计得分', s.score]);
   cells.push(['总分', l.total?.score]);
-  const seen = new Set<string>();
-  const out: Hit[] = [];
-  const inSheetOrder = cells.filter((x) => !!x[1]?.fromText).sort(([, a], [, b]) => a!.row - b!.row || a!.col - b!.col);
-  for (const [name, c] of inSheetOrder) {
-    if (!c || !c.fromText || c.value === null || c.raw.t !== 'text' || seen.has(c.cell)) continue;
-    seen.add(c.cell);
-    out.push({ cell: c.cell, message: `${name}单元格 ${c.cell} 的「${c.raw.v}」是以文本存储的数字，应改为数值 ${fmt(c.value, 4)}` });
-  }
-  return out;
-});
+  return (cells.filter((x) => !!x[1]) as Array<[string, NumberCell]>).sort(([, a], [, b]) => a.row - b.row || a.col - b.col);
+}

@@ -1,9 +1,9 @@
 import type { TableAnalysis } from '../scoring/table';
 import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch } from './execution';
 import { formulaResultMismatch } from './formulas';
-import { scoreAnnotated, scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
+import { scoreAnnotated, scoreExceedsWeight, scoreMismatch, scoreNegative, textKept } from './scores';
 import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalIncomplete, totalMismatch, weightNegative, weightSum } from './totals';
-import { textNumber } from './cells';
+import { dateFormattedNumber, textNumber } from './cells';
 import { completionMismatch } from './completion';
 import { deadlineYear } from './deadlines';
 import { actualNotMeasured, missingActual, missingTarget, unitMismatch } from './indicators';
@@ -51,6 +51,7 @@ export const RULES: readonly Rule[] = mergeById([
   unitMismatch,
   scoreMismatch,
   scoreAnnotated,
+  textKept,
   qualitativeBand,
   formulaResultMismatch,
   missingTarget,
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = mergeById([
   quantityNotQuantified,
   completionMismatch,
   textNumber,
+  dateFormattedNumber,
 ]);
 
 function mergeById(rules: readonly Rule[]): Rule[] {

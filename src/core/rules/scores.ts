@@ -1,4 +1,4 @@
-import { fmt } from '../num';
+import { fmt, fmtPct } from '../num';
 import { withinTolerance } from '../scoring/table';
 import { quote, rowLabel } from './describe';
 import { rule } from './types';
@@ -59,6 +59,33 @@ export const scoreAnnotated = rule('score-annotated', 'warning', (t) =>
       return {
         cell: c.cell,
         message: `${rowLabel(i)}得分单元格为「${quote(text)}」，按 ${fmt(i.stated)} 分读取；计算得分为 ${fmt(i.score)}（分值 ${fmt(i.weight)}），应写入 ${fmt(i.score)}。单元格含文字说明，未改写，请核对后手工修改`,
+      };
+    }),
+);
+
+const ROLE_LABEL: Readonly<Record<string, string>> = dict({
+  score: '得分',
+  'execution-rate': '执行率',
+  'execution-score': '执行率得分',
+  deduction: '扣分',
+  total: '总分',
+});
+
+/**
+ * `text-kept` (warning, issue 12 item 5): a cell the plan would write holds the user's words
+ * (`扣2分`, `见说明`), not a figure nor a blank placeholder (—, /, 无). The words stay; the
+ * finding says what would have been written. Grades are `grade-mismatch`'s, numbers with a
+ * remark `score-annotated`'s / `total-mismatch`'s.
+ */
+export const textKept = rule('text-kept', 'warning', (t) =>
+  t.writes
+    .filter((w) => w.keptText && w.role !== 'grade' && w.current.t === 'text')
+    .map((w) => {
+      const text = w.current.t === 'text' ? w.current.v.trim() : '';
+      const value = typeof w.value === 'string' ? w.value : w.role === 'execution-rate' ? fmtPct(w.value) : fmt(w.value);
+      return {
+        cell: w.cell,
+        message: `${ROLE_LABEL[w.role] ?? ''}单元格 ${w.cell} 为文字「${quote(text)}」，未改写；计算结果为 ${value}，请核对后手工填写`,
       };
     }),
 );

@@ -34,7 +34,9 @@ export const gradeMismatch = rule('grade-mismatch', 'error', (t) => {
   const stated = gradeRank(t.statedGrade);
   const want = gradeRank(t.grade);
   if (stated === want) return [];
-  return [{ cell: g.cell, message: `评价等级应为「${t.grade}」（总分 ${fmt(t.total)}），表中为「${t.statedGrade}」` }];
+  const kept = t.writes.some((w) => w.role === 'grade' && w.keptText);
+  const tail = kept ? '；单元格含文字说明，未改写，请核对后手工修改' : '';
+  return [{ cell: g.cell, message: `评价等级应为「${t.grade}」（总分 ${fmt(t.total)}），表中为「${quote(t.statedGrade)}」${tail}` }];
 });
 
 /** SPEC §9 `weight-sum`: indicator weights + execution weight ≠ 100. */

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { parseAddress, type CellValue } from '../grid';
 import { roundTo, sumPresent } from '../num';
-import { gradeLabelLike, gradeOf, gradeRank, type Profile } from '../profiles';
+import { gradeLabelLike, gradeOf, gradeRank, isBareGrade, type Profile } from '../profiles';
+import { isUserText } from '../layout/cells';
+import { isDateFormat } from '../host-values';
 import type { IndicatorRow, NumberCell, TableLayout } from '../layout/types';
 import type { EditRole } from '../plan';
 import { analyzeExecution, type ExecutionAnalysis } from './execution';
@@ -21,6 +23,12 @@ export interface DesiredWrite {
   readonly formulaWithoutResult?: boolean;
   /** The current value already says this (within tolerance, or same grade): no write. */
   readonly agrees: boolean;
+  /**
+   * The cell holds the user's words (`扣2分`, `良（自评）`), not a figure nor a blank
+   * placeholder: never written (`agrees` is true); `text-kept` / `grade-mismatch` say what
+   * would have been (issue 12 item 5).
+   */
+  readonly keptText?: boolean;
 }
 
 export interface TableAnalysis {
@@ -59,17 +67,6 @@ export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
   return a.minus(b).abs().lte(p.tolerance);
 }
 
-/**
- * True for a date or time number format (`yyyy/m/d`, `m/d/yy h:mm`, `yyyy"年"m"月"d"日"`):
- * a score written into such a cell would show as a date. Quoted and bracketed parts
- * (`"元"`, `[Red]`, `[$-804]`) are literals or switches, not date codes.
- */
-export function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const codes = numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[ymdhs]/i.test(codes.replace(/General/gi, ''));
-}
-
 /** The number format a number written into `cell` needs: its own, unless that shows a date. */
 function numberFormatFor(cell: NumberCell): string | undefined {
   return cell.raw.t === 'date' || isDateFormat(cell.numFmt) ? 'General' : undefined;
@@ -77,6 +74,7 @@ function numberFormatFor(cell: NumberCell): string | undefined {
 
 function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
   const cur = cell.value;
+  const keptText = cur === null && annotatedNumber(cell) === null && isUserText(cell.raw);
   const agrees = cur !== null && !cell.fromText && (cur === value || cur.eq(value) || (!exact && withinTolerance(cur, value, p)));
   // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
   return {
@@ -90,7 +88,8 @@ function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profil
     formula: cell.formula,
     formulaWithoutResult: cell.formulaWithoutResult,
     // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
-    agrees: agrees || !!cell.offColumn || annotatedNumber(cell) !== null,
+    agrees: agrees || keptText || !!cell.offColumn || annotatedNumber(cell) !== null,
+    ...(keptText ? { keptText } : {}),
   };
 }
 
@@ -151,7 +150,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
         const w = numberWrite('execution-rate', execution.rateCell, rate4, p, '0.00%');
         const stated = execution.statedRate;
         const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
-        writes.push({ ...w, agrees });
+        writes.push({ ...w, agrees: agrees || !!w.keptText });
       }
       if (execution.score !== null && execution.scoreCell) writes.push(numberWrite('execution-score', execution.scoreCell, execution.score, p));
       if (execution.deduction !== null && execution.deductionCell) {
@@ -168,8 +167,20 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       const g = layout.grade;
       // A stated grade we cannot read (not 优/良/中/差 or 优秀/良好/一般/较差) is left alone.
       const unreadable = !!statedGrade && statedRank === null;
+      // `良（自评）`: a grade with the user's remark stays as written (`grade-mismatch` says so).
+      const keptText = !!statedGrade && !isBareGrade(statedGrade) && isUserText(g.raw);
       const a = parseAddress(g.cell);
-      writes.push({ role: 'grade', row: a.row, col: a.col, cell: g.cell, value: label, current: g.raw, formula: g.formula, agrees: statedRank === rank || unreadable });
+      writes.push({
+        role: 'grade',
+        row: a.row,
+        col: a.col,
+        cell: g.cell,
+        value: label,
+        current: g.raw,
+        formula: g.formula,
+        agrees: statedRank === rank || unreadable || keptText,
+        ...(keptText ? { keptText } : {}),
+      });
     }
   }
   return {
