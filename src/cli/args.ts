@@ -34,6 +34,8 @@ export interface CliArgs {
   readonly keepHints: boolean;
   readonly keepSheets: boolean;
   readonly reuseNextYear: boolean;
+  /** `check`/`score`: read and write hidden and very-hidden sheets too (never the add-in's own). */
+  readonly includeHidden: boolean;
 }
 
 export class UsageError extends UserFacingError {}
@@ -84,6 +86,8 @@ export const USAGE = `用法：
   --detail              逐表详细报告（只给一个文件时的默认方式）
                         文字报告中同一张表的同一类问题最多列 5 条，其余注明条数；
                         --json 和 --report 列出全部
+  --include-hidden      也审核并写入隐藏和深度隐藏的工作表（默认跳过并在报告中
+                        列出）；绩效助手自己的清理备份和设置工作表始终跳过
   --report 文件.xlsx    check：写出审核汇总工作簿
   --force               替换已存在的输出文件（score、clean 的输出，check 的汇总）
   -h, --help            显示本说明
@@ -146,9 +150,10 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--keep-hints': flag((a) => (a.keepHints = true)),
   '--keep-sheets': flag((a) => (a.keepSheets = true)),
   '--reuse-next-year': flag((a) => (a.reuseNextYear = true)),
+  '--include-hidden': flag((a) => (a.includeHidden = true)),
 };
 
-const READING = ['--json', '--profile', '--year', '--min-severity', '--detail', '--summary'];
+const READING = ['--json', '--profile', '--year', '--min-severity', '--detail', '--summary', '--include-hidden'];
 
 /** Which options each command takes. */
 export const ACCEPTS: Readonly<Record<Command, readonly string[]>> = {
@@ -178,6 +183,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     keepHints: false,
     keepSheets: false,
     reuseNextYear: false,
+    includeHidden: false,
   };
   const positional: string[] = [];
   const given: string[] = [];

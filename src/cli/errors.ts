@@ -45,6 +45,9 @@ export type WriteFailure =
   | 'formula-cell'
   | 'merged-cell'
   | 'bad-edit'
+  /** An edit outside its own table's rectangle, or on a cell a table reads (core/validate.ts). */
+  | 'outside-table'
+  | 'table-input'
   | 'no-permission'
   | 'missing-directory'
   | 'busy'

@@ -1,24 +1,40 @@
 import Decimal from 'decimal.js';
-import type { SheetGrid, WorkbookGrid } from './grid';
+import { rangeAddress, type SheetGrid, type WorkbookGrid } from './grid';
+import { fmt } from './num';
+import { guardTableEdits, type EditProblem } from './validate';
 import { detectTables } from './layout/detect';
 import { marksOfFindings } from './marks';
 import { cellNotes, type CellNote } from './notes';
 import type { CellEdit, CellMark, Plan } from './plan';
 import { DEFAULT_PROFILE, type Profile } from './profiles';
 import { toTableResult, type TableResult } from './result';
+import { formulasReadingWrites, type FormulaCell } from './formula-reads';
 import { runRules, type Finding } from './rules';
+import { skipReason, type SkippedSheet } from './sheets';
 import { analyzeTable, type TableAnalysis } from './scoring/table';
 
 export interface EngineOptions {
   readonly profile?: Profile;
+  /**
+   * Read and write hidden and very-hidden sheets too (`--include-hidden`). Default false:
+   * they are listed in `skippedSheets`. The add-in's own sheets are skipped whatever this says.
+   */
+  readonly includeHidden?: boolean;
 }
 
 export interface WorkbookResult {
   readonly tables: readonly TableResult[];
   /** Cell edits that bring the workbook in line with the computed figures (SPEC §10). */
   readonly plan: Plan;
-  /** Sheets with no recognisable table. */
+  /** Sheets with no recognisable table (skipped sheets not included). */
   readonly sheetsWithoutTables: readonly string[];
+  /**
+   * Formula cells (any sheet) whose formula references a cell the plan writes: their cached
+   * results are stale until the workbook recalculates (the written package asks for that).
+   */
+  readonly formulasReadingWrites: readonly FormulaCell[];
+  /** Sheets not read as tables nor written, and why (hidden, very hidden, the add-in's own). */
+  readonly skippedSheets: readonly SkippedSheet[];
   /** Planned writes left out because their sheet is protected. */
   readonly blockedByProtection: readonly CellEdit[];
   /**
@@ -41,17 +57,26 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
   const blocked: CellEdit[] = [];
   const marks: CellMark[] = [];
   const sheetsWithoutTables: string[] = [];
+  const skippedSheets: SkippedSheet[] = [];
   for (const sheet of grid.sheets) {
+    const skipped = skipReason(sheet, !!options.includeHidden);
+    if (skipped) {
+      skippedSheets.push({ name: sheet.name, reason: skipped });
+      continue;
+    }
     const layouts = detectTables(sheet);
     if (!layouts.length) sheetsWithoutTables.push(sheet.name);
-    const edits: CellEdit[] = [];
+    const analyses = layouts.map((layout) => analyzeTable(layout, profile));
+    // Every edit carries its table's rectangle; the plan check refuses one that leaves it or
+    // lands on a cell a table reads (issue 12 item 1). A refused edit becomes a finding.
+    const guarded = guardTableEdits(analyses.flatMap((a) => planEdits(a, sheet)), layouts);
+    const edits = guarded.kept;
     const findings: Finding[] = [];
-    for (const layout of layouts) {
-      const analysis = analyzeTable(layout, profile);
-      const found = runRules(analysis);
+    for (const analysis of analyses) {
+      const range = rangeAddress(analysis.layout.top, analysis.layout.left, analysis.layout.bottom, analysis.layout.right);
+      const found = [...runRules(analysis), ...refusedFindings(guarded.refused.filter((p) => p.edit.table === range))];
       tables.push(toTableResult(analysis, found));
-      findings.push(...found);
-      edits.push(...planEdits(analysis, sheet));
+      for (const f of found) findings.push(f);
     }
     const sheetMarks = marksOfFindings(sheet, findings);
     const byCell = new Map(sheetMarks.map((m) => [m.cell, m]));
@@ -62,11 +87,31 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
     }
     marks.push(...byCell.values());
   }
-  return { tables, plan, sheetsWithoutTables, blockedByProtection: blocked, marks, notes: cellNotes(grid, tables) };
+  return {
+    tables,
+    plan,
+    sheetsWithoutTables,
+    skippedSheets,
+    formulasReadingWrites: formulasReadingWrites(grid, plan),
+    blockedByProtection: blocked,
+    marks,
+    notes: cellNotes(grid, tables),
+  };
+}
+
+/** `write-refused` (warning): an edit the plan check refused, with the figure it would have written. */
+function refusedFindings(problems: readonly EditProblem[]): Finding[] {
+  return problems.map((p) => ({
+    rule: 'write-refused',
+    severity: 'warning' as const,
+    cell: p.edit.cell,
+    message: `${p.message}；计算结果 ${typeof p.edit.value === 'number' ? fmt(new Decimal(p.edit.value)) : p.edit.value} 未写入`,
+  }));
 }
 
 /** Only cells that disagree, never a formula (SPEC §10): a second run plans nothing. */
 function planEdits(t: TableAnalysis, sheet: SheetGrid): CellEdit[] {
+  const table = rangeAddress(t.layout.top, t.layout.left, t.layout.bottom, t.layout.right);
   // A cell claimed by two writes (得分 merged over two rows, total and grade merged) is
   // ambiguous: write neither.
   const claims = new Map<string, number>();
@@ -76,6 +121,7 @@ function planEdits(t: TableAnalysis, sheet: SheetGrid): CellEdit[] {
     .filter((w) => typeof w.value === 'string' || Number.isFinite(w.value.toNumber()))
     .map((w) => ({
       sheet: t.layout.sheet,
+      table,
       row: w.row,
       col: w.col,
       cell: w.cell,

@@ -1,5 +1,6 @@
 /** Public surface of the engine: hosts import from here only. */
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
+export { formulasReadingWrites, type FormulaCell } from './formula-reads';
 export * from './grid';
 export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
 export {
@@ -35,7 +36,7 @@ export {
 export { isDateFormat, isoDateOf, serialToDate, dateToSerial, toGridDate, fromExcelValue, EXCEL_ERRORS } from './host-values';
 export { describeMethod, METHOD_TEXT } from './methods';
 export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL, RULE_NAMES, ruleName } from './labels';
-export { BACKUP_PREFIX, STORE_SHEET, isAddinSheet, isBackupSheet } from './sheets';
+export { BACKUP_PREFIX, STORE_SHEET, isAddinSheet, isBackupSheet, skipReason, skippedSheetLine, type SkipReason, type SkippedSheet } from './sheets';
 export * from './app';
 export { buildSummary, displayWidth, HEADER_FILL, NUMBER_FORMATS, STATUS_LABEL, SUMMARY_GUIDE, SUMMARY_SHEETS, type ReviewSummary, type SummaryColumn, type SummaryCounts, type SummaryFile, type SummaryHighlight, type SummaryKind, type SummaryLink, type SummaryOptions, type SummarySheet, type SummaryValue } from './summary';
 export {

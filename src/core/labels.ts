@@ -45,6 +45,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'score-mismatch': '指标得分不符',
   'score-annotated': '得分单元格含文字',
   'text-kept': '待写单元格为文字，未改写',
+  'write-refused': '写入位置不属于本表，未写入',
   'qualitative-band': '定性得分超出档次',
   'formula-result-mismatch': '公式结果与计算值不符',
   'missing-target': '缺少指标值',

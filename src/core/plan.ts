@@ -33,6 +33,11 @@ export interface CellEdit {
   readonly severity?: Severity | null;
   /** The findings' messages on this cell, one per line (a cell note); null: none. */
   readonly note?: string | null;
+  /**
+   * The rectangle (`A1:I12`) of the table that planned this edit. The engine always sets it;
+   * `validateEdit` refuses an edit outside it (issue 12 item 1).
+   */
+  readonly table?: string;
 }
 
 /**

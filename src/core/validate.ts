@@ -3,10 +3,11 @@
  * Office.js): a host describes its workbook through `PlanTargets` and refuses or skips the
  * edits this returns.
  */
-import { address, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
+import { address, parseRange, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
+import type { NumberCell, TableLayout } from './layout/types';
 import type { CellEdit } from './plan';
 
-export type EditProblemCode = 'missing-sheet' | 'bad-edit' | 'protected-sheet' | 'merged-cell' | 'formula-cell';
+export type EditProblemCode = 'missing-sheet' | 'bad-edit' | 'protected-sheet' | 'merged-cell' | 'formula-cell' | 'outside-table' | 'table-input';
 
 export interface EditProblem {
   readonly code: EditProblemCode;
@@ -50,6 +51,12 @@ export function validateEdit(edit: CellEdit, targets: PlanTargets): EditProblem 
   if (typeof v === 'number' ? !Number.isFinite(v) : typeof v !== 'string') {
     return problem('bad-edit', `${where} 的写入值无效，未写入`);
   }
+  if (edit.table !== undefined) {
+    const t = parseRange(edit.table);
+    if (!t || edit.row < t.top || edit.row > t.bottom || edit.col < t.left || edit.col > t.right) {
+      return problem('outside-table', `${where} 不在计算它的表（${edit.table}）范围内，拒绝写入`);
+    }
+  }
   if (sheet.protected) {
     return problem('protected-sheet', `工作表「${edit.sheet}」受保护，拒绝写入 ${edit.cell}；请先撤销工作表保护`);
   }
@@ -89,4 +96,74 @@ export function gridTargets(grid: WorkbookGrid): PlanTargets {
       };
     },
   };
+}
+
+/**
+ * The cells a table reads (issue 12 item 1): for its own plan, the inputs it must never
+ * write (targets, actuals, texts, weights, budget amounts); for a neighbour's plan, every cell
+ * it reads, stated scores and totals included.
+ */
+function tableCells(l: TableLayout): { inputs: Set<string>; read: Set<string> } {
+  const inputs = new Set<string>();
+  const read = new Set<string>();
+  const input = (c: { readonly cell: string } | null | undefined): void => {
+    if (c) inputs.add(c.cell);
+  };
+  const stated = (c: { readonly cell: string } | null | undefined): void => {
+    if (c) read.add(c.cell);
+  };
+  for (const r of l.indicators) {
+    for (const t of Object.values(r.texts)) input(t);
+    input(r.weight);
+    input(r.refWeight);
+    stated(r.score);
+    stated(r.completion);
+  }
+  for (const s of l.subtotals) {
+    input(s.weight);
+    input(s.refWeight);
+    stated(s.score);
+  }
+  for (const b of l.budget?.rows ?? []) {
+    const a = b.amounts as Readonly<Partial<Record<string, NumberCell>>>;
+    for (const role of ['initialBudget', 'budget', 'executed', 'weight']) input(a[role]);
+    for (const role of ['rate', 'score', 'deduction']) stated(a[role]);
+  }
+  for (const list of l.budget?.breakdowns ?? []) for (const i of list.items) input(i.amount);
+  stated(l.total?.score);
+  stated(l.grade);
+  for (const c of inputs) read.add(c);
+  return { inputs, read };
+}
+
+/**
+ * The plan check across the tables of one sheet (issue 12 item 1): an edit must lie inside
+ * its own table's rectangle, never on one of its own inputs, and never on a cell another
+ * table on the sheet reads. Returns the edits kept and the problems of those refused; the
+ * engine turns each problem into a `write-refused` finding (never silently dropped).
+ */
+export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly TableLayout[]): { kept: CellEdit[]; refused: EditProblem[] } {
+  const cells = layouts.map((l) => ({ range: rangeAddress(l.top, l.left, l.bottom, l.right), ...tableCells(l) }));
+  const kept: CellEdit[] = [];
+  const refused: EditProblem[] = [];
+  for (const e of edits) {
+    const where = `工作表「${e.sheet}」${e.cell}`;
+    const own = cells.find((c) => c.range === e.table);
+    const t = e.table !== undefined ? parseRange(e.table) : undefined;
+    if (!t || e.row < t.top || e.row > t.bottom || e.col < t.left || e.col > t.right) {
+      refused.push({ code: 'outside-table', edit: e, message: `${where} 不在计算它的表（${e.table ?? '未知'}）范围内，拒绝写入` });
+      continue;
+    }
+    if (own?.inputs.has(e.cell)) {
+      refused.push({ code: 'table-input', edit: e, message: `${where} 是本表（${e.table}）读取的指标值、完成值、分值或金额，拒绝写入` });
+      continue;
+    }
+    const other = cells.find((c) => c !== own && c.read.has(e.cell));
+    if (other) {
+      refused.push({ code: 'table-input', edit: e, message: `${where} 是另一张表（${other.range}）读取的单元格，拒绝写入` });
+      continue;
+    }
+    kept.push(e);
+  }
+  return { kept, refused };
 }
