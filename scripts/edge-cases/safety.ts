@@ -234,7 +234,8 @@ export const CASES: EdgeCase[] = [
   },
   {
     file: 'safety-actual-no-figure.xlsx',
-    description: 'Item 8: 学员满意度 actual `已完成（详见报告）` against ≥90%, score 25 stated; total 94 stated. No figure: 25 kept, total 94 agrees, a finding says the figure is missing.',
-    build: one({ ...BASE, indicators: withRow(2, { actual: '已完成（详见报告）', score: 25 }), total: 94 }),
+    description:
+      'Item 8: 学员满意度 actual `已完成（详见报告）` against ≥90%, score blank; 培训人数 likewise `达标` with 30 stated; total 99 stated. No figure: no full score made up for H10, 30 kept in H8, total incomplete (69), nothing written.',
+    build: one({ ...BASE, indicators: [{ ...INDICATORS[0], actual: '达标' }, INDICATORS[1], { ...INDICATORS[2], actual: '已完成（详见报告）', score: null }] }),
   },
 ];

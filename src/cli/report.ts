@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { fmt, fmtPct, KIND_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding, type Severity, type TableResult } from '../core';
+import { fmt, fmtPct, KIND_LABEL, SEVERITIES, SEVERITY_LABEL, type Finding, type Severity, type SkippedSheet, type TableResult } from '../core';
 
 export { SEVERITIES, SEVERITY_LABEL };
 
@@ -23,6 +23,10 @@ export interface FileReport {
   readonly edits?: number;
   /** Why the file (or folder) could not be processed: one line that names it. */
   readonly failed?: string | null;
+  /** Sheets not read nor written, and why (hidden, very hidden, the add-in's own). */
+  readonly skippedSheets?: readonly SkippedSheet[];
+  /** Formula cells that reference a cell the plan writes (recalculated on open). */
+  readonly formulasReadingWrites?: number;
 }
 
 // Figures are formatted with the engine's decimal helpers: 2.675 prints 2.68, as it scores.

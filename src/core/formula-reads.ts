@@ -51,3 +51,11 @@ export function formulasReadingWrites(grid: WorkbookGrid, plan: Plan): FormulaCe
   }
   return out;
 }
+
+/**
+ * The report's line for `count` formulas reading written cells: after `score` they are
+ * recalculated when the file is opened; `check` says what a `score` would do.
+ */
+export function formulasReadingLine(count: number, written: boolean): string {
+  return written ? `${count} 个公式引用了写入的单元格，打开时将重新计算` : `${count} 个公式引用了将写入的单元格，计分写入后打开时将重新计算`;
+}

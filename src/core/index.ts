@@ -1,6 +1,6 @@
 /** Public surface of the engine: hosts import from here only. */
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
-export { formulasReadingWrites, type FormulaCell } from './formula-reads';
+export { formulasReadingLine, formulasReadingWrites, type FormulaCell } from './formula-reads';
 export * from './grid';
 export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
 export {

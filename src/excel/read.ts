@@ -15,7 +15,7 @@
  * (office-js #3611): an area starting above or left of every value covers only empty cells
  * and is not read.
  */
-import { columnLetters, fromExcelValue, isBackupSheet, type Cell, type MergedArea, type RawValue, type SheetGrid, type SheetVisibility } from '../core';
+import { columnLetters, fromExcelValue, isAddinSheet, type Cell, type MergedArea, type RawValue, type SheetGrid, type SheetVisibility } from '../core';
 import type { CellFill, PortRead, ReadRequest, SheetInfo } from '../core';
 import { isPayloadError } from './errors';
 
@@ -77,7 +77,7 @@ interface Block extends Piece {
 
 export async function readWorkbook(context: Excel.RequestContext, request: ReadRequest): Promise<PortRead> {
   const { sheets, stored } = await readSheets(context, request.keys);
-  const read = request.grids === false ? [] : sheets.filter((s) => !isBackupSheet(s.name));
+  const read = request.grids === false ? [] : sheets.filter((s) => !isAddinSheet(s.name));
   if (!read.length) return { sheets, grid: { sheets: [] }, cell: () => EMPTY_CELL, fills: [], stored };
   request.onProgress?.(0, read.length);
   const proxies = read.map((s) => context.workbook.worksheets.getItem(s.name));

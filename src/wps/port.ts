@@ -10,7 +10,7 @@
  * while a cell is being edited and when the workbook was opened read-only; a protected sheet
  * is never written (the core leaves it out and names it).
  */
-import { isBackupSheet, type Capabilities, type CellState, type HostPort, type PortRead, type ProbeResult, type SheetInfo, type SheetVisibility, type Step } from '../core';
+import { isAddinSheet, type Capabilities, type CellState, type HostPort, type PortRead, type ProbeResult, type SheetInfo, type SheetVisibility, type Step } from '../core';
 import { mismatches, parseAddress } from '../core';
 import { readAspects, writeAspects, bgrToArgb, type AspectName } from './cells';
 import { EDIT_MODE, NO_WORKBOOK, READ_ONLY, toAddinError, tooOld, wpsError } from './errors';
@@ -116,7 +116,7 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
         const infos = sheets.map(infoOf);
         const reads: SheetRead[] = [];
         if (request.grids !== false) {
-          const wanted = sheets.filter((s) => !isBackupSheet(s.Name));
+          const wanted = sheets.filter((s) => !isAddinSheet(s.Name));
           wanted.forEach((s, i) => {
             reads.push(readSheet(s, { fills: !!request.fills }));
             request.onProgress?.(i + 1, wanted.length);

@@ -6,7 +6,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 
-import { analyzeWorkbook, buildSummary, cellNotes, noTablesLine, type Profile, type Severity, type TableResult } from '../../core';
+import { analyzeWorkbook, buildSummary, cellNotes, formulasReadingLine, noTablesLine, skippedSheetLine, type Profile, type Severity, type TableResult } from '../../core';
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
@@ -37,9 +37,11 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
   try {
     // Neither `check` nor `score` needs ExcelJS: the grid comes from ../read, writes patch the package.
     const { grid } = await readGrid(source);
-    const result = analyzeWorkbook(grid, { profile });
-    if (!result.tables.length) return failed(`${file}：${noTablesLine(grid.sheets.length)}`);
+    const result = analyzeWorkbook(grid, { profile, includeHidden: args.includeHidden });
+    const skippedLines = result.skippedSheets.map(skippedSheetLine);
+    if (!result.tables.length) return failed([`${file}：${noTablesLine(grid.sheets.length)}`, ...skippedLines].join('；'));
     const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
+    notes.push(...skippedLines);
     if (item.source !== undefined) notes.unshift(CONVERTED);
     for (const e of result.blockedByProtection.slice(0, 1)) {
       notes.push(`工作表「${e.sheet}」受保护，${result.blockedByProtection.length} 处计算结果未写入（请撤销保护后重试）`);
@@ -58,7 +60,11 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
         written = out;
       }
     }
-    return { report: { file, tables: result.tables, notes, written, edits }, failed: null };
+    const reading = result.formulasReadingWrites.length;
+    // `check` writes nothing, but says which formulas `score` would make stale.
+    if (reading) notes.push(formulasReadingLine(reading, args.command === 'score'));
+    const skippedSheets = result.skippedSheets;
+    return { report: { file, tables: result.tables, notes, written, edits, skippedSheets, formulasReadingWrites: reading }, failed: null };
   } catch (e) {
     if (e instanceof UserFacingError) return failed(named(e.message));
     return failed(`${file}：${describeError(e)}`);
@@ -78,6 +84,8 @@ function jsonDocument(outcomes: readonly FileOutcome[], min: Severity, report: s
       ...(o.report.notes.length ? { notes: o.report.notes } : {}),
       ...(o.report.written ? { written: o.report.written } : {}),
       ...(o.report.edits !== undefined ? { edits: o.report.edits } : {}),
+      ...(o.report.skippedSheets?.length ? { skippedSheets: o.report.skippedSheets } : {}),
+      ...(o.report.formulasReadingWrites !== undefined ? { formulasReadingWrites: o.report.formulasReadingWrites } : {}),
     })),
     ...(report !== null ? { report } : {}),
   };

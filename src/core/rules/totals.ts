@@ -106,6 +106,7 @@ function unscoredReason(i: ScoredIndicator): string {
   if (i.actualError) return '实际完成值为错误值';
   if (i.actual.kind === 'empty') return '实际完成值为空';
   if (i.unitMismatch) return '计量单位无法比较';
+  if (i.actualNotMeasured && i.actual.kind !== 'quantity') return '实际完成值没有数值';
   if (i.band === 'unknown') return '实际完成值无法判定档次';
   return '无法计算得分';
 }

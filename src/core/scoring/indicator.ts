@@ -216,7 +216,14 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
     return keepStated();
   }
 
-  if (actual.kind === 'band') return qualitative(actual.band, { actualNotMeasured: target.kind === 'quantity' });
+  // A numeric target answered without a figure (`已完成（详见报告）`, `达标`): there is nothing
+  // to compute, so no full score is made up; the typed score is kept and `actual-not-measured`
+  // says the figure is missing (issue 12 item 8).
+  if (actual.kind !== 'quantity' && (target.kind === 'quantity' || target.kind === 'rule')) {
+    const direction = target.kind === 'quantity' ? directionOf(target.op, isCostAmount(row, target)) : directionOf(target.op, false);
+    return keepStated({ actualNotMeasured: true, direction });
+  }
+  if (actual.kind === 'band') return qualitative(actual.band);
 
   switch (target.kind) {
     case 'quantity': {

@@ -38,9 +38,18 @@ export interface ActualOptions {
 
 const WORD_ZERO: readonly RegExp[] = [/^(?:零|为零|等于零)[。.]?$/, /(?:为|等于|是)零[。.]?$/];
 
+/**
+ * A formula written as text: `=` then a function call, a cell reference or arithmetic
+ * between figures. `=100%`, `=95` stay comparisons (the `=` operator).
+ */
+const FORMULA_TEXT = /^=\s*(?:[A-Za-z_][A-Za-z0-9_.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+(?![\d.%])|[\d.]+%?\s*[-+*/^&]\s*[\d.($A-Za-z])/;
+
 export function parseActual(raw: string, opts: ActualOptions = {}): ParsedActual {
   const text = normalizeText(typeof raw === 'string' ? raw : String(raw ?? ''));
   if (PLACEHOLDERS.has(text)) return { kind: 'empty', text };
+
+  // `=1+1`, `=SUM(F5:F9)` typed as text (not a formula): words, not a comparison (issue 12 item 8).
+  if (FORMULA_TEXT.test(text)) return { kind: 'qualitative', text };
 
   const band = parseBandLabel(text);
   if (band) return { kind: 'band', text, band };
