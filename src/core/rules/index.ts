@@ -24,6 +24,12 @@ export type { Finding, Rule, Severity } from './types';
  * Every rule, in report order, one entry per rule id: checks of the same id for different
  * table kinds (budget blocks, 基础数据表, 绩效目标表) are merged. Add a rule by adding it here.
  */
+/**
+ * Finding ids the engine raises itself, outside the table rules: `write-refused` (the plan
+ * check refused an edit, issue 12 item 1).
+ */
+export const ENGINE_FINDING_IDS: readonly string[] = ['write-refused'];
+
 export const RULES: readonly Rule[] = mergeById([
   totalMismatch,
   totalIncomplete,

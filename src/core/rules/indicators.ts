@@ -1,4 +1,5 @@
 import { fmt } from '../num';
+import { BAND_LABEL } from '../scoring/bands';
 import { excelError, type ScoredIndicator } from '../scoring/indicator';
 import { normalizeText } from '../values';
 import { isKind, quote, rowLabel, SCORED_KINDS } from './describe';
@@ -60,7 +61,13 @@ export const actualNotMeasured = rule('actual-not-measured', 'warning', (t) => {
     if (i.actual.kind === 'quantity') {
       message = `${rowLabel(i)}实际完成值「${actual}」带有比较关系，只说明达到指标值，应填写实际完成的数值`;
     } else {
-      const how = i.stated !== null ? `，没有可计分的数值，保留表中得分 ${fmt(i.score ?? i.stated)}` : '，没有可计分的数值，未计算得分';
+      // Words matching the typed score's band confirm it; otherwise nothing is computed.
+      const how =
+        i.method === 'qualitative' && i.band && i.band !== 'unknown' && i.score !== null
+          ? `，已按「${BAND_LABEL[i.band]}」档计 ${fmt(i.score)} 分`
+          : i.score !== null
+            ? `，没有可计分的数值，保留表中得分 ${fmt(i.score)}`
+            : '，没有可计分的数值，未计算得分';
       message = `${rowLabel(i)}年度指标值「${quote(i.row.texts.target?.text)}」是数值指标，实际完成值「${actual}」不是实际数值${how}；应填写实际完成的数值`;
     }
     out.push({ cell: i.row.texts.actual?.cell ?? null, message });

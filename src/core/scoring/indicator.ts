@@ -205,6 +205,11 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
       res.method = 'qualitative';
       return res;
     }
+    // A numeric target answered without a figure (`已完成（详见报告）`): the words may confirm a
+    // typed score in their band, but never make one up — no band default, no full score; the
+    // typed score (or none) is kept and `actual-not-measured` says the figure is missing
+    // (issue 12 item 8).
+    if (extra?.actualNotMeasured && actual.kind !== 'quantity') return keepStated({ ...extra });
     return done(bandDefault(band, weight, p), 'qualitative', { ...extra, band, statedOutsideBand: stated !== null });
   };
 
@@ -216,14 +221,7 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
     return keepStated();
   }
 
-  // A numeric target answered without a figure (`已完成（详见报告）`, `达标`): there is nothing
-  // to compute, so no full score is made up; the typed score is kept and `actual-not-measured`
-  // says the figure is missing (issue 12 item 8).
-  if (actual.kind !== 'quantity' && (target.kind === 'quantity' || target.kind === 'rule')) {
-    const direction = target.kind === 'quantity' ? directionOf(target.op, isCostAmount(row, target)) : directionOf(target.op, false);
-    return keepStated({ actualNotMeasured: true, direction });
-  }
-  if (actual.kind === 'band') return qualitative(actual.band);
+  if (actual.kind === 'band') return qualitative(actual.band, { actualNotMeasured: target.kind === 'quantity' });
 
   switch (target.kind) {
     case 'quantity': {
