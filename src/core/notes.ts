@@ -1,6 +1,6 @@
 import { address, parseRange, type WorkbookGrid } from './grid';
 import type { TableResult } from './result';
-import { LONG_TEXT } from './rules/describe';
+import { LONG_TEXT, quote } from './rules/describe';
 import { NOT_CALCULATED } from './rules/formulas';
 
 export interface CellNote {
@@ -29,7 +29,7 @@ export function cellNotes(grid: WorkbookGrid, tables: readonly TableResult[]): C
           const cell = row[c];
           if (!cell) continue;
           let message: string | null = null;
-          if (cell.formulaWithoutResult) message = `公式 =${cell.formula ?? ''} 没有计算结果：${NOT_CALCULATED}，按空白处理`;
+          if (cell.formulaWithoutResult) message = `公式 =${quote(cell.formula ?? '')} 没有计算结果：${NOT_CALCULATED}，按空白处理`;
           else if (cell.value.t === 'error') message = `单元格为错误值 ${cell.value.v}，按空白处理`;
           else if (cell.value.t === 'text' && cell.value.v.length > LONG_TEXT) message = `文字过长（${cell.value.v.length} 个字符），请核对是否误粘贴`;
           if (message) {

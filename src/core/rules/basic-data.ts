@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { fmt, fmtPct } from '../num';
+import { quote } from './describe';
 import { rule, type Hit } from './types';
 
 /** A row label as the user wrote it, less its 其中/numbering marker (messages quote it). */
@@ -18,9 +19,9 @@ export const basicDataBreakdown = rule('budget-breakdown-mismatch', 'error', (t)
       const sum = items.reduce((s, v) => s.plus(v!.value!), new Decimal(0));
       const names = list.items.map((i) => plain(i.label)).join('、');
       if (list.kind === 'numbered' && parent.value.minus(sum).abs().gt(t.profile.tolerance)) {
-        out.push({ cell: parent.cell, message: `「${plain(list.parent.label)}」${col.label} ${fmt(parent.value)}，其明细（${names}）合计 ${fmt(sum)}，不符` });
+        out.push({ cell: parent.cell, message: `「${quote(plain(list.parent.label))}」${col.label} ${fmt(parent.value)}，其明细（${quote(names)}）合计 ${fmt(sum)}，不符` });
       } else if (list.kind === 'partial' && sum.minus(parent.value).gt(t.profile.tolerance)) {
-        out.push({ cell: parent.cell, message: `「${plain(list.parent.label)}」${col.label} ${fmt(parent.value)}，小于其中各项（${names}）合计 ${fmt(sum)}` });
+        out.push({ cell: parent.cell, message: `「${quote(plain(list.parent.label))}」${col.label} ${fmt(parent.value)}，小于其中各项（${quote(names)}）合计 ${fmt(sum)}` });
       }
     });
   }
@@ -61,7 +62,7 @@ export const threeExpensesOverBudget = rule('execution-over-budget', 'warning', 
       if (spent == null || budget == null || !spent.gt(budget)) continue;
       out.push({
         cell: row.values[i]!.cell,
-        message: `${/三公/.test(row.label) ? '三公经费' : `三公经费「${plain(row.label)}」`}${b.columns[i].label} ${fmt(spent)} 超过${b.columns[j].label} ${fmt(budget)}`,
+        message: `${/三公/.test(row.label) ? '三公经费' : `三公经费「${quote(plain(row.label))}」`}${b.columns[i].label} ${fmt(spent)} 超过${b.columns[j].label} ${fmt(budget)}`,
       });
     }
   }

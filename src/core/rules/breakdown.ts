@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { fmt } from '../num';
+import { quote } from './describe';
 import { childrenOf, rowsBelow, sum } from '../scoring/execution';
 import type { BudgetRow, NumberCell } from '../layout/types';
 import { rule, type Hit } from './types';
@@ -27,7 +28,7 @@ function compareRow(parent: BudgetRow, children: readonly BudgetRow[], tolerance
     }
   }
   if (!parts.length || !cell) return null;
-  return { cell: cell.cell, message: `「${name(parent)}」与其明细（${children.map(name).join('、')}）不符：${parts.join('；')}` };
+  return { cell: cell.cell, message: `「${quote(name(parent))}」与其明细（${quote(children.map(name).join('、'))}）不符：${parts.join('；')}` };
 }
 
 /**
@@ -61,7 +62,7 @@ export const budgetBreakdownMismatch = rule('budget-breakdown-mismatch', 'error'
     if (total.minus(executed).abs().gt(tol)) {
       out.push({
         cell: list.cell,
-        message: `「${list.name}」各项合计 ${fmt(total)}（${items.map((i) => `${i.label.replace(/[:：]$/, '')} ${fmt(i.amount!.value)}`).join(' + ')}），与全年执行数 ${fmt(executed)} 不符`,
+        message: `「${quote(list.name)}」各项合计 ${fmt(total)}（${items.map((i) => `${i.label.replace(/[:：]$/, '')} ${fmt(i.amount!.value)}`).join(' + ')}），与全年执行数 ${fmt(executed)} 不符`,
       });
     }
   }

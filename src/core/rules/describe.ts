@@ -18,16 +18,27 @@ export function rowLabel(i: ScoredIndicator): string {
 
 /** Texts longer than this (characters) are not what a cell of the form holds: a paste gone wrong. */
 export const LONG_TEXT = 2000;
+/** Texts longer than this are cut when quoted in a message (a finding line stays readable). */
+export const QUOTE_MAX = 100;
 /** How much of such a text a message quotes. */
 const LONG_TEXT_QUOTED = 40;
+/** How many row numbers a message lists before `等 N 行`. */
+const ROWS_LISTED = 10;
+
+/** `12、13、14`, or `12、13、…、21 等 25 行` past `ROWS_LISTED` rows. */
+export function rowList(rows: readonly number[]): string {
+  if (rows.length <= ROWS_LISTED) return rows.join('、');
+  return `${rows.slice(0, ROWS_LISTED).join('、')} 等 ${rows.length} 行`;
+}
 
 /**
  * A cell text as quoted in a message: line breaks and runs of blanks folded, ends trimmed.
- * A text over `LONG_TEXT` characters is quoted by its first 40 characters and its length.
+ * A text over `QUOTE_MAX` characters is quoted by its first 40 characters and its length:
+ * the one quoting helper of every rule message and note.
  */
 export function quote(text: string | undefined): string {
   const t = text ?? '';
-  if (t.length > LONG_TEXT) {
+  if ([...t].length > QUOTE_MAX) {
     const head = [...t.replace(/\s+/g, ' ').trim()].slice(0, LONG_TEXT_QUOTED).join('');
     return `${head}…（共 ${t.length} 个字符）`;
   }

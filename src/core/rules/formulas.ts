@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { CellValue } from '../grid';
 import { fmt } from '../num';
+import { quote } from './describe';
 import { rule } from './types';
 
 /** What a formula cell shows, as a message quotes it. */
@@ -33,8 +34,8 @@ export const formulaResultMismatch = rule('formula-result-mismatch', 'warning', 
     .map((w) => {
       const want = typeof w.value === 'string' ? w.value : w.role === 'execution-rate' ? `${fmt(w.value.times(100))}%` : fmt(w.value);
       if (w.formulaWithoutResult) {
-        return { cell: w.cell, message: `单元格公式 =${w.formula} 尚无结果：${NOT_CALCULATED}；计算值应为 ${want}，公式未改写` };
+        return { cell: w.cell, message: `单元格公式 =${quote(w.formula)} 尚无结果：${NOT_CALCULATED}；计算值应为 ${want}，公式未改写` };
       }
-      return { cell: w.cell, message: `单元格公式 =${w.formula} 的结果为 ${shown(w.current)}，计算值应为 ${want}；公式未改写，请核对` };
+      return { cell: w.cell, message: `单元格公式 =${quote(w.formula)} 的结果为 ${shown(w.current)}，计算值应为 ${want}；公式未改写，请核对` };
     }),
 );

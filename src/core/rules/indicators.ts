@@ -82,7 +82,7 @@ export const unitMismatch = rule('unit-mismatch', 'error', (t) => {
     .filter((i) => i.unitMismatch !== null)
     .map((i) => ({
       cell: i.row.texts.actual?.cell ?? null,
-      message: `${rowLabel(i)}年度指标值的单位「${i.unitMismatch!.target}」与实际完成值的单位「${i.unitMismatch!.actual}」无法比较，${
+      message: `${rowLabel(i)}年度指标值的单位「${quote(i.unitMismatch!.target)}」与实际完成值的单位「${quote(i.unitMismatch!.actual)}」无法比较，${
         i.stated !== null ? `保留表中得分 ${fmt(i.stated)}` : '未计算得分'
       }；请统一计量单位`,
     }));

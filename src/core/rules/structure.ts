@@ -58,7 +58,7 @@ export const level2Misplaced = rule('level2-misplaced', 'warning', (t) => {
     out.push({
       cell: address(run[0].row, col),
       message: `二级指标「${quote(run[0].level2)}」不属于一级指标「${quote(run[0].level1)}」的标准二级指标（${standard.join('、')}）${
-        home ? `，应归入「${home}指标」` : ''
+        home ? `，应归入「${quote(home)}指标」` : ''
       }`,
     });
   }

@@ -3,7 +3,7 @@ import { fmt } from '../num';
 import { gradeRank } from '../profiles';
 import type { ScoredIndicator } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
-import { quote, rowLabel } from './describe';
+import { quote, rowLabel, rowList } from './describe';
 import { NOT_CALCULATED } from './formulas';
 import { rule, type Hit } from './types';
 
@@ -71,7 +71,7 @@ export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) 
   const out: Hit[] = [];
   for (const g of groups) {
     if (g.declared.isNaN() || g.sum.eq(g.declared)) continue;
-    out.push({ cell: g.cell, message: `「${g.name}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
+    out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
   }
   return out;
 });
@@ -90,7 +90,7 @@ export const subtotalMismatch = rule('subtotal-mismatch', 'error', (t) => {
       const v = cell?.value;
       if (v == null) continue;
       if (!withinTolerance(v, sum, t.profile)) {
-        out.push({ cell: cell!.cell, message: `「${s.label}」小计${what} ${fmt(v)} 与其下指标合计 ${fmt(sum)} 不符` });
+        out.push({ cell: cell!.cell, message: `「${quote(s.label)}」小计${what} ${fmt(v)} 与其下指标合计 ${fmt(sum)} 不符` });
       }
     }
   }
@@ -132,7 +132,7 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
     byReason.set(why, [...(byReason.get(why) ?? []), i.row.row]);
   }
   const missing: string[] = [];
-  if (t.unscored.length) missing.push(`${t.unscored.length} 个指标未计分（${[...byReason].map(([why, rows]) => `${why}：第 ${rows.join('、')} 行`).join('；')}）`);
+  if (t.unscored.length) missing.push(`${t.unscored.length} 个指标未计分（${[...byReason].map(([why, rows]) => `${why}：第 ${rowList(rows)} 行`).join('；')}）`);
   if (missingExecution) missing.push('预算执行率得分无法计算');
   if (nothing) missing.push('没有填写分值或得分的指标');
   const parts = [e && e.score !== null ? `预算执行率得分 ${fmt(e.score)}` : null, t.indicatorScore !== null ? `已计分指标 ${fmt(t.indicatorScore)}` : null];
@@ -143,7 +143,7 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
     stated != null
       ? ` ${fmt(stated)} `
       : cell?.formulaWithoutResult
-        ? `（公式 =${cell.formula ?? ''}）${NOT_CALCULATED}，`
+        ? `（公式 =${quote(cell.formula ?? '')}）${NOT_CALCULATED}，`
         : cell?.raw.t === 'empty'
           ? '为空，'
           : `「${quote(cell?.raw.t === 'text' ? cell.raw.v : String(cell && 'v' in cell.raw ? cell.raw.v : ''))}」`;
