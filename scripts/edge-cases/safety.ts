@@ -226,6 +226,20 @@ export const CASES: EdgeCase[] = [
       return bytes(wb);
     },
   },
+  // Long quoted text: under the old 2,000-character threshold, quoted whole.
+  {
+    file: 'safety-long-texts.xlsx',
+    description:
+      'Quoting: a 1,500-character report as the actual of 学员满意度 (≥90%, 30 stated) and a 1,200-character 一级指标-like name in 三级指标 of 培训人数; every message quoting them stays under 300 characters.',
+    build: one({
+      ...BASE,
+      indicators: [
+        { ...INDICATORS[0], l3: `培训人数${'（含线上线下各类培训班次及人次统计口径说明）'.repeat(60)}`.slice(0, 1200), actual: '80人' },
+        INDICATORS[1],
+        { ...INDICATORS[2], actual: `满意度调查情况：${'本年度共发放问卷若干份，回收有效问卷若干份，学员对培训内容、师资和组织安排总体满意；'.repeat(40)}`.slice(0, 1500) },
+      ],
+    }),
+  },
   // Item 8: text that only looks like data.
   {
     file: 'safety-text-formula-actual.xlsx',
