@@ -11,6 +11,7 @@ import { CASES as PACKAGE } from './package';
 import { CASES as LAYOUT } from './layout';
 import { CASES as DIRTY } from './dirty';
 import { CASES as READER } from './reader';
+import { CASES as LAYOUTS } from './layouts';
 
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
@@ -21,7 +22,7 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY, READER];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY, READER, LAYOUTS];
 
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

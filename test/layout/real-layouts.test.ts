@@ -1,0 +1,76 @@
+/**
+ * Issue 12 (items 1, 2, 9 and the real layouts), each on a real .xlsx built by
+ * scripts/edge-cases/layouts.ts; figures checked through the engine and `jixiao check --json`.
+ */
+import { analyzeWorkbook, type TableResult, type WorkbookResult } from '../../src/core';
+import { readWorkbook } from '../../src/cli/workbook';
+import { jixiao } from '../helpers/cli';
+import { fixture, rules } from '../helpers/fixtures';
+
+async function analyzeEdge(file: string): Promise<WorkbookResult> {
+  const { grid } = await readWorkbook(fixture(`edge/${file}`));
+  return analyzeWorkbook(grid);
+}
+
+async function checkJson(file: string): Promise<{ code: number; tables: TableResult[] }> {
+  const r = await jixiao('check', fixture(`edge/${file}`), '--json');
+  const doc = JSON.parse(r.out) as { files: Array<{ tables: TableResult[] }> };
+  return { code: r.code, tables: doc.files[0].tables };
+}
+
+const summary = (t: TableResult) => [t.range, t.title, t.execution?.rate, t.execution?.score, t.total.score, t.total.stated, t.total.cell];
+const planOf = (r: WorkbookResult) => r.plan.map((e) => [e.cell, e.role, e.value]);
+
+describe('item 1: side-by-side tables whose top rows differ', () => {
+  it('right table two rows lower: both found, the right one’s total checked in its own cell', async () => {
+    const r = await analyzeEdge('layouts-offset-right-lower.xlsx');
+    expect(r.tables.map(summary)).toEqual([
+      ['A1:I12', '职工书屋建设', 0.96, 9.6, 99.6, 99.6, 'H11'],
+      // 培训人次 450 of ≥500 → 30 × 0.9 = 27; 9 + 27 + 30 + 30 = 96.
+      ['K3:S14', '农民工技能培训', 0.9, 9, 96, 99, 'R13'],
+    ]);
+    expect(rules(r.tables[0])).toEqual([]);
+    expect(rules(r.tables[1])).toEqual(['total-mismatch@R13']);
+    expect(planOf(r)).toEqual([
+      ['R10', 'score', 27],
+      ['R13', 'total', 96],
+    ]);
+  });
+
+  it('left table five rows lower: both found, nothing written into the neighbour', async () => {
+    const r = await analyzeEdge('layouts-offset-left-lower.xlsx');
+    expect(r.tables.map(summary)).toEqual([
+      ['K1:S12', '农民工技能培训', 0.9, 9, 96, 99, 'R11'],
+      ['A6:I17', '职工书屋建设', 0.96, 9.6, 99.6, 99.6, 'H16'],
+    ]);
+    expect(planOf(r)).toEqual([
+      ['R8', 'score', 27],
+      ['R11', 'total', 96],
+    ]);
+    const { code, tables } = await checkJson('layouts-offset-left-lower.xlsx');
+    expect(code).toBe(1);
+    expect(tables.map((t) => [t.range, t.total.score, t.total.stated])).toEqual([
+      ['K1:S12', 96, 99],
+      ['A6:I17', 99.6, 99.6],
+    ]);
+  });
+
+  it('a wide table below the pair is read on its whole width, not cut at the band edge', async () => {
+    const r = await analyzeEdge('layouts-wide-below-pair.xlsx');
+    expect(r.tables.map(summary)).toEqual([
+      ['A1:I12', '职工书屋建设', 0.96, 9.6, 99.6, 99.6, 'H11'],
+      ['K3:S14', '农民工技能培训', 0.9, 9, 96, 99, 'R13'],
+      ['A18:K27', '困难职工慰问', 1, 10, 100, 100, 'J26'],
+    ]);
+    expect(r.tables[2].indicators.map((i) => [i.level3, i.weight, i.score])).toEqual([
+      ['慰问户数', 30, 30],
+      ['困难职工生活', 30, 30],
+      ['受慰问职工满意度', 30, 30],
+    ]);
+    expect(rules(r.tables[2])).toEqual([]);
+    expect(planOf(r)).toEqual([
+      ['R10', 'score', 27],
+      ['R13', 'total', 96],
+    ]);
+  });
+});
