@@ -181,8 +181,8 @@ async function wideBelow(): Promise<Buffer> {
 /**
  * Item 2: rates typed as percent numbers (General format). Two tables stacked on one sheet.
  * 工会驿站运维 (rows 1–12) states 95.93 on its 当年财政拨款 row and leaves the total row's
- * 执行率 blank; 户外劳动者服务 (rows 15–26) states no rate at all. Both are written as
- * percent numbers (95.93 / 88), the convention of the sheet; G17's score is `=G17*F17/100`.
+ * 执行率 blank; 户外劳动者服务 (rows 15–27) states no rate at all. Both are written as
+ * percent numbers (95.93 / 92), the convention of the sheet; H18 holds `=G18*F18/100`.
  */
 async function ratePercentNumber(): Promise<Buffer> {
   const wb = workbook();
@@ -211,13 +211,14 @@ async function ratePercentNumber(): Promise<Buffer> {
       name: '户外劳动者服务',
       budgetHeader: BUDGET_HEADER,
       budget: [
-        ['年度资金总额', 50, 50, 44, 10, null, { f: 'G17*F17/100', result: 0 }],
-        ['其中：当年财政拨款', 50, 50, 44, null, null, null],
+        ['年度资金总额', 50, 50, 46, 10, null, { f: 'G18*F18/100', result: 0 }],
+        ['其中：当年财政拨款', 50, 50, 46, null, null, null],
       ],
       indicatorHeader: INDICATOR_HEADER,
       indicators: [
-        ['产出指标', '数量指标', '服务人次', '≥1000人次', '1000人次', 45, 45],
-        ['满意度指标', '服务对象满意度指标', '服务对象满意度', '≥90%', '92%', 45, 45],
+        ['产出指标', '数量指标', '服务人次', '≥1000人次', '1000人次', 30, 30],
+        ['效益指标', '社会效益指标', '服务可及性', '明显提高', '明显提高', 30, 30],
+        ['满意度指标', '服务对象满意度指标', '服务对象满意度', '≥90%', '92%', 30, 30],
       ],
       totalCol: 8,
       total: null,

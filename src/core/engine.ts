@@ -47,7 +47,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
     const edits: CellEdit[] = [];
     const findings: Finding[] = [];
     for (const layout of layouts) {
-      const analysis = analyzeTable(layout, profile);
+      const analysis = analyzeTable(layout, profile, layouts);
       const found = runRules(analysis);
       tables.push(toTableResult(analysis, found));
       findings.push(...found);

@@ -2,6 +2,10 @@
  * Issue 12 (items 1, 2, 9 and the real layouts), each on a real .xlsx built by
  * scripts/edge-cases/layouts.ts; figures checked through the engine and `jixiao check --json`.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
 import { analyzeWorkbook, type TableResult, type WorkbookResult } from '../../src/core';
 import { readWorkbook } from '../../src/cli/workbook';
 import { jixiao } from '../helpers/cli';
@@ -72,5 +76,52 @@ describe('item 1: side-by-side tables whose top rows differ', () => {
       ['R10', 'score', 27],
       ['R13', 'total', 96],
     ]);
+  });
+});
+
+describe('item 2: rates typed as percent numbers (95.93 in a General cell)', () => {
+  it('writes the computed rate in the same convention, from the table’s own cells or else its sheet’s', async () => {
+    const r = await analyzeEdge('layouts-rate-percent-number.xlsx');
+    expect(r.tables.map((t) => [t.title, t.execution?.rate, t.execution?.statedRate, t.execution?.score, t.execution?.rateConvention, t.total.score])).toEqual([
+      ['工会驿站运维', 0.9593, 0.9593, 9.59, 'percent-number', 99.59],
+      ['户外劳动者服务', 0.92, null, 9.2, 'percent-number', 99.2],
+    ]);
+    expect(r.plan.map((e) => [e.cell, e.role, e.value, e.numFmt])).toEqual([
+      ['G4', 'execution-rate', 95.93, undefined],
+      ['H4', 'execution-score', 9.59, undefined],
+      ['H11', 'total', 99.59, undefined],
+      ['H12', 'grade', '优', undefined],
+      ['G18', 'execution-rate', 92, undefined],
+      ['H24', 'total', 99.2, undefined],
+      ['H25', 'grade', '优', undefined],
+    ]);
+    const said = r.tables.map((t) => t.findings.find((f) => f.rule === 'rate-percent-number'));
+    expect(said.map((f) => [f?.severity, f?.cell])).toEqual([
+      ['info', 'G4'],
+      ['info', 'G18'],
+    ]);
+    expect(said[0]?.message).toBe('执行率以百分数数值填写（依据：本表 G5，如 95.93 即 95.93%）；计算所得执行率按同一写法写入 95.93（不加 % 格式），引用该单元格并除以 100 的公式仍然正确');
+    expect(said[1]?.message).toContain('依据：同一工作表其他表格的 G5');
+  });
+
+  it('jixiao score writes 95.93 with no % format, and a second run changes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-layouts-'));
+    const file = path.join(dir, 'rates.xlsx');
+    fs.copyFileSync(fixture('edge/layouts-rate-percent-number.xlsx'), file);
+    const out = path.join(dir, 'rates.scored.xlsx');
+    expect((await jixiao('score', file, '-o', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('自评表')!;
+    expect([ws.getCell('G4').value, ws.getCell('G4').numFmt ?? 'General']).toEqual([95.93, 'General']);
+    expect([ws.getCell('G18').value, ws.getCell('G18').numFmt ?? 'General']).toEqual([92, 'General']);
+    const again = JSON.parse((await jixiao('score', out, '--in-place', '--json')).out);
+    expect(again.files[0].edits).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a %-formatted table keeps fractions: 0.9 written as 90.00%', async () => {
+    const r = await analyzeEdge('layouts-offset-right-lower.xlsx');
+    expect(r.tables.map((t) => t.execution?.rateConvention)).toEqual(['fraction', 'fraction']);
   });
 });

@@ -1,5 +1,5 @@
 import type { TableAnalysis } from '../scoring/table';
-import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch } from './execution';
+import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch, ratePercentNumber } from './execution';
 import { formulaResultMismatch } from './formulas';
 import { scoreAnnotated, scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
 import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalIncomplete, totalMismatch, weightNegative, weightSum } from './totals';
@@ -67,6 +67,7 @@ export const RULES: readonly Rule[] = mergeById([
   quantityNotQuantified,
   completionMismatch,
   textNumber,
+  ratePercentNumber,
 ]);
 
 function mergeById(rules: readonly Rule[]): Rule[] {

@@ -89,8 +89,12 @@ function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profil
   };
 }
 
-/** Score a recognised table: indicators, execution, total and grade (SPEC §5–7). */
-export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalysis {
+/**
+ * Score a recognised table: indicators, execution, total and grade (SPEC §5–7). `sheetTables`
+ * are the tables of its sheet (the rate convention of a table that states no rate is its
+ * sheet's, issue 12 item 2).
+ */
+export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables: readonly TableLayout[] = []): TableAnalysis {
   const p = profile;
   const scorable = layout.kind === 'project' || layout.kind === 'department' || layout.kind === 'evaluation';
   const indicators = layout.indicators
@@ -104,7 +108,8 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
   const weightSum = sumPresent(indicators.map((i) => i.weight));
   const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
-  const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
+  const sheetBlocks = sheetTables.flatMap((t) => (t.budget ? [t.budget] : []));
+  const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p, sheetBlocks) : null;
   // A partial total (SPEC §7 with parts missing) is still reported, with `total-incomplete`.
   let total: Decimal | null = scorable ? sumPresent([indicatorScore, execution?.score]) : null;
   if (total !== null) total = roundTo(total, p.decimals, p.rounding);
@@ -123,8 +128,11 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
     }
     if (execution) {
       if (execution.rate !== null && execution.rateCell) {
-        const rate4 = roundTo(execution.rate, 4);
-        const w = numberWrite('execution-rate', execution.rateCell, rate4, p, '0.00%');
+        // Written in the table's own convention: 95.93 where its rates are percent numbers.
+        const w =
+          execution.rateConvention.kind === 'percent-number'
+            ? numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate.times(100), 2), p)
+            : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%');
         const stated = execution.statedRate;
         const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
         writes.push({ ...w, agrees });
