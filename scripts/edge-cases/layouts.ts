@@ -234,7 +234,8 @@ async function ratePercentNumber(): Promise<Buffer> {
  * Item 9: header wording with formulas and a weight: 全年预算数（A）, 全年执行数（B）,
  * 执行率(B/A×100%), 得分(20分*执行率) — no 分值 column: the execution weight is the header's 20.
  * Indicators: 年初目标值(A), 实际完成值(B); weights 30 + 30 + 20 = 80. Budget 200, spent 180:
- * 90.00% stated, 18 stated; indicators 80; total 98 stated. Row 5 is the total row.
+ * 90% due where 92.00% is stated (F4), 18 due where 18.4 is stated (G4); total 98 due, 98.4
+ * stated (H10). Row 4 is the budget total row.
  */
 async function headerWording(): Promise<Buffer> {
   const wb = workbook();
@@ -242,7 +243,7 @@ async function headerWording(): Promise<Buffer> {
     name: '职工疗休养',
     budgetHeader: ['资金来源', '年初预算数', '全年预算数（A）', '全年执行数（B）', '执行率(B/A×100%)', '得分(20分*执行率)'],
     budget: [
-      ['年度资金总额', 200, 200, 180, { n: 0.9, fmt: '0.00%' }, 18],
+      ['年度资金总额', 200, 200, 180, { n: 0.92, fmt: '0.00%' }, 18.4],
       ['其中：当年财政拨款', 200, 200, 180, null, null],
     ],
     indicatorHeader: ['一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '分值', '得分', '偏差原因分析及改进措施'],
@@ -252,7 +253,7 @@ async function headerWording(): Promise<Buffer> {
       ['满意度指标', '服务对象满意度指标', '职工满意度', '≥90%', '97%', 20, 20],
     ],
     totalCol: 8,
-    total: 98,
+    total: 98.4,
     grade: '优',
   });
   return bytes(wb);

@@ -125,3 +125,29 @@ describe('item 2: rates typed as percent numbers (95.93 in a General cell)', () 
     expect(r.tables.map((t) => t.execution?.rateConvention)).toEqual(['fraction', 'fraction']);
   });
 });
+
+describe('item 9: header wording 执行率(B/A×100%), 得分(20分*执行率), 年初目标值(A)', () => {
+  it('reads the stated rate and score, takes the weight 20 from the header and says so', async () => {
+    const r = await analyzeEdge('layouts-header-wording.xlsx');
+    expect(r.tables).toHaveLength(1);
+    const t = r.tables[0];
+    expect(t.execution).toMatchObject({ budget: 200, executed: 180, rate: 0.9, weight: 20, score: 18, statedRate: 0.92, statedScore: 18.4, rateCell: 'F4', scoreCell: 'G4' });
+    expect(t.indicators.map((i) => [i.level3, i.target, i.weight, i.score, i.method])).toEqual([
+      ['疗休养人数', '≥200人', 30, 30, 'positive'],
+      ['职工身心健康', '有效改善', 30, 30, 'qualitative'],
+      ['职工满意度', '≥90%', 20, 20, 'positive'],
+    ]);
+    expect(t.total).toEqual({ score: 98, stated: 98.4, cell: 'H10' });
+    expect(rules(t)).toEqual(['total-mismatch@H10', 'execution-rate-mismatch@F4', 'execution-score-mismatch@G4', 'execution-weight-from-header@G3']);
+    const info = t.findings.find((f) => f.rule === 'execution-weight-from-header');
+    expect([info?.severity, info?.message]).toEqual(['info', '预算执行率分值按表头「得分(20分*执行率)」取 20 分（未用默认的 10 分）']);
+    expect(planOf(r)).toEqual([
+      ['F4', 'execution-rate', 0.9],
+      ['G4', 'execution-score', 18],
+      ['H10', 'total', 98],
+    ]);
+    const { code, tables } = await checkJson('layouts-header-wording.xlsx');
+    expect(code).toBe(1);
+    expect([tables[0].execution?.weight, tables[0].execution?.statedRate, tables[0].execution?.score, tables[0].total.score]).toEqual([20, 0.92, 18, 98]);
+  });
+});

@@ -58,6 +58,8 @@ export interface BudgetBlock {
   readonly totalLabelled: boolean;
   readonly breakdowns: readonly BreakdownList[];
   readonly reason: { readonly cell: string; readonly text: string } | null;
+  /** The execution weight stated in the 得分/分值 header (`得分(20分*执行率)` → 20), if any. */
+  readonly headerWeight?: { readonly value: Decimal; readonly cell: string; readonly text: string } | null;
 }
 
 export interface TextCell {

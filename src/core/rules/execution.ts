@@ -134,3 +134,19 @@ export const ratePercentNumber = rule('rate-percent-number', 'info', (t) => {
     },
   ];
 });
+
+/**
+ * Issue 12 item 9 `execution-weight-from-header` (info): the 得分/分值 header states the
+ * execution weight (`得分(20分*执行率)`): it is this table's, overriding the profile default.
+ */
+export const executionWeightFromHeader = rule('execution-weight-from-header', 'info', (t) => {
+  const e = t.execution;
+  if (!e || e.weightSource !== 'header' || !e.block.headerWeight) return [];
+  const h = e.block.headerWeight;
+  return [
+    {
+      cell: h.cell,
+      message: `预算执行率分值按表头「${quote(h.text)}」取 ${fmt(h.value)} 分（未用默认的 ${t.profile.executionWeight} 分）`,
+    },
+  ];
+});

@@ -1,5 +1,5 @@
 import type { TableAnalysis } from '../scoring/table';
-import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch, ratePercentNumber } from './execution';
+import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch, executionWeightFromHeader, ratePercentNumber } from './execution';
 import { formulaResultMismatch } from './formulas';
 import { scoreAnnotated, scoreExceedsWeight, scoreMismatch, scoreNegative } from './scores';
 import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalIncomplete, totalMismatch, weightNegative, weightSum } from './totals';
@@ -68,6 +68,7 @@ export const RULES: readonly Rule[] = mergeById([
   completionMismatch,
   textNumber,
   ratePercentNumber,
+  executionWeightFromHeader,
 ]);
 
 function mergeById(rules: readonly Rule[]): Rule[] {

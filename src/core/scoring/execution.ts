@@ -24,7 +24,7 @@ export interface ExecutionAnalysis {
   /** Unrounded rate (fraction); null without a budget. */
   readonly rate: Decimal | null;
   readonly weight: Decimal;
-  readonly weightSource: 'cell' | 'remainder' | 'profile';
+  readonly weightSource: 'cell' | 'header' | 'remainder' | 'profile';
   readonly score: Decimal | null;
   readonly deduction: Decimal | null;
   /** The stated rate as a fraction, the cell it sits in, and whether it agrees (SPEC §8). */
@@ -202,6 +202,10 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
   if (weightCell?.value) {
     weight = weightCell.value;
     weightSource = 'cell';
+  } else if (block.headerWeight) {
+    // The header's own figure (`得分(20分*执行率)`) is this table's execution weight (issue 12 item 9).
+    weight = block.headerWeight.value;
+    weightSource = 'header';
   } else if (block.columns.weight === undefined && indicatorWeights !== null && new Decimal(100).minus(indicatorWeights).gt(0)) {
     weight = new Decimal(100).minus(indicatorWeights);
     weightSource = 'remainder';
