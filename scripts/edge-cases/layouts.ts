@@ -260,9 +260,10 @@ async function headerWording(): Promise<Buffer> {
 }
 
 /**
- * Count words after a number: 192只, 80头, 300亩, 12户, 5套, 3个 (targets without an
- * operator). Execution 10 of 10; six 数量指标 rows of 10 each; 出栏生猪 72头 of 80头 → 9;
- * 效益 15, 满意度 15: total 99 where 100 is written.
+ * Count words after a number: 192只, 80头, 300亩, 12户, 5套, 3个, and 50罐 (a word no list
+ * holds), targets without an operator. Execution 10 of 10; seven 数量指标 rows of 10 each;
+ * 出栏生猪 72头 of 80头 → 9, 发放饲料 45罐 of 50罐 → 9; 效益 10, 满意度 10: total 98 where 100
+ * is written (H15). Rows 6–14 are the indicators.
  */
 async function countUnits(): Promise<Buffer> {
   const wb = workbook();
@@ -278,8 +279,9 @@ async function countUnits(): Promise<Buffer> {
       ['产出指标', '数量指标', '帮扶农户', '12户', '12户', 10, 10],
       ['产出指标', '数量指标', '配发农机', '5套', '5套', 10, 10],
       ['产出指标', '数量指标', '建成合作社', '3个', '3个', 10, 10],
-      ['效益指标', '经济效益指标', '农户增收', '明显增加', '明显增加', 15, 15],
-      ['满意度指标', '服务对象满意度指标', '农户满意度', '≥90%', '95%', 15, 15],
+      ['产出指标', '数量指标', '发放饲料', '50罐', '45罐', 10, 10],
+      ['效益指标', '经济效益指标', '农户增收', '明显增加', '明显增加', 10, 10],
+      ['满意度指标', '服务对象满意度指标', '农户满意度', '≥90%', '95%', 10, 10],
     ],
     totalCol: 8,
     total: 100,

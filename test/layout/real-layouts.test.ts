@@ -151,3 +151,29 @@ describe('item 9: header wording 执行率(B/A×100%), 得分(20分*执行率), 
     expect([tables[0].execution?.weight, tables[0].execution?.statedRate, tables[0].execution?.score, tables[0].total.score]).toEqual([20, 0.92, 18, 98]);
   });
 });
+
+describe('real layouts: count words after a number are units', () => {
+  it('scores 192只, 80头, 300亩, 12户, 5套, 3个 and 50罐 as quantities; no quantity-not-quantified', async () => {
+    const r = await analyzeEdge('layouts-count-units.xlsx');
+    const t = r.tables[0];
+    expect(t.indicators.slice(0, 7).map((i) => [i.level3, i.target, i.actual, i.score, i.method])).toEqual([
+      ['发放种羊', '192只', '192只', 10, 'positive'],
+      ['出栏生猪', '80头', '72头', 9, 'positive'],
+      ['流转土地', '300亩', '300亩', 10, 'positive'],
+      ['帮扶农户', '12户', '12户', 10, 'positive'],
+      ['配发农机', '5套', '5套', 10, 'positive'],
+      ['建成合作社', '3个', '3个', 10, 'positive'],
+      ['发放饲料', '50罐', '45罐', 9, 'positive'],
+    ]);
+    expect(t.total).toEqual({ score: 98, stated: 100, cell: 'H15' });
+    expect(rules(t)).toEqual(['total-mismatch@H15', 'score-mismatch@H7', 'score-mismatch@H12', 'missing-deviation-reason@I7', 'missing-deviation-reason@I12']);
+    expect(planOf(r)).toEqual([
+      ['H7', 'score', 9],
+      ['H12', 'score', 9],
+      ['H15', 'total', 98],
+    ]);
+    const { code, tables } = await checkJson('layouts-count-units.xlsx');
+    expect(code).toBe(1);
+    expect([tables[0].total.score, tables[0].findings.some((f) => f.rule === 'quantity-not-quantified')]).toEqual([98, false]);
+  });
+});
