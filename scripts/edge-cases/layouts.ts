@@ -319,10 +319,10 @@ async function level1Rows(): Promise<Buffer> {
 }
 
 /**
- * Repeated section rows: 年度绩效目标1(45分) over its rows, then 年度绩效目标2(45分) and the
- * column header row repeated, then its rows; one table, one total. Execution 10 of 10;
- * 25 + 20 + 25 + 20 = 90, 服务对象满意度 18 of ≥90 → 20 × 0.9… no: 85% of ≥90% → 20 × 85/90
- * = 18.89; total 98.89 where 100 is written.
+ * Repeated section rows: 年度绩效目标1(45分) (merged B:I) over its rows, then 年度绩效目标2(45分)
+ * and the column header row repeated, then its rows; one table, one total. Execution 10 of 10;
+ * 25 + 20 + 25 + 20; 职工满意度 85% of ≥90% → 20 × 85 / 90 = 18.89; total 98.89 where 100 is
+ * written (H13). Rows: 5 header, 6 section 1, 7–8, 9 section 2, 10 header again, 11–12.
  */
 async function repeatedSections(): Promise<Buffer> {
   const wb = workbook();
@@ -344,8 +344,8 @@ async function repeatedSections(): Promise<Buffer> {
     total: 100,
     grade: '优',
     merges: [
-      [8, 2, 8, 9],
-      [11, 2, 11, 9],
+      [6, 2, 6, 9],
+      [9, 2, 9, 9],
     ],
   });
   return bytes(wb);

@@ -177,3 +177,38 @@ describe('real layouts: count words after a number are units', () => {
     expect([tables[0].total.score, tables[0].findings.some((f) => f.rule === 'quantity-not-quantified')]).toEqual([98, false]);
   });
 });
+
+describe('real layouts: section rows inside one table', () => {
+  it('a level-1 label alone on its row opens a section; the rows after it stay in the table', async () => {
+    const r = await analyzeEdge('layouts-level1-rows.xlsx');
+    expect(r.tables.map(summary)).toEqual([['A1:I14', '职工法律援助', 0.9, 9, 99, 99, 'H13']]);
+    expect(r.tables[0].indicators.map((i) => [i.row, i.level1, i.level3, i.weight, i.score])).toEqual([
+      [7, '产出指标', '援助案件数', 20, 20],
+      [8, '产出指标', '结案率', 10, 10],
+      [10, '效益指标', '职工合法权益保障', 30, 30],
+      [12, '满意度指标', '受援职工满意度', 30, 30],
+    ]);
+    expect(rules(r.tables[0])).toEqual([]);
+    expect(planOf(r)).toEqual([['H12', 'score', 30]]);
+    const { code, tables } = await checkJson('layouts-level1-rows.xlsx');
+    expect([code, tables.length, tables[0].total.score]).toEqual([0, 1, 99]);
+  });
+
+  it('年度绩效目标2(45分) and the header row repeated continue the table: one total, checked', async () => {
+    const r = await analyzeEdge('layouts-repeated-sections.xlsx');
+    expect(r.tables.map(summary)).toEqual([['A1:I14', '职工创新工作室', 1, 10, 98.89, 100, 'H13']]);
+    expect(r.tables[0].indicators.map((i) => [i.row, i.level3, i.weight, i.score])).toEqual([
+      [7, '命名工作室', 25, 25],
+      [8, '创新成果转化', 20, 20],
+      [11, '成果获奖率', 25, 25],
+      [12, '职工满意度', 20, 18.89],
+    ]);
+    expect(rules(r.tables[0])).toEqual(['total-mismatch@H13', 'score-mismatch@H12', 'missing-deviation-reason@I12']);
+    expect(planOf(r)).toEqual([
+      ['H12', 'score', 18.89],
+      ['H13', 'total', 98.89],
+    ]);
+    const { code, tables } = await checkJson('layouts-repeated-sections.xlsx');
+    expect([code, tables.length, tables[0].total.score, tables[0].total.stated]).toEqual([1, 1, 98.89, 100]);
+  });
+});

@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import type { SheetGrid } from '../grid';
 import { address, rangeAddress } from '../grid';
 import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
@@ -123,9 +124,10 @@ function crossesBand(view: SheetView, h: Header, bounds: readonly number[]): boo
 }
 
 /** The tables of one view (a sheet, or a column band of it), stacked top to bottom. */
-function detectIn(view: SheetView, headers: readonly Header[], fromRow = 1): TableLayout[] {
+function detectIn(view: SheetView, found: readonly Header[], fromRow = 1): TableLayout[] {
   const tables: TableLayout[] = [];
   let prevEnd = fromRow - 1;
+  const headers = withoutRepeats(view, found);
   headers.forEach((h, i) => {
     const nextStart = i + 1 < headers.length ? headers[i + 1].first : view.rowCount + 1;
     const budget = findBudgetBlock(view, prevEnd + 1, h.first - 1);
@@ -137,6 +139,38 @@ function detectIn(view: SheetView, headers: readonly Header[], fromRow = 1): Tab
   const basic = detectBasicData(view);
   if (basic && basic.top >= fromRow && !tables.some((t) => basic.top <= t.bottom && t.top <= basic.bottom)) tables.push(basic);
   return tables.sort((a, b) => a.top - b.top);
+}
+
+/** Same roles in the same columns: the column header row repeated. */
+function sameRoles(a: Roles, b: Roles): boolean {
+  if (a.size !== b.size) return false;
+  for (const [c, role] of a) if (b.get(c) !== role) return false;
+  return true;
+}
+
+/**
+ * Headers less those that repeat the previous header mid-table (issue 12: the column header
+ * row repeated under 年度绩效目标2): same roles in the same columns, with no total, grade,
+ * budget header, name or title row between them. The table continues across them.
+ */
+function withoutRepeats(view: SheetView, headers: readonly Header[]): Header[] {
+  const kept: Header[] = [];
+  for (const h of headers) {
+    const prev = kept[kept.length - 1];
+    if (prev && sameRoles(prev.roles, h.roles) && !closedBetween(view, prev.last + 1, h.first - 1)) continue;
+    kept.push(h);
+  }
+  return kept;
+}
+
+/** True when rows from..to hold what ends a table or starts another: a total, grade, budget header, name or title. */
+function closedBetween(view: SheetView, from: number, to: number): boolean {
+  for (const r of view.rows(from, to)) {
+    const labels = rowLabels(view, r);
+    if (findLabel(labels, TOTAL_SET) !== null || findLabel(labels, GRADE_SET) !== null || findLabel(labels, NAME_SET) !== null) return true;
+    if (isBudgetHeader(view, r) || (labels.length <= 2 && isTitleRow(view, r))) return true;
+  }
+  return false;
 }
 
 /** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
@@ -450,6 +484,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let grade: TableLayout['grade'] = null;
   let bottom = h.last;
   let blank = 0;
+  let section: Section | null = null;
   for (let r = h.last + 1; r <= regionBottom; r++) {
     if (!view.cols(r).length) {
       // A run of empty rows is crossed in one step: the next occupied row comes next.
@@ -479,6 +514,18 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       break;
     }
     if (total) break; // rows after the total that are not a grade belong to the next part
+    // The column header repeated mid-table (under 年度绩效目标2) is no indicator.
+    if (repeatsHeader(view, r, labels, h.roles)) {
+      bottom = r;
+      continue;
+    }
+    // A label alone on its row opens a section: 效益指标, 产出指标(40分), 年度绩效目标2(40分).
+    const opened = sectionRow(view, r, labels);
+    if (opened) {
+      section = opened;
+      bottom = r;
+      continue;
+    }
     if (isBudgetHeader(view, r)) break; // the next table's budget block (no 总分 row here)
     // A title row is a lone text; indicator rows carry several cells.
     if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
@@ -494,7 +541,11 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       continue;
     }
     const current = subtotals[subtotals.length - 1];
-    const ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
+    let ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
+    // A row under a level-1 section row that leaves 一级 blank belongs to that section.
+    if (section?.level1 && !ind.level1 && !view.norm(r, cols.level1 ?? 0)) {
+      ind = { ...ind, level1: section.name, level1Declared: section.weight, level1Cell: section.cell };
+    }
     if (current && kind === 'evaluation') current.members.push(r);
     indicators.push(ind);
     bottom = r;
@@ -520,6 +571,39 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     grade,
     ...(targetInfo ? { targetInfo } : {}),
   };
+}
+
+/** A section opened by a row holding one label only (issue 12). */
+interface Section {
+  readonly name: string;
+  readonly weight: Decimal | null;
+  readonly cell: string;
+  /** A level-1 name (效益指标): rows below with a blank 一级 take it as theirs. */
+  readonly level1: boolean;
+}
+
+/**
+ * A row whose only content is one label (merged across or not) that names a level-1 section
+ * (产出指标, 效益指标(30分)) or states points for a group (年度绩效目标1(40分)): it opens a
+ * section inside the table, it does not end it.
+ */
+function sectionRow(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>): Section | null {
+  if (labels.length !== 1 || !labels[0].label) return null;
+  const a = view.anchor(r, labels[0].col);
+  if (a.row !== r) return null;
+  const declared = parseDeclaredWeight(view.text(r, labels[0].col));
+  const level1 = LEVEL1_NAMES.includes(declared.name);
+  if (!level1 && declared.weight === null) return null;
+  return { name: declared.name, weight: declared.weight, cell: address(a.row, a.col), level1 };
+}
+
+/** A row repeating the table's column header: two or more header labels, each in its own column. */
+function repeatsHeader(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>, roles: Roles): boolean {
+  if (labels.length < 2 || !labels.some((l) => l.label && roleOf(INDICATOR_HEADERS, l.label) !== null)) return false;
+  const own = rolesOf(view, r);
+  if (own.size < 2) return false;
+  for (const [c, role] of own) if (roles.get(c) !== role) return false;
+  return true;
 }
 
 /** The leftmost occupied column of rows top..bottom (a band's table need not start at its edge). */
