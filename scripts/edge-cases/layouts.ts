@@ -351,6 +351,67 @@ async function repeatedSections(): Promise<Buffer> {
   return bytes(wb);
 }
 
+/** Columns of the 20-point-execution forms: no 分值 column (issue 12). */
+const NO_WEIGHT_HEADER = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施'];
+const BUDGET_20 = ['资金来源', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+
+/**
+ * Forms without a per-indicator 分值 column (Hubei- and Yunnan-style; execution 20 points).
+ * Rows: 3 budget header, 4 budget, 5 indicator header, 6–10 indicators, 11 总分 (G11), 12 等级.
+ * Sheet 湖北式: sections state points in the 一级 cell — 产出指标(40分) merged over rows 6–8
+ * (stated 15 + 15 + 10, kept), 效益指标(30分) over row 9 (one row: its weight is 30; 有效改善
+ * achieved, stated 28 kept), 满意度指标(10分) over row 10 (one row: 95% of ≥90% → 10, stated 9).
+ * Execution 18 of 20 (90%). Total 18 + 40 + 28 + 10 = 96, stated 95.
+ * Sheet 湖北式超分: the same with 诉求响应时间 stated 12: 产出指标 scores 42 above its 40 points.
+ * Sheet 云南式 (rows 6–8): plain 一级 names; stated scores 38 + 27 + 9 kept and summed; total
+ * 18 + 74 = 92, stated 92 (G9); nothing written.
+ */
+async function noWeightColumn(): Promise<Buffer> {
+  const wb = workbook();
+  const base = {
+    name: '工会帮扶中心运行',
+    budgetHeader: BUDGET_20,
+    budget: [['年度资金总额', 100, 100, 90, 20, { n: 0.9, fmt: '0.00%' }, 18] as V[]],
+    indicatorHeader: NO_WEIGHT_HEADER,
+    totalCol: 7,
+    grade: '优',
+  };
+  writeTable(wb.addWorksheet('湖北式'), {
+    ...base,
+    indicators: [
+      ['产出指标(40分)', '数量指标', '接待来访职工', '≥2000人次', '2100人次', 15],
+      [null, '质量指标', '诉求办结率', '≥95%', '97%', 15],
+      [null, '时效指标', '诉求响应时间', '≤3天', '2天', 10],
+      ['效益指标(30分)', '社会效益指标', '劳动关系和谐', '有效改善', '有效改善', 28],
+      ['满意度指标(10分)', '服务对象满意度指标', '来访职工满意度', '≥90%', '95%', 9],
+    ],
+    total: 95,
+    merges: [[6, 2, 8, 2]],
+  });
+  writeTable(wb.addWorksheet('湖北式超分'), {
+    ...base,
+    indicators: [
+      ['产出指标(40分)', '数量指标', '接待来访职工', '≥2000人次', '2100人次', 15],
+      [null, '质量指标', '诉求办结率', '≥95%', '97%', 15],
+      [null, '时效指标', '诉求响应时间', '≤3天', '2天', 12],
+      ['效益指标(30分)', '社会效益指标', '劳动关系和谐', '有效改善', '有效改善', 28],
+      ['满意度指标(10分)', '服务对象满意度指标', '来访职工满意度', '≥90%', '95%', 10],
+    ],
+    total: 98,
+    merges: [[6, 2, 8, 2]],
+  });
+  writeTable(wb.addWorksheet('云南式'), {
+    ...base,
+    indicators: [
+      ['产出指标', '数量指标', '接待来访职工', '≥2000人次', '2100人次', 38],
+      ['效益指标', '社会效益指标', '劳动关系和谐', '有效改善', '有效改善', 27],
+      ['满意度指标', '服务对象满意度指标', '来访职工满意度', '≥90%', '95%', 9],
+    ],
+    total: 92,
+  });
+  return bytes(wb);
+}
+
 export const CASES: EdgeCase[] = [
   {
     file: 'layouts-offset-right-lower.xlsx',
@@ -391,5 +452,10 @@ export const CASES: EdgeCase[] = [
     file: 'layouts-repeated-sections.xlsx',
     description: 'issue 12 real layouts: 年度绩效目标1(45分) … 年度绩效目标2(45分) and the header row repeated inside one table',
     build: repeatedSections,
+  },
+  {
+    file: 'layouts-no-weight-column.xlsx',
+    description: 'issue 12 real layouts: forms without a 分值 column (湖北式 section points in the 一级 cell, 云南式 none)',
+    build: noWeightColumn,
   },
 ];

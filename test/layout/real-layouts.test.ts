@@ -212,3 +212,51 @@ describe('real layouts: section rows inside one table', () => {
     expect([code, tables.length, tables[0].total.score, tables[0].total.stated]).toEqual([1, 1, 98.89, 100]);
   });
 });
+
+describe('real layouts: forms without a per-indicator 分值 column (20-point execution)', () => {
+  const bySheet = (r: WorkbookResult, sheet: string) => r.tables.find((t) => t.sheet === sheet)!;
+
+  it('湖北式: a one-row section takes its points as weight; several rows keep their stated scores', async () => {
+    const r = await analyzeEdge('layouts-no-weight-column.xlsx');
+    const t = bySheet(r, '湖北式');
+    expect(t.execution).toMatchObject({ rate: 0.9, weight: 20, score: 18 });
+    expect(t.indicators.map((i) => [i.level1, i.level3, i.weight, i.score, i.method])).toEqual([
+      ['产出指标', '接待来访职工', null, 15, 'stated'],
+      ['产出指标', '诉求办结率', null, 15, 'stated'],
+      ['产出指标', '诉求响应时间', null, 10, 'stated'],
+      ['效益指标', '劳动关系和谐', 30, 28, 'qualitative'],
+      ['满意度指标', '来访职工满意度', 10, 10, 'positive'],
+    ]);
+    expect(t.total).toEqual({ score: 96, stated: 95, cell: 'G11' });
+    expect(rules(t)).toEqual(['total-mismatch@G11', 'score-mismatch@G10']);
+  });
+
+  it('湖北式超分: stated scores above the section’s points are reported', async () => {
+    const t = bySheet(await analyzeEdge('layouts-no-weight-column.xlsx'), '湖北式超分');
+    expect(t.total).toEqual({ score: 98, stated: 98, cell: 'G11' });
+    expect(t.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([['level1-weight-mismatch', 'B6', '「产出指标」标注 40 分，其下指标得分合计 42，超过标注分值']]);
+  });
+
+  it('云南式: no points anywhere — stated scores kept and summed, no weight-sum, nothing written there', async () => {
+    const r = await analyzeEdge('layouts-no-weight-column.xlsx');
+    const t = bySheet(r, '云南式');
+    expect(t.indicators.map((i) => [i.weight, i.score, i.method])).toEqual([
+      [null, 38, 'stated'],
+      [null, 27, 'stated'],
+      [null, 9, 'stated'],
+    ]);
+    expect(t.total).toEqual({ score: 92, stated: 92, cell: 'G9' });
+    expect(rules(t)).toEqual([]);
+    expect(r.plan.map((e) => [e.sheet, e.cell, e.role, e.value])).toEqual([
+      ['湖北式', 'G10', 'score', 10],
+      ['湖北式', 'G11', 'total', 96],
+    ]);
+    const { code, tables } = await checkJson('layouts-no-weight-column.xlsx');
+    expect(code).toBe(1);
+    expect(tables.map((x) => [x.sheet, x.total.score, x.total.stated])).toEqual([
+      ['湖北式', 96, 95],
+      ['湖北式超分', 98, 98],
+      ['云南式', 92, 92],
+    ]);
+  });
+});

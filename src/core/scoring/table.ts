@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { parseAddress, type CellValue } from '../grid';
 import { roundTo, sumPresent } from '../num';
 import { gradeLabelLike, gradeOf, gradeRank, type Profile } from '../profiles';
-import type { NumberCell, TableLayout } from '../layout/types';
+import type { IndicatorRow, NumberCell, TableLayout } from '../layout/types';
 import type { EditRole } from '../plan';
 import { analyzeExecution, type ExecutionAnalysis } from './execution';
 import { annotatedNumber, scoreIndicator, type ScoredIndicator } from './indicator';
@@ -48,6 +48,34 @@ export interface TableAnalysis {
   readonly grade: string | null;
   readonly statedGrade: string | null;
   readonly writes: readonly DesiredWrite[];
+}
+
+/**
+ * Forms without a per-indicator 分值 column (Hubei- and Yunnan-style, issue 12): a section
+ * that states its points (产出指标(40分), in the 一级 cell or on a row of its own) and holds one
+ * indicator gives that indicator its weight; a section of several rows gives none (no split is
+ * guessed: their stated scores are kept). When every row sits in a section that states points,
+ * the indicator weights sum to the sections' points (`sum`); otherwise no sum is claimed.
+ */
+function sectionWeights(layout: TableLayout): { rows: readonly IndicatorRow[]; sum: Decimal | null } {
+  if (layout.columns.weight !== undefined || layout.columns.refWeight !== undefined || layout.kind === 'evaluation') return { rows: layout.indicators, sum: null };
+  const rows = layout.indicators.filter((r) => !r.placeholder);
+  const key = (r: IndicatorRow) => `${r.level1Cell ?? ''}|${r.level1}`;
+  const sizes = new Map<string, number>();
+  for (const r of rows) if (r.level1Declared !== null) sizes.set(key(r), (sizes.get(key(r)) ?? 0) + 1);
+  if (!sizes.size) return { rows: layout.indicators, sum: null };
+  const declared = new Map<string, Decimal>();
+  for (const r of rows) if (r.level1Declared !== null) declared.set(key(r), r.level1Declared);
+  const all = rows.every((r) => r.level1Declared !== null);
+  return {
+    rows: layout.indicators.map((r) => {
+      if (r.placeholder || r.level1Declared === null || sizes.get(key(r)) !== 1 || r.weight) return r;
+      const a = parseAddress(r.level1Cell ?? 'A1');
+      const weight: NumberCell = { row: a.row, col: a.col, cell: r.level1Cell ?? '', value: r.level1Declared, raw: { t: 'number', v: r.level1Declared.toNumber() }, fromText: false, percent: false };
+      return { ...r, weight, weightFromSection: true };
+    }),
+    sum: all ? sumPresent(declared.values()) : null,
+  };
 }
 
 export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
@@ -97,7 +125,8 @@ function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profil
 export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables: readonly TableLayout[] = []): TableAnalysis {
   const p = profile;
   const scorable = layout.kind === 'project' || layout.kind === 'department' || layout.kind === 'evaluation';
-  const indicators = layout.indicators
+  const sections = sectionWeights(layout);
+  const indicators = sections.rows
     .filter((r) => !r.placeholder)
     // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
     .map((r) => {
@@ -105,7 +134,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables:
       // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
       return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
     });
-  const weightSum = sumPresent(indicators.map((i) => i.weight));
+  const weightSum = sections.sum ?? sumPresent(indicators.map((i) => i.weight));
   const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
   const sheetBlocks = sheetTables.flatMap((t) => (t.budget ? [t.budget] : []));
