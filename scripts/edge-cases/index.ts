@@ -12,6 +12,7 @@ import { CASES as LAYOUT } from './layout';
 import { CASES as DIRTY } from './dirty';
 import { CASES as READER } from './reader';
 import { CASES as SAFETY } from './safety';
+import { CASES as LAYOUTS } from './layouts';
 
 export interface EdgeCase {
   /** File name inside `<outDir>/edge/`, e.g. `far-stray-cell.xlsx`. */
@@ -22,7 +23,7 @@ export interface EdgeCase {
   build(): Promise<Buffer>;
 }
 
-const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY, READER, SAFETY];
+const TOPICS: ReadonlyArray<readonly EdgeCase[]> = [RULES, PACKAGE, LAYOUT, DIRTY, READER, SAFETY, LAYOUTS];
 
 
 export const EDGE_CASES: readonly EdgeCase[] = TOPICS.flat();

@@ -66,7 +66,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
     }
     const layouts = detectTables(sheet);
     if (!layouts.length) sheetsWithoutTables.push(sheet.name);
-    const analyses = layouts.map((layout) => analyzeTable(layout, profile));
+    const analyses = layouts.map((layout) => analyzeTable(layout, profile, layouts));
     // Every edit carries its table's rectangle; the plan check refuses one that leaves it or
     // lands on a cell a table reads (issue 12 item 1). A refused edit becomes a finding.
     const guarded = guardTableEdits(analyses.flatMap((a) => planEdits(a, sheet)), layouts);

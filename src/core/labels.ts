@@ -35,6 +35,8 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'execution-missing': '执行率或得分未填写',
   'execution-over-budget': '执行数超过预算数',
   'execution-denominator': '以年初预算数计算执行率',
+  'rate-percent-number': '执行率按百分数数值填写',
+  'execution-weight-from-header': '执行率分值取自表头',
   'budget-breakdown-mismatch': '资金合计与明细不符',
   'fund-plan': '资金支出计划不符',
   'staff-control-rate': '人员控制率超过 100%',

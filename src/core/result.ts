@@ -30,6 +30,8 @@ export interface ExecutionResult {
   readonly statedScore: number | null;
   readonly rateCell: string | null;
   readonly scoreCell: string | null;
+  /** How rates are written in this table (issue 12 item 2): `0.9593` (%) or `95.93`. */
+  readonly rateConvention: 'fraction' | 'percent-number';
 }
 
 export interface IndicatorResult {
@@ -72,6 +74,7 @@ export function toTableResult(t: TableAnalysis, findings: readonly Finding[]): T
           statedScore: toNum(e.statedScore?.value ?? annotatedNumber(e.statedScore)),
           rateCell: e.rateCell?.cell ?? e.statedRate?.cell.cell ?? null,
           scoreCell: e.scoreCell?.cell ?? e.statedScore?.cell ?? null,
+          rateConvention: e.rateConvention.kind,
         }
       : null,
     indicators: t.indicators.map((i) => ({

@@ -31,7 +31,7 @@ describe('jixiao check', () => {
     const t = doc.files[0].tables[1];
     expect(Object.keys(t)).toEqual(['sheet', 'kind', 'range', 'title', 'execution', 'indicators', 'total', 'grade', 'findings']);
     expect(t).toMatchObject({ sheet: '劳模服务', kind: 'project', title: '劳模服务', total: { score: 95.67, stated: 90, cell: 'H23' } });
-    expect(Object.keys(t.execution)).toEqual(['budget', 'executed', 'rate', 'weight', 'score', 'deduction', 'statedRate', 'statedScore', 'rateCell', 'scoreCell']);
+    expect(Object.keys(t.execution)).toEqual(['budget', 'executed', 'rate', 'weight', 'score', 'deduction', 'statedRate', 'statedScore', 'rateCell', 'scoreCell', 'rateConvention']);
     expect(Object.keys(t.indicators[0])).toEqual(['row', 'level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'statedScore', 'method', 'scoreCell']);
     expect(t.findings[0]).toEqual({ rule: 'total-mismatch', severity: 'error', cell: 'H23', message: '总分应为 95.67（指标得分 90 + 预算执行率得分 5.67），表中为 90' });
   });

@@ -96,6 +96,7 @@ describe('seed 004 凉州', () => {
       statedScore: 9.59,
       rateCell: 'F5',
       scoreCell: 'G5',
+      rateConvention: 'percent-number',
     });
     expect(t.indicators).toHaveLength(21);
     expect(t.indicators.reduce((s, i) => s + (i.weight ?? 0), 0)).toBeCloseTo(90, 10);

@@ -32,6 +32,7 @@ describe('seed 002 石鼓区总工会', () => {
       statedScore: null,
       rateCell: 'G8',
       scoreCell: 'H8',
+      rateConvention: 'fraction',
     });
     expect(t.indicators.map((i) => i.score)).toEqual([5, 10, 5, 40, 20, 10]);
     expect(t.total).toEqual({ score: 95.67, stated: 90, cell: 'H23' });

@@ -1,5 +1,5 @@
 import { address } from '../grid';
-import { normalizeHeader } from '../values/normalize';
+import { headerStatedWeight, normalizeHeader } from '../values/normalize';
 import { isBlankNumber, readNumber } from './cells';
 import {
   BUDGET_HEADERS,
@@ -123,6 +123,14 @@ export function readBudgetBlock(view: SheetView, headerRow: number, roles: Map<n
     const a = view.anchor(tr.row, columns.reason);
     reason = { cell: address(a.row, a.col), text: view.text(tr.row, columns.reason).trim() };
   }
+  // A weight stated in the 得分/分值 header (`得分(20分*执行率)`, issue 12 item 9).
+  let headerWeight: BudgetBlock['headerWeight'] = null;
+  for (const [c, role] of roles) {
+    if (role !== 'score' && role !== 'weight') continue;
+    const text = view.text(headerRow, c).trim();
+    const value = headerStatedWeight(text);
+    if (value && value.gt(0) && value.lte(100) && !headerWeight) headerWeight = { value, cell: address(headerRow, c), text };
+  }
   const labelled = rows.find((x) => isTotalLabel(x.label));
   const totalRow = labelled ?? rows[0] ?? { row: headerRow + 1, label: '', depth: -1, amounts: {} };
   return {
@@ -135,6 +143,7 @@ export function readBudgetBlock(view: SheetView, headerRow: number, roles: Map<n
     totalLabelled: !!labelled,
     breakdowns: breakdowns.map((b) => ({ name: b.name, cell: b.cell, items: b.items })),
     reason,
+    headerWeight,
   };
 }
 

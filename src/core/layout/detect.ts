@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import type { SheetGrid } from '../grid';
 import { address, rangeAddress } from '../grid';
 import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
@@ -26,27 +27,107 @@ type Roles = Map<number, IndicatorRole>;
 const TITLE_WORDS = ['绩效自评表', '绩效评价表', '绩效目标表', '指标体系', '自评报告', '基础数据表'];
 
 /**
- * Find every table on a sheet (SPEC §2–3), top to bottom. Tables side by side on the same
- * rows (issue 6 item 2) split the sheet into column bands, each read as a sheet of its own.
+ * Find every table on a sheet (SPEC §2–3), top to bottom. Tables side by side (issue 6 item 2,
+ * issue 12 item 1: whatever their vertical offset) split the sheet into column bands, each
+ * read as a sheet of its own. A header across a band edge below them (a wide table under a
+ * side-by-side pair) ends the bands: from there down the sheet is read on its whole width.
  */
 export function detectTables(sheet: SheetGrid): TableLayout[] {
   const view = new SheetView(sheet);
   const headers = findIndicatorHeaders(view);
-  const bounds = [...new Set(headers.flatMap((h) => sideBySideBounds(view, h)))].sort((a, b) => a - b);
+  const bounds = bandBounds(view, headers);
   if (!bounds.length) return detectIn(view, headers);
+  const wide = headers.find((h) => crossesBand(view, h, bounds));
   const starts = [view.left, ...bounds];
-  return starts
+  const banded = starts
     .flatMap((left, i) => {
       const band = view.narrow({ left, right: i + 1 < starts.length ? starts[i + 1] - 1 : view.right });
-      return detectIn(band, findIndicatorHeaders(band));
+      const inBand = findIndicatorHeaders(band).filter((h) => !wide || h.first < wide.first);
+      return detectIn(band, inBand);
     })
-    .sort((a, b) => a.top - b.top || a.left - b.left);
+    .filter((t) => !wide || t.bottom < wide.first);
+  if (!wide) return banded.sort(byPosition);
+  const from = Math.max(0, ...banded.map((t) => t.bottom)) + 1;
+  const below = detectIn(view, headers.filter((h) => h.first >= wide.first), from);
+  return [...banded, ...below].sort(byPosition);
+}
+
+const byPosition = (a: TableLayout, b: TableLayout) => a.top - b.top || a.left - b.left;
+
+/** First and last column of a header's labels (a merged label counts to its right edge). */
+function spanOf(view: SheetView, h: Header): { left: number; right: number } {
+  let left = Infinity;
+  let right = 0;
+  for (const c of h.roles.keys()) {
+    left = Math.min(left, c);
+    right = Math.max(right, view.merge(h.last, c)?.right ?? view.merge(h.first, c)?.right ?? c);
+  }
+  return { left, right };
+}
+
+/**
+ * Band edges of a sheet: where one header row holds two complete headers (A:I and K:S on the
+ * same row), and where two headers on different rows occupy disjoint columns (A:I from row 7,
+ * K:S from row 9: tables side by side whose top rows differ). A band starts just right of the
+ * left header's last labelled column.
+ */
+function bandBounds(view: SheetView, headers: readonly Header[]): number[] {
+  const bounds = new Set(headers.flatMap((h) => sideBySideBounds(view, h)));
+  const spans = headers.map((h) => ({ ...spanOf(view, h), row: h.first }));
+  for (let i = 0; i < spans.length; i++) {
+    for (let j = i + 1; j < spans.length; j++) {
+      const [a, b] = spans[i].right < spans[j].left ? [spans[i], spans[j]] : spans[j].right < spans[i].left ? [spans[j], spans[i]] : [null, null];
+      if (!a || !b) continue;
+      const [upper, lower] = a.row <= b.row ? [a, b] : [b, a];
+      if (sideBySide(view, upper, lower)) bounds.add(a.right + 1);
+    }
+  }
+  return [...bounds].sort((x, y) => x - y);
+}
+
+type Span = { left: number; right: number; row: number };
+
+/** True when a row holds a value or a merged area within columns [left, right]. */
+function occupiedIn(view: SheetView, r: number, left: number, right: number): boolean {
+  return view.cols(r).some((c) => c >= left && c <= right && (view.isCovered(r, c) || !view.isEmpty(r, c)));
+}
+
+/**
+ * Two headers in disjoint columns belong to tables side by side when their tables overlap in
+ * rows: the lower table's block (its header and the occupied rows right above it, in its own
+ * columns) starts before the upper table's block (its header and the occupied rows below it)
+ * ends. Two empty rows end a block. A table below and to the right of another is stacked.
+ */
+function sideBySide(view: SheetView, upper: Span, lower: Span): boolean {
+  let start = lower.row;
+  for (let r = lower.row - 1, gap = 0; r >= upper.row && gap < 2; r--) {
+    if (occupiedIn(view, r, lower.left, lower.right)) {
+      start = r;
+      gap = 0;
+    } else gap++;
+  }
+  if (start <= upper.row) return true;
+  for (let r = upper.row + 1, gap = 0; r <= start && gap < 2; r++) {
+    if (occupiedIn(view, r, upper.left, upper.right)) {
+      if (r >= start) return true;
+      gap = 0;
+    } else gap++;
+  }
+  return false;
+}
+
+/** True when a header's labels lie on both sides of a band edge it does not itself split. */
+function crossesBand(view: SheetView, h: Header, bounds: readonly number[]): boolean {
+  const own = new Set(sideBySideBounds(view, h));
+  const { left, right } = spanOf(view, h);
+  return bounds.some((b) => !own.has(b) && left < b && b <= right);
 }
 
 /** The tables of one view (a sheet, or a column band of it), stacked top to bottom. */
-function detectIn(view: SheetView, headers: readonly Header[]): TableLayout[] {
+function detectIn(view: SheetView, found: readonly Header[], fromRow = 1): TableLayout[] {
   const tables: TableLayout[] = [];
-  let prevEnd = 0;
+  let prevEnd = fromRow - 1;
+  const headers = withoutRepeats(view, found);
   headers.forEach((h, i) => {
     const nextStart = i + 1 < headers.length ? headers[i + 1].first : view.rowCount + 1;
     const budget = findBudgetBlock(view, prevEnd + 1, h.first - 1);
@@ -56,8 +137,40 @@ function detectIn(view: SheetView, headers: readonly Header[]): TableLayout[] {
   });
   // A basic-data table (seed 002) has no indicator header: look for it where no table is.
   const basic = detectBasicData(view);
-  if (basic && !tables.some((t) => basic.top <= t.bottom && t.top <= basic.bottom)) tables.push(basic);
+  if (basic && basic.top >= fromRow && !tables.some((t) => basic.top <= t.bottom && t.top <= basic.bottom)) tables.push(basic);
   return tables.sort((a, b) => a.top - b.top);
+}
+
+/** Same roles in the same columns: the column header row repeated. */
+function sameRoles(a: Roles, b: Roles): boolean {
+  if (a.size !== b.size) return false;
+  for (const [c, role] of a) if (b.get(c) !== role) return false;
+  return true;
+}
+
+/**
+ * Headers less those that repeat the previous header mid-table (issue 12: the column header
+ * row repeated under 年度绩效目标2): same roles in the same columns, with no total, grade,
+ * budget header, name or title row between them. The table continues across them.
+ */
+function withoutRepeats(view: SheetView, headers: readonly Header[]): Header[] {
+  const kept: Header[] = [];
+  for (const h of headers) {
+    const prev = kept[kept.length - 1];
+    if (prev && sameRoles(prev.roles, h.roles) && !closedBetween(view, prev.last + 1, h.first - 1)) continue;
+    kept.push(h);
+  }
+  return kept;
+}
+
+/** True when rows from..to hold what ends a table or starts another: a total, grade, budget header, name or title. */
+function closedBetween(view: SheetView, from: number, to: number): boolean {
+  for (const r of view.rows(from, to)) {
+    const labels = rowLabels(view, r);
+    if (findLabel(labels, TOTAL_SET) !== null || findLabel(labels, GRADE_SET) !== null || findLabel(labels, NAME_SET) !== null) return true;
+    if (isBudgetHeader(view, r) || (labels.length <= 2 && isTitleRow(view, r))) return true;
+  }
+  return false;
 }
 
 /** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
@@ -109,6 +222,16 @@ function combine(upper: Roles, lower: Roles): Roles {
   return out;
 }
 
+/**
+ * True when two rows' labels overlap in columns: the upper and lower rows of one header. A
+ * header beside the other's columns (A:I on row 7, K:S on row 8) is another table's.
+ */
+function sharesColumns(a: Roles, b: Roles): boolean {
+  const ak = [...a.keys()];
+  const bk = [...b.keys()];
+  return Math.min(...bk) <= Math.max(...ak) && Math.min(...ak) <= Math.max(...bk);
+}
+
 interface Header {
   first: number;
   last: number;
@@ -128,11 +251,11 @@ function findIndicatorHeaders(view: SheetView): Header[] {
     if (a.size === 0) continue;
     const addsSomething = [...b].some(([c, role]) => a.get(c) !== role);
     if (qualifies(a)) {
-      if (b.size > 0 && addsSomething) {
+      if (b.size > 0 && addsSomething && sharesColumns(a, b)) {
         found.push({ first: r, last: r + 1, roles: combine(a, b) });
         skipTo = r + 2;
       } else found.push({ first: r, last: r, roles: a });
-    } else if (b.size > 0 && qualifies(combine(a, b)) && !hasNumber(view, r) && !holdsData(view, r, b)) {
+    } else if (b.size > 0 && sharesColumns(a, b) && qualifies(combine(a, b)) && !hasNumber(view, r) && !holdsData(view, r, b)) {
       // Upper row of a two-row header (评价指标 over 一级/二级/三级): labels only, never figures.
       found.push({ first: r, last: r + 1, roles: combine(a, b) });
       skipTo = r + 2;
@@ -361,6 +484,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let grade: TableLayout['grade'] = null;
   let bottom = h.last;
   let blank = 0;
+  let section: Section | null = null;
   for (let r = h.last + 1; r <= regionBottom; r++) {
     if (!view.cols(r).length) {
       // A run of empty rows is crossed in one step: the next occupied row comes next.
@@ -390,6 +514,18 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       break;
     }
     if (total) break; // rows after the total that are not a grade belong to the next part
+    // The column header repeated mid-table (under 年度绩效目标2) is no indicator.
+    if (repeatsHeader(view, r, labels, h.roles)) {
+      bottom = r;
+      continue;
+    }
+    // A label alone on its row opens a section: 效益指标, 产出指标(40分), 年度绩效目标2(40分).
+    const opened = sectionRow(view, r, labels);
+    if (opened) {
+      section = opened;
+      bottom = r;
+      continue;
+    }
     if (isBudgetHeader(view, r)) break; // the next table's budget block (no 总分 row here)
     // A title row is a lone text; indicator rows carry several cells.
     if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
@@ -405,7 +541,11 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       continue;
     }
     const current = subtotals[subtotals.length - 1];
-    const ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
+    let ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
+    // A row under a level-1 section row that leaves 一级 blank belongs to that section.
+    if (section?.level1 && !ind.level1 && !view.norm(r, cols.level1 ?? 0)) {
+      ind = { ...ind, level1: section.name, level1Declared: section.weight, level1Cell: section.cell };
+    }
     if (current && kind === 'evaluation') current.members.push(r);
     indicators.push(ind);
     bottom = r;
@@ -431,6 +571,39 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     grade,
     ...(targetInfo ? { targetInfo } : {}),
   };
+}
+
+/** A section opened by a row holding one label only (issue 12). */
+interface Section {
+  readonly name: string;
+  readonly weight: Decimal | null;
+  readonly cell: string;
+  /** A level-1 name (效益指标): rows below with a blank 一级 take it as theirs. */
+  readonly level1: boolean;
+}
+
+/**
+ * A row whose only content is one label (merged across or not) that names a level-1 section
+ * (产出指标, 效益指标(30分)) or states points for a group (年度绩效目标1(40分)): it opens a
+ * section inside the table, it does not end it.
+ */
+function sectionRow(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>): Section | null {
+  if (labels.length !== 1 || !labels[0].label) return null;
+  const a = view.anchor(r, labels[0].col);
+  if (a.row !== r) return null;
+  const declared = parseDeclaredWeight(view.text(r, labels[0].col));
+  const level1 = LEVEL1_NAMES.includes(declared.name);
+  if (!level1 && declared.weight === null) return null;
+  return { name: declared.name, weight: declared.weight, cell: address(a.row, a.col), level1 };
+}
+
+/** A row repeating the table's column header: two or more header labels, each in its own column. */
+function repeatsHeader(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>, roles: Roles): boolean {
+  if (labels.length < 2 || !labels.some((l) => l.label && roleOf(INDICATOR_HEADERS, l.label) !== null)) return false;
+  const own = rolesOf(view, r);
+  if (own.size < 2) return false;
+  for (const [c, role] of own) if (roles.get(c) !== role) return false;
+  return true;
 }
 
 /** The leftmost occupied column of rows top..bottom (a band's table need not start at its edge). */

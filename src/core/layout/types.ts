@@ -58,6 +58,8 @@ export interface BudgetBlock {
   readonly totalLabelled: boolean;
   readonly breakdowns: readonly BreakdownList[];
   readonly reason: { readonly cell: string; readonly text: string } | null;
+  /** The execution weight stated in the 得分/分值 header (`得分(20分*执行率)` → 20), if any. */
+  readonly headerWeight?: { readonly value: Decimal; readonly cell: string; readonly text: string } | null;
 }
 
 export interface TextCell {
@@ -88,6 +90,11 @@ export interface IndicatorRow {
    * a cell reads as empty; the value belongs to the merge's top-left column only.
    */
   readonly covered?: Readonly<Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { readonly cell: string; readonly merge: string }>>>;
+  /**
+   * The weight is its section's points (`效益指标(30分)` over this one row) in a form without a
+   * 分值 column (issue 12); `weight.cell` is the section label's cell.
+   */
+  readonly weightFromSection?: boolean;
 }
 
 /** A level-1 subtotal row of an `evaluation` table (seed 003: 投入 … 16.00). */

@@ -1,4 +1,4 @@
-import { fmt, fmtPct } from '../num';
+import { fmt, fmtPct, roundTo } from '../num';
 import { annotatedNumber } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
 import { quote } from './describe';
@@ -112,6 +112,41 @@ export const executionNoBudget = rule('execution-no-budget', 'error', (t) => {
     {
       cell: e.block.totalRow.amounts.budget?.cell ?? null,
       message: `预算数为 ${e.budget === null ? '空' : fmt(e.budget)}，但全年执行数为 ${fmt(e.executed)}，无法计算执行率`,
+    },
+  ];
+});
+
+/**
+ * Issue 12 item 2 `rate-percent-number` (info): the table writes its rates as percent numbers
+ * (95.93 in a General cell, not 95.93%): computed rates are written the same way, and the
+ * finding says so and where the convention was read.
+ */
+export const ratePercentNumber = rule('rate-percent-number', 'info', (t) => {
+  const e = t.execution;
+  if (!e || e.rateConvention.kind !== 'percent-number' || e.block.columns.rate === undefined) return [];
+  const c = e.rateConvention;
+  const where = c.source === 'table' ? `本表 ${c.cells.join('、')}` : `同一工作表其他表格的 ${c.cells.join('、')}`;
+  const written = e.rate !== null ? `计算所得执行率按同一写法写入 ${fmt(roundTo(e.rate.times(100), 2))}（不加 % 格式）` : '计算所得执行率按同一写法写入';
+  return [
+    {
+      cell: e.rateCell?.cell ?? c.cells[0] ?? null,
+      message: `执行率以百分数数值填写（依据：${where}，如 95.93 即 95.93%）；${written}，引用该单元格并除以 100 的公式仍然正确`,
+    },
+  ];
+});
+
+/**
+ * Issue 12 item 9 `execution-weight-from-header` (info): the 得分/分值 header states the
+ * execution weight (`得分(20分*执行率)`): it is this table's, overriding the profile default.
+ */
+export const executionWeightFromHeader = rule('execution-weight-from-header', 'info', (t) => {
+  const e = t.execution;
+  if (!e || e.weightSource !== 'header' || !e.block.headerWeight) return [];
+  const h = e.block.headerWeight;
+  return [
+    {
+      cell: h.cell,
+      message: `预算执行率分值按表头「${quote(h.text)}」取 ${fmt(h.value)} 分（未用默认的 ${t.profile.executionWeight} 分）`,
     },
   ];
 });

@@ -32,7 +32,7 @@ export const formulaResultMismatch = rule('formula-result-mismatch', 'warning', 
   t.writes
     .filter((w) => w.formula !== undefined && !w.agrees)
     .map((w) => {
-      const want = typeof w.value === 'string' ? w.value : w.role === 'execution-rate' ? `${fmt(w.value.times(100))}%` : fmt(w.value);
+      const want = typeof w.value === 'string' ? w.value : w.role === 'execution-rate' && t.execution?.rateConvention.kind !== 'percent-number' ? `${fmt(w.value.times(100))}%` : fmt(w.value);
       if (w.formulaWithoutResult) {
         return { cell: w.cell, message: `单元格公式 =${quote(w.formula)} 尚无结果：${NOT_CALCULATED}；计算值应为 ${want}，公式未改写` };
       }

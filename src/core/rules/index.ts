@@ -1,5 +1,5 @@
 import type { TableAnalysis } from '../scoring/table';
-import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch } from './execution';
+import { executionDenominator, executionMissing, executionNoBudget, executionOverBudget, executionRateMismatch, executionScoreMismatch, executionWeightFromHeader, ratePercentNumber } from './execution';
 import { formulaResultMismatch } from './formulas';
 import { scoreAnnotated, scoreExceedsWeight, scoreMismatch, scoreNegative, textKept } from './scores';
 import { gradeMismatch, level1WeightMismatch, subtotalMismatch, totalIncomplete, totalMismatch, weightNegative, weightSum } from './totals';
@@ -75,6 +75,8 @@ export const RULES: readonly Rule[] = mergeById([
   completionMismatch,
   textNumber,
   dateFormattedNumber,
+  ratePercentNumber,
+  executionWeightFromHeader,
 ]);
 
 function mergeById(rules: readonly Rule[]): Rule[] {

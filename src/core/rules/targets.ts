@@ -1,6 +1,8 @@
 import { isKind, levelStem, quote, rowLabel, SCORED_KINDS, targetOf } from './describe';
 import { isCostAmount } from '../scoring/indicator';
 import { rule, type Hit } from './types';
+import { findQuantities } from '../values/quantities';
+import { normalizeText } from '../values/normalize';
 
 /**
  * Rules about how a 年度指标值 is written (SPEC §9): its direction and whether it is
@@ -33,6 +35,7 @@ export const costDirection = rule('cost-direction', 'warning', (t) => {
 
 /**
  * SPEC §9 `quantity-not-quantified`: a row under the 二级 `数量指标` whose target has no number
+ * at all (a count word we do not know, `50罐`, still states one)
  * (seed 001: 救助人数 = 在档管理困难职工及劳模). Only the 二级 decides: a 三级 named
  * 产出数量指标 in another framework (seed 004) is a summary row, not a 数量指标.
  */
@@ -44,6 +47,8 @@ export const quantityNotQuantified = rule('quantity-not-quantified', 'info', (t)
     const own = i.row.texts;
     const target = targetOf(i, own);
     if (target.kind !== 'qualitative' && target.kind !== 'question') continue;
+    // Only a target with no number at all (issue 12): `50罐` states a quantity in a word we do not know.
+    if (findQuantities(normalizeText(own.target?.text ?? '')).length) continue;
     out.push({
       cell: own.target?.cell ?? null,
       message: `${rowLabel(i)}是数量指标，年度指标值「${quote(own.target?.text)}」没有数值，应写明数量（如「≥100人」）`,

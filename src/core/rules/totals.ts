@@ -54,23 +54,34 @@ export const weightSum = rule('weight-sum', 'error', (t) => {
   return [{ cell: null, message: `${parts} = ${fmt(sum)}，应为 100${unwritten}` }];
 });
 
-/** SPEC §9 `level1-weight-mismatch`: `产出指标（20分）` ≠ sum of its rows' weights. */
+/**
+ * SPEC §9 `level1-weight-mismatch`: `产出指标（20分）` ≠ sum of its rows' weights; in a form
+ * without a 分值 column, its rows' scores above the declared points.
+ */
 export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) => {
   // Groups are runs of consecutive rows with the same 一级 name, merged or typed per row.
+  // Without a 分值 column (Hubei-style forms, issue 12) the section's points bound its stated scores.
+  const noWeights = t.layout.columns.weight === undefined && t.layout.columns.refWeight === undefined;
+  const part = (i: (typeof t.indicators)[number]) => (noWeights ? i.score : i.weight) ?? new Decimal(0);
   const groups: Array<{ name: string; declared: Decimal; cell: string | null; sum: Decimal }> = [];
   for (const i of t.indicators) {
     const r = i.row;
     const last = groups[groups.length - 1];
     if (last && last.name === r.level1) {
-      last.sum = last.sum.plus(i.weight ?? 0);
+      last.sum = last.sum.plus(part(i));
       continue;
     }
-    if (r.level1Declared !== null) groups.push({ name: r.level1, declared: r.level1Declared, cell: r.level1Cell, sum: i.weight ?? new Decimal(0) });
+    if (r.level1Declared !== null) groups.push({ name: r.level1, declared: r.level1Declared, cell: r.level1Cell, sum: part(i) });
     else groups.push({ name: r.level1, declared: new Decimal(NaN), cell: null, sum: new Decimal(0) });
   }
   const out: Hit[] = [];
   for (const g of groups) {
-    if (g.declared.isNaN() || g.sum.eq(g.declared)) continue;
+    if (g.declared.isNaN()) continue;
+    if (noWeights) {
+      if (g.sum.gt(g.declared)) out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标得分合计 ${fmt(g.sum)}，超过标注分值` });
+      continue;
+    }
+    if (g.sum.eq(g.declared)) continue;
     out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
   }
   return out;

@@ -24,7 +24,7 @@ export interface ExecutionAnalysis {
   /** Unrounded rate (fraction); null without a budget. */
   readonly rate: Decimal | null;
   readonly weight: Decimal;
-  readonly weightSource: 'cell' | 'remainder' | 'profile';
+  readonly weightSource: 'cell' | 'header' | 'remainder' | 'profile';
   readonly score: Decimal | null;
   readonly deduction: Decimal | null;
   /** The stated rate as a fraction, the cell it sits in, and whether it agrees (SPEC §8). */
@@ -37,6 +37,67 @@ export interface ExecutionAnalysis {
   readonly deductionCell: NumberCell | null;
   /** Sub-rows summed into the total (its direct children). */
   readonly children: readonly BudgetRow[];
+  /** How a rate is written in this table (issue 12 item 2): see `RateConvention`. */
+  readonly rateConvention: RateConvention;
+}
+
+/**
+ * How a table writes its 执行率: `fraction` — 0.9593 shown with a `%` format, or `95.93%` as
+ * text (the default); `percent-number` — the percentage as a plain number, 95.93 in a General
+ * cell, which dependent formulas divide by 100 (`=G5*F5/100`). `source` says where the
+ * convention was read: the table's own stated rates, the other tables of its sheet, or neither.
+ */
+export interface RateConvention {
+  readonly kind: 'fraction' | 'percent-number';
+  readonly source: 'table' | 'sheet' | 'default';
+  /** The stated cells that decided it (the table's own, else the sheet's). */
+  readonly cells: readonly string[];
+}
+
+/**
+ * What a stated rate cell says about its table's convention: a `%` format or `%` text is a
+ * fraction; a plain number (or number typed as text) above 1.5 can only be a percent number;
+ * one up to 1 is a fraction; 0, formulas and (1, 1.5] (an over-spent fraction or a tiny
+ * percentage) say nothing.
+ */
+function rateVote(c: NumberCell | undefined): RateConvention['kind'] | null {
+  if (!c || c.offColumn || c.value === null || c.formula !== undefined || c.value.isZero()) return null;
+  if (c.percent) return 'fraction';
+  const v = c.value.abs();
+  if (v.gt(1.5)) return 'percent-number';
+  return v.lte(1) && !c.fromText ? 'fraction' : null;
+}
+
+/** The stated rate cells of a budget block that say something about its convention. */
+export function rateVotes(block: BudgetBlock): Array<{ cell: string; kind: RateConvention['kind'] }> {
+  const out: Array<{ cell: string; kind: RateConvention['kind'] }> = [];
+  for (const r of block.rows) {
+    const c = r.amounts.rate;
+    const kind = rateVote(c);
+    if (c && kind) out.push({ cell: c.cell, kind });
+  }
+  return out;
+}
+
+/**
+ * The table's rate convention: its own stated rates when they agree, else those of the other
+ * budget blocks on its sheet when they agree, else `fraction`. Mixed votes fall back to
+ * `fraction`, the template's own format.
+ */
+export function rateConventionOf(block: BudgetBlock, sheetBlocks: readonly BudgetBlock[] = []): RateConvention {
+  const decide = (votes: Array<{ cell: string; kind: RateConvention['kind'] }>, source: 'table' | 'sheet'): RateConvention | null => {
+    if (!votes.length) return null;
+    const kinds = new Set(votes.map((v) => v.kind));
+    const kind = kinds.size === 1 ? votes[0].kind : 'fraction';
+    return { kind, source, cells: votes.map((v) => v.cell) };
+  };
+  return (
+    decide(rateVotes(block), 'table') ??
+    decide(
+      sheetBlocks.filter((b) => b !== block).flatMap(rateVotes),
+      'sheet',
+    ) ?? { kind: 'fraction', source: 'default', cells: [] }
+  );
 }
 
 /** Outline depth of each row; unmarked rows inherit the depth of the row above. */
@@ -108,7 +169,7 @@ export function readStatedRate(cell: NumberCell, computed: Decimal | null): { va
   return { value: readings[0].div(HUNDRED), matches: false };
 }
 
-export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal | null, p: Profile): ExecutionAnalysis {
+export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal | null, p: Profile, sheetBlocks: readonly BudgetBlock[] = []): ExecutionAnalysis {
   const total = block.totalRow;
   const children = childrenOf(block);
   const roles = ['initialBudget', 'budget', 'executed'] as const;
@@ -141,6 +202,10 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
   if (weightCell?.value) {
     weight = weightCell.value;
     weightSource = 'cell';
+  } else if (block.headerWeight) {
+    // The header's own figure (`得分(20分*执行率)`) is this table's execution weight (issue 12 item 9).
+    weight = block.headerWeight.value;
+    weightSource = 'header';
   } else if (block.columns.weight === undefined && indicatorWeights !== null && new Decimal(100).minus(indicatorWeights).gt(0)) {
     weight = new Decimal(100).minus(indicatorWeights);
     weightSource = 'remainder';
@@ -180,5 +245,6 @@ export function analyzeExecution(block: BudgetBlock, indicatorWeights: Decimal |
     scoreCell: cellOf('score'),
     deductionCell: cellOf('deduction'),
     children,
+    rateConvention: rateConventionOf(block, sheetBlocks),
   };
 }

@@ -63,6 +63,34 @@ export interface TableAnalysis {
   readonly writes: readonly DesiredWrite[];
 }
 
+/**
+ * Forms without a per-indicator 分值 column (Hubei- and Yunnan-style, issue 12): a section
+ * that states its points (产出指标(40分), in the 一级 cell or on a row of its own) and holds one
+ * indicator gives that indicator its weight; a section of several rows gives none (no split is
+ * guessed: their stated scores are kept). When every row sits in a section that states points,
+ * the indicator weights sum to the sections' points (`sum`); otherwise no sum is claimed.
+ */
+function sectionWeights(layout: TableLayout): { rows: readonly IndicatorRow[]; sum: Decimal | null } {
+  if (layout.columns.weight !== undefined || layout.columns.refWeight !== undefined || layout.kind === 'evaluation') return { rows: layout.indicators, sum: null };
+  const rows = layout.indicators.filter((r) => !r.placeholder);
+  const key = (r: IndicatorRow) => `${r.level1Cell ?? ''}|${r.level1}`;
+  const sizes = new Map<string, number>();
+  for (const r of rows) if (r.level1Declared !== null) sizes.set(key(r), (sizes.get(key(r)) ?? 0) + 1);
+  if (!sizes.size) return { rows: layout.indicators, sum: null };
+  const declared = new Map<string, Decimal>();
+  for (const r of rows) if (r.level1Declared !== null) declared.set(key(r), r.level1Declared);
+  const all = rows.every((r) => r.level1Declared !== null);
+  return {
+    rows: layout.indicators.map((r) => {
+      if (r.placeholder || r.level1Declared === null || sizes.get(key(r)) !== 1 || r.weight) return r;
+      const a = parseAddress(r.level1Cell ?? 'A1');
+      const weight: NumberCell = { row: a.row, col: a.col, cell: r.level1Cell ?? '', value: r.level1Declared, raw: { t: 'number', v: r.level1Declared.toNumber() }, fromText: false, percent: false };
+      return { ...r, weight, weightFromSection: true };
+    }),
+    sum: all ? sumPresent(declared.values()) : null,
+  };
+}
+
 export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
   return a.minus(b).abs().lte(p.tolerance);
 }
@@ -105,11 +133,16 @@ function weightProblem(r: IndicatorRow): 'covered' | 'unreadable' | null {
   return w.raw.t === 'empty' ? null : 'unreadable';
 }
 
-/** Score a recognised table: indicators, execution, total and grade (SPEC §5–7). */
-export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalysis {
+/**
+ * Score a recognised table: indicators, execution, total and grade (SPEC §5–7). `sheetTables`
+ * are the tables of its sheet (the rate convention of a table that states no rate is its
+ * sheet's, issue 12 item 2).
+ */
+export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables: readonly TableLayout[] = []): TableAnalysis {
   const p = profile;
   const scorable = layout.kind === 'project' || layout.kind === 'department' || layout.kind === 'evaluation';
-  const indicators = layout.indicators
+  const sections = sectionWeights(layout);
+  const indicators = sections.rows
     .filter((r) => !r.placeholder)
     // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
     .map((r) => {
@@ -121,10 +154,11 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
       const problem = weightProblem(i.row);
       return problem ? { ...i, score: null, method: null, weightProblem: problem } : i;
     });
-  const weightSum = sumPresent(indicators.map((i) => i.weight));
+  const weightSum = sections.sum ?? sumPresent(indicators.map((i) => i.weight));
   const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null || !!i.weightProblem));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
-  const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p) : null;
+  const sheetBlocks = sheetTables.flatMap((t) => (t.budget ? [t.budget] : []));
+  const execution = layout.budget && scorable ? analyzeExecution(layout.budget, weightSum, p, sheetBlocks) : null;
   // A partial total (SPEC §7 with parts missing) is still reported, with `total-incomplete`.
   let total: Decimal | null = scorable ? sumPresent([indicatorScore, execution?.score]) : null;
   if (total !== null) total = roundTo(total, p.decimals, p.rounding);
@@ -146,8 +180,11 @@ export function analyzeTable(layout: TableLayout, profile: Profile): TableAnalys
     }
     if (execution) {
       if (execution.rate !== null && execution.rateCell) {
-        const rate4 = roundTo(execution.rate, 4);
-        const w = numberWrite('execution-rate', execution.rateCell, rate4, p, '0.00%');
+        // Written in the table's own convention: 95.93 where its rates are percent numbers.
+        const w =
+          execution.rateConvention.kind === 'percent-number'
+            ? numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate.times(100), 2), p)
+            : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%');
         const stated = execution.statedRate;
         const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
         writes.push({ ...w, agrees: agrees || !!w.keptText });

@@ -156,8 +156,10 @@ function normalizePass(s: string): string {
 const HEADER_SUFFIX_PATTERNS: readonly RegExp[] = [
   // weights: (90分), (20), (20%)
   /^(?:权重|分值)?:?\d+(?:\.\d+)?(?:分|%)?$/,
-  // column letters and formulas: (A), (B), (B/A), (A-B)
-  /^[A-Za-z](?:[/+\-*÷×][A-Za-z])*$/,
+  // column letters and formulas: (A), (B), (B/A), (A-B), (B/A×100%)
+  /^[A-Za-z](?:[/+\-*÷×][A-Za-z])*(?:[*×]100%?)?$/,
+  // a score's formula with its weight: (20分*执行率), (执行率×20分), (B/A×20)
+  /^(?:\d+(?:\.\d+)?分?[*×](?:预算执行率|执行率|[A-Za-z](?:\/[A-Za-z])?)|(?:预算执行率|执行率|[A-Za-z](?:\/[A-Za-z])?)[*×]\d+(?:\.\d+)?分?)$/,
   // money and common units, optionally `单位:万元`
   /^(?:单位:?)?(?:%|‰|元|千元|万元|百万元|亿元|人|人次|个|家|户|项|次|场|天|日|月|年|㎡|平方米|米|公里|百分比)$/,
 ];
@@ -213,4 +215,14 @@ export function parseDeclaredWeight(s: string): DeclaredWeight {
   const m = BRACKETED_WEIGHT.exec(text) ?? TRAILING_WEIGHT.exec(text);
   if (m) return { name: m[1], weight: new Decimal(m[2]) };
   return { name: text, weight: null };
+}
+
+/**
+ * The weight a budget header states for the execution score (issue 12 item 9): `得分(20分*执行率)`,
+ * `得分（执行率×20分）`, `分值(20分)` → 20. Null when the header states none.
+ */
+export function headerStatedWeight(s: string): Decimal | null {
+  const text = normalizeText(s);
+  const m = /\((?:权重|分值)?:?(\d+(?:\.\d+)?)分?\)$/.exec(text) ?? /\((?:[^()]*[*×])?(\d+(?:\.\d+)?)分(?:[*×][^()]*)?\)$/.exec(text);
+  return m ? new Decimal(m[1]) : null;
 }

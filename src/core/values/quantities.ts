@@ -113,6 +113,11 @@ export function findQuantities(text: string, exclude: readonly Span[] = []): Qua
         }
       }
     }
+    if (!unit && p === text.length - 1 && COUNT_WORD.test(text[p])) {
+      // `50罐`, `8辆次`…: a number and one word ending the cell is a count of that word (issue 12).
+      unit = countWord(text[p]);
+      p += 1;
+    }
     if (!unit && (isAsciiLetter(text[p]) || text[p] === '号')) continue;
     // a bare year: `2023年` is a time, not 2023 years
     if (unit?.written === '年' && !chinese && /^\d{4}$/.test(digits) && Number(digits) >= 1900 && Number(digits) <= 2100) continue;
@@ -138,6 +143,23 @@ export function findQuantities(text: string, exclude: readonly Span[] = []): Qua
     });
   }
   return out;
+}
+
+/**
+ * A CJK character that may be an unknown count word after a number ending the cell (`50罐`):
+ * not one that makes the number something else (多/余/左右 approximations, 号/第 ordinals,
+ * 倍 ratios, 成 tenths, 级/星 grades, 后/前/内 spans).
+ */
+const COUNT_WORD = /^(?![多余号第倍成级星后前内以上下左右及等])[\u4e00-\u9fff]$/;
+const countWords = new Map<string, Unit>();
+
+function countWord(ch: string): Unit {
+  let u = countWords.get(ch);
+  if (!u) {
+    u = Object.freeze({ written: ch, base: ch, factor: new Decimal(1) });
+    countWords.set(ch, u);
+  }
+  return u;
 }
 
 /** Characters that may trail a cell without making a bare number part of a sentence. */

@@ -8,6 +8,7 @@
  * - `日` is `天`; `个月` is `月`; `公里`/`千米` are 1000 `米`; `平方米`/`㎡` share base `㎡`.
  * - A per-something unit (`元/人`, `次/年`) compares by its numerator: base `元`, written `元/人`.
  * - `个百分点` / `百分点` are `%`.
+ * - Count words (只, 头, 株, 栋 …) are units of their own (issue 12): `192只` is a quantity.
  * Anything else with a different base is a `unit-mismatch`, never converted.
  */
 import Decimal from 'decimal.js';
@@ -85,6 +86,28 @@ const COUNT_UNITS: ReadonlyArray<readonly [string, string]> = [
   ['吨', '吨'],
   ['公斤', '公斤'],
   ['千克', '公斤'],
+  // Count words of animals, plants, buildings and goods (issue 12: 192只, 80头, 120株).
+  ['只', '只'],
+  ['头', '头'],
+  ['羽', '羽'],
+  ['尾', '尾'],
+  ['匹', '匹'],
+  ['株', '株'],
+  ['棵', '棵'],
+  ['栋', '栋'],
+  ['幢', '幢'],
+  ['架', '架'],
+  ['艘', '艘'],
+  ['盏', '盏'],
+  ['块', '块'],
+  ['枚', '枚'],
+  ['箱', '箱'],
+  ['袋', '袋'],
+  ['瓶', '瓶'],
+  ['盒', '盒'],
+  ['眼', '眼'],
+  ['公顷', '公顷'],
+  ['立方米', '立方米'],
 ];
 
 const PREFIXES: ReadonlyArray<readonly [string, string]> = [
@@ -105,6 +128,7 @@ const UNIT_GUARD_WORDS: readonly string[] = [
   '处置', '处罚', '起草', '起步', '起到', '分配', '分别', '分析', '分类', '分解', '分管',
   '分享', '年度', '年初', '年底', '年末', '月份', '月底', '月末', '日常', '周年', '种植',
   '例如', '批准', '批复', '座谈', '张贴', '间隔', '次数', '天数', '户数', '件数', '元旦',
+  '只有', '只要', '只能', '头部', '块状', '眼科', '架构', '架设', '尾款', '箱式',
 ];
 
 function freeze(written: string, base: string, factor: string): Unit {
