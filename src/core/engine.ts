@@ -50,8 +50,10 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
       const analysis = analyzeTable(layout, profile);
       const found = runRules(analysis);
       tables.push(toTableResult(analysis, found));
-      findings.push(...found);
-      edits.push(...planEdits(analysis, sheet));
+      // Loops, not push(...xs): a spread passes every element on the stack, and a large
+      // table's findings (150,000+) overflow it.
+      for (const f of found) findings.push(f);
+      for (const e of planEdits(analysis, sheet)) edits.push(e);
     }
     const sheetMarks = marksOfFindings(sheet, findings);
     const byCell = new Map(sheetMarks.map((m) => [m.cell, m]));
@@ -60,7 +62,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
       byCell.delete(e.cell);
       (sheet.protected ? blocked : plan).push(m ? { ...e, severity: m.severity, note: m.note } : e);
     }
-    marks.push(...byCell.values());
+    for (const m of byCell.values()) marks.push(m);
   }
   return { tables, plan, sheetsWithoutTables, blockedByProtection: blocked, marks, notes: cellNotes(grid, tables) };
 }
