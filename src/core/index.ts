@@ -1,6 +1,7 @@
 /** Public surface of the engine: hosts import from here only. */
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
 export * from './grid';
+export { mergeLookup } from './merges';
 export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
 export {
   MARK_FILLS,
