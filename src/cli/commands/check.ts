@@ -6,7 +6,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 
-import { analyzeWorkbook, buildSummary, cellNotes, noTablesLine, type Profile, type Severity, type TableResult } from '../../core';
+import { analyzeWorkbook, buildSummary, noTablesLine, type Profile, type Severity, type TableResult } from '../../core';
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
@@ -39,7 +39,8 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
     const { grid } = await readGrid(source);
     const result = analyzeWorkbook(grid, { profile });
     if (!result.tables.length) return failed(`${file}：${noTablesLine(grid.sheets.length)}`);
-    const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
+    // The engine's own notes (core/notes.ts cellNotes over the same grid and tables).
+    const notes = result.notes.map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
     if (item.source !== undefined) notes.unshift(CONVERTED);
     for (const e of result.blockedByProtection.slice(0, 1)) {
       notes.push(`工作表「${e.sheet}」受保护，${result.blockedByProtection.length} 处计算结果未写入（请撤销保护后重试）`);
