@@ -96,7 +96,7 @@ export function formatReport(r: FileReport, min: Severity = 'info'): string {
     }
     const shown = visibleFindings(t, min);
     if (!shown.length) lines.push(`    ${nothingShown(min)}`);
-    lines.push(...cappedLines(shown, (f) => findingLine(t.sheet, f), '    '));
+    for (const l of cappedLines(shown, (f) => findingLine(t.sheet, f), '    ')) lines.push(l);
   }
   for (const note of r.notes) lines.push(`  注意：${note}`);
   const output = outputText(r);
@@ -181,9 +181,12 @@ export function formatSummary(reports: readonly FileReport[], min: Severity = 'i
       for (const t of r.tables) {
         const of = t.findings.filter((f) => f.severity === s);
         count += of.length;
-        mine.push(...cappedLines(of, (f) => `    ${findingPlace(t, f)}  ${f.message}（${f.rule}）`, '    '));
+        for (const l of cappedLines(of, (f) => `    ${findingPlace(t, f)}  ${f.message}（${f.rule}）`, '    ')) mine.push(l);
       }
-      if (mine.length) lines.push(`  ${r.file}`, ...mine);
+      if (mine.length) {
+        lines.push(`  ${r.file}`);
+        for (const l of mine) lines.push(l);
+      }
       total += count;
     }
     if (total) blocks.push([`${SEVERITY_LABEL[s]}（${total}）`, ...lines].join('\n'));

@@ -77,6 +77,8 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxContents> {
   const styles = pkg.has(stylesPart) ? await pkg.parse(stylesPart, '样式', parseStyles) : NO_STYLES;
 
   const sheets: SheetGrid[] = [];
+  const textCells: TextCells = [];
+  const numberCells: NumberCells = [];
   for (const s of book.sheets) {
     const rel = s.rid !== undefined ? byId.get(s.rid) : undefined;
     // Chart sheets, dialog and macro sheets hold no cells the engine reads.
@@ -85,7 +87,7 @@ export async function readXlsx(bytes: Buffer): Promise<XlsxContents> {
     if (!rel || !pkg.has(rel.target)) {
       throw new PartError(label, rel?.target ?? bookPart, '文件中缺少这张工作表的内容');
     }
-    const ctx: SheetContext = { strings, stringsPart: ssPart ?? 'xl/sharedStrings.xml', styles, date1904: book.date1904 };
+    const ctx: SheetContext = { strings, stringsPart: ssPart ?? 'xl/sharedStrings.xml', styles, date1904: book.date1904, textCells, numberCells };
     const grid = await pkg.parse(rel.target, label, (src) => parseSheet(s.name, src, ctx));
     sheets.push(s.visibility ? { ...grid, visibility: s.visibility } : grid);
   }
@@ -348,7 +350,27 @@ interface SheetContext {
   readonly stringsPart: string;
   readonly styles: Styles;
   readonly date1904: boolean;
+  readonly textCells: TextCells;
+  readonly numberCells: NumberCells;
 }
+
+/**
+ * The cell of shared string `i` in style `s` is `textCells[s][i]` (null: the empty string),
+ * made once per workbook: grid cells are never modified, so every cell citing the same
+ * string in the same style is one object (产出指标 down a million rows is one cell, not a
+ * million).
+ */
+type TextCells = (Cell | null | undefined)[][];
+
+/**
+ * Plain number cells shared the same way, by the number's text, per style (weights, scores
+ * and amounts repeat down a sheet). Bounded: a style's map is cleared when it reaches
+ * SHARED_NUMBERS texts. Only short texts are keys: V8 may keep a longer one as a slice of
+ * the parser's whole chunk.
+ */
+type NumberCells = (Map<string, Cell | null> | undefined)[];
+const SHARED_NUMBERS = 10000;
+const SHARED_NUMBER_LENGTH = 12;
 
 interface SharedFormula {
   readonly formula: string;
@@ -419,6 +441,8 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
       return withFmt({ value: resultValue(v, isDate), formula }, numFmt);
     }
     let value: CellValue;
+    if (type === 's' && v !== undefined) return sharedStringCell(v, numFmt);
+    if (type === undefined && v !== undefined && v.length <= SHARED_NUMBER_LENGTH) return numberCell(v, isDate, numFmt);
     if (type === 'inlineStr') value = textValue(unescapeOoxml(inline ?? v ?? ''));
     else if (v === undefined) return undefined;
     else value = plainValue(v, isDate);
@@ -436,6 +460,30 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
       default:
         return numberValue(raw, isDate);
     }
+  };
+
+  const sharedStringCell = (raw: string, numFmt: string | undefined): Cell | undefined => {
+    const i = parseInt(raw, 10);
+    const byStyle = (ctx.textCells[style] ??= []);
+    let cell = byStyle[i];
+    if (cell === undefined) {
+      const value = plainValue(raw, false);
+      cell = byStyle[i] = value.t === 'empty' ? null : withFmt({ value }, numFmt);
+    }
+    return cell ?? undefined;
+  };
+
+  /** A plain number (no `t`): one cell per text and style, as for shared strings. */
+  const numberCell = (raw: string, isDate: boolean, numFmt: string | undefined): Cell | undefined => {
+    const byStyle = (ctx.numberCells[style] ??= new Map());
+    let cell = byStyle.get(raw);
+    if (cell === undefined) {
+      const value = plainValue(raw, isDate);
+      cell = value.t === 'empty' ? null : withFmt({ value }, numFmt);
+      if (byStyle.size >= SHARED_NUMBERS) byStyle.clear();
+      byStyle.set(raw, cell);
+    }
+    return cell ?? undefined;
   };
 
   const plainValue = (raw: string, isDate: boolean): CellValue => {

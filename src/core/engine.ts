@@ -76,6 +76,8 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
       const range = rangeAddress(analysis.layout.top, analysis.layout.left, analysis.layout.bottom, analysis.layout.right);
       const found = [...runRules(analysis), ...refusedFindings(guarded.refused.filter((p) => p.edit.table === range))];
       tables.push(toTableResult(analysis, found));
+      // Loops, not push(...xs): a spread passes every element on the stack, and a large
+      // table's findings (150,000+) overflow it.
       for (const f of found) findings.push(f);
     }
     const sheetMarks = marksOfFindings(sheet, findings);
@@ -85,7 +87,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, options: EngineOptions = {})
       byCell.delete(e.cell);
       (sheet.protected ? blocked : plan).push(m ? { ...e, severity: m.severity, note: m.note } : e);
     }
-    marks.push(...byCell.values());
+    for (const m of byCell.values()) marks.push(m);
   }
   return {
     tables,

@@ -2,6 +2,7 @@
 export { analyzeWorkbook, type EngineOptions, type WorkbookResult } from './engine';
 export { formulasReadingLine, formulasReadingWrites, type FormulaCell } from './formula-reads';
 export * from './grid';
+export { mergeLookup } from './merges';
 export { markedCells, type CellEdit, type CellMark, type EditRole, type Plan } from './plan';
 export {
   MARK_FILLS,

@@ -13,6 +13,7 @@
 import { address, parseRange, type SheetGrid } from './grid';
 import type { CellMark } from './plan';
 import { SEVERITY_LABEL } from './labels';
+import { mergeLookup } from './merges';
 import type { Finding, Severity } from './rules/types';
 
 /** What a mark says: the worst severity of the findings on a cell, or 已更正 (the write fixed it). */
@@ -101,13 +102,14 @@ export function findingLine(f: Pick<Finding, 'severity' | 'message' | 'rule'>): 
  */
 export function marksOfFindings(sheet: SheetGrid, findings: readonly Finding[]): CellMark[] {
   const byCell = new Map<string, { row: number; col: number; found: Finding[] }>();
+  const mergeAt = mergeLookup(sheet.merges);
   for (const f of findings) {
     if (!f.cell) continue;
     const area = parseRange(f.cell);
     if (!area) continue;
     let row = area.top;
     let col = area.left;
-    const merge = sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    const merge = mergeAt(row, col);
     if (merge) {
       row = merge.top;
       col = merge.left;

@@ -190,7 +190,7 @@ function valueWidth(v: SummaryValue, kind: SummaryKind): number {
     const int = fixed.split('.')[0];
     return fixed.length + Math.floor((int.length - 1) / 3) + (v < 0 || kind === 'difference' ? 1 : 0);
   }
-  return Math.max(...v.split('\n').map(displayWidth));
+  return v.split('\n').reduce((m, l) => Math.max(m, displayWidth(l)), 0);
 }
 
 function sheetOf(name: string, specs: readonly ColumnSpec[], rows: readonly (readonly SummaryValue[])[], highlights: readonly SummaryHighlight[], table: boolean): SummarySheet {

@@ -5,6 +5,7 @@
  */
 import { address, parseRange, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
 import type { NumberCell, TableLayout } from './layout/types';
+import { mergeLookup } from './merges';
 import type { CellEdit } from './plan';
 
 export type EditProblemCode = 'missing-sheet' | 'bad-edit' | 'protected-sheet' | 'merged-cell' | 'formula-cell' | 'outside-table' | 'table-input';
@@ -85,15 +86,18 @@ export function validatePlan(plan: readonly CellEdit[], targets: PlanTargets): E
 /** `PlanTargets` over a grid a host has just read (the add-in reads formulas and merges into it). */
 export function gridTargets(grid: WorkbookGrid): PlanTargets {
   const byName = new Map(grid.sheets.map((s) => [s.name, s]));
+  // One target per sheet, its merged areas indexed once: `validatePlan` asks for every edit.
+  const targets = new Map<string, TargetSheet>();
   return {
     sheet(name) {
       const s = byName.get(name);
       if (!s) return undefined;
-      return {
-        protected: !!s.protected,
-        hasFormula: (row, col) => s.cells[row]?.[col]?.formula !== undefined,
-        mergeAt: (row, col) => s.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right),
-      };
+      let t = targets.get(name);
+      if (!t) {
+        t = { protected: !!s.protected, hasFormula: (row, col) => s.cells[row]?.[col]?.formula !== undefined, mergeAt: mergeLookup(s.merges) };
+        targets.set(name, t);
+      }
+      return t;
     },
   };
 }

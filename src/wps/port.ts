@@ -160,7 +160,7 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
           const except = new Set(request.formulas.except.map((s) => s.toLowerCase()));
           for (const ws of sheets) {
             if (except.has(ws.Name.toLowerCase())) continue;
-            formulas.push(...formulaCells(ws));
+            for (const f of formulaCells(ws)) formulas.push(f);
           }
         }
         const active = b.ActiveSheet;

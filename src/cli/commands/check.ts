@@ -6,7 +6,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 
-import { analyzeWorkbook, buildSummary, cellNotes, formulasReadingLine, noTablesLine, skippedSheetLine, type Profile, type Severity, type TableResult } from '../../core';
+import { analyzeWorkbook, buildSummary, formulasReadingLine, noTablesLine, skippedSheetLine, type Profile, type Severity, type TableResult } from '../../core';
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
@@ -40,8 +40,9 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
     const result = analyzeWorkbook(grid, { profile, includeHidden: args.includeHidden });
     const skippedLines = result.skippedSheets.map(skippedSheetLine);
     if (!result.tables.length) return failed([`${file}：${noTablesLine(grid.sheets.length)}`, ...skippedLines].join('；'));
-    const notes = cellNotes(grid, result.tables).map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
-    notes.push(...skippedLines);
+    // The engine's own notes (core/notes.ts cellNotes over the same grid and tables).
+    const notes = result.notes.map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);
+    for (const line of skippedLines) notes.push(line);
     if (item.source !== undefined) notes.unshift(CONVERTED);
     for (const e of result.blockedByProtection.slice(0, 1)) {
       notes.push(`工作表「${e.sheet}」受保护，${result.blockedByProtection.length} 处计算结果未写入（请撤销保护后重试）`);

@@ -8,7 +8,7 @@
  * appended to `xl/styles.xml`. Every other part is copied byte for byte: JSZip reuses the
  * compressed data of entries that were not replaced.
  */
-import { address, rangeAddress, validateEdit, type CellEdit, type MergedArea, type Plan, type PlanTargets } from '../../core';
+import { address, mergeLookup, rangeAddress, validateEdit, type CellEdit, type MergedArea, type Plan, type PlanTargets, type TargetSheet } from '../../core';
 import { WorkbookWriteError } from '../errors';
 import { isRel, MAX_TEXT_PART_BYTES, PackageParts, PackageProblem, parseRels, PKG_REL_NS, REL_NS, relsPartOf, sheetsOf, targetFrom, workbookPartOf } from './opc';
 import { MINIMAL_STYLES, scanStyles, StylePatcher } from './styles';
@@ -285,15 +285,22 @@ export async function patchPackage(input: Buffer, plan: Plan, outPath: string, o
     sheets.set(name, { part, xml, scan: parse(part, () => scanSheet(xml, rowsOf.get(name)!)) });
   }
   // The engine's one plan validation (shared with the add-in), over what the package holds.
+  // One target per sheet, its merged areas indexed once (asked for every edit).
+  const targetOf = new Map<string, TargetSheet>();
   const targets: PlanTargets = {
     sheet(name) {
       const sheet = sheets.get(name);
       if (!sheet) return undefined;
-      return {
-        protected: sheet.scan.isProtected,
-        hasFormula: (row, col) => !!cellAt(sheet.scan.targets.get(row), col)?.hasFormula,
-        mergeAt: (row, col) => sheet.scan.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right),
-      };
+      let t = targetOf.get(name);
+      if (!t) {
+        t = {
+          protected: sheet.scan.isProtected,
+          hasFormula: (row, col) => !!cellAt(sheet.scan.targets.get(row), col)?.hasFormula,
+          mergeAt: mergeLookup(sheet.scan.merges),
+        };
+        targetOf.set(name, t);
+      }
+      return t;
     },
   };
   for (const edit of plan) {

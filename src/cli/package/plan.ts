@@ -48,7 +48,7 @@ export async function planForPackage(model: PackageModel, input: cleanup.Cleanup
   for (let round = 0; round < 8; round++) {
     const fresh = (await reviewPlan(model, plan)).filter((p) => !pins.some((q) => q.sheet === p.sheet && q.row === p.row));
     if (!fresh.length) break;
-    pins.push(...fresh);
+    for (const p of fresh) pins.push(p);
     const replanned = cleanup.planCleanup({ ...input, grid: pinned(input.grid, pins) }, options);
     const changes = replanned.changes.filter((c) => c.place.sheet !== PIN_SHEET);
     plan = { changes, counts: countsOf(changes) };

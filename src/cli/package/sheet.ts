@@ -284,7 +284,7 @@ export function patchWorksheet(xml: string, edits: SheetEdits, ctx: SheetContext
   for (const g of groups.values()) {
     if (!g.master) continue;
     const m = g.master;
-    const rowsMove = deleted.length && deleted[0] < Math.max(...g.members.map((x) => x.row));
+    const rowsMove = deleted.length && g.members.some((x) => x.row > deleted[0]);
     const namesDeleted = ctx.deletions.size > 0;
     if (!rowsMove && !namesDeleted) continue;
     const shiftedMaster = shiftFormula(g.text, home, ctx.deletions);

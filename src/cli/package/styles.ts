@@ -125,7 +125,7 @@ export class StylePatcher {
     for (const f of this.newFormats) if (f.code === code) return f.id;
     for (const [id, c] of Object.entries(BUILT_IN_FORMATS)) if (c === code) return Number(id);
     const used = [...this.scan.customFormats.keys(), ...this.newFormats.map((f) => f.id)];
-    const id = Math.max(163, ...used) + 1;
+    const id = used.reduce((m, x) => Math.max(m, x), 163) + 1;
     this.newFormats.push({ id, code });
     return id;
   }

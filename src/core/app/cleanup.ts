@@ -116,12 +116,12 @@ export function planCleanupApply(plan: CleanupPlan, probe: ProbeResult, marks: M
 
   const steps: Step[] = [];
   // Old backups: a new clean-up replaces the last one's undo.
-  for (const s of probe.sheets) if (isBackupSheet(s.name)) steps.push(...hiddenThenDelete(s.name, s.visibility));
+  for (const s of probe.sheets) if (isBackupSheet(s.name)) for (const step of hiddenThenDelete(s.name, s.visibility)) steps.push(step);
   for (const b of backups) steps.push({ op: 'copy-sheet', sheet: b.sheet, to: b.backup });
   const valueSteps: CellStep[] = [];
   const cellSteps = (sheet: string, list: CellStep[]): void => {
-    steps.push(...list);
-    if (!structural.has(sheet)) valueSteps.push(...list);
+    for (const step of list) steps.push(step);
+    if (!structural.has(sheet)) for (const step of list) valueSteps.push(step);
   };
   // 1. our marks (a note deleted since the preview is simply not there to remove)
   const notesNow = new Map(changes.filter(isNoteRemoval).map((c, i) => [c, probe.states[sets.length + i]?.note]));

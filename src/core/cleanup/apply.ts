@@ -73,7 +73,7 @@ export function applyCleanup(grid: WorkbookGrid, plan: CleanupPlan): WorkbookGri
       merges = merges.map((m) => ({ ...m, top: shiftRow(m.top, deleted)!, bottom: shiftRow(m.bottom, deleted)! }));
       rowCount = Math.max(0, rowCount - deleted.filter((r) => r <= sheet.rowCount).length);
     }
-    if (s) merges.push(...s.added);
+    if (s) merges = merges.concat(s.added);
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
     sheets.push({ ...sheet, cells, merges, rowCount });
   }

@@ -309,12 +309,12 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
   for (const s of grid.sheets) for (const row of s.cells) if (row) for (const cell of row) if (cell?.formula) formulas.push({ home: s.name, formula: cell.formula });
   if (kinds['placeholder-row']) {
     grid1.sheets.forEach((sheet, i) => {
-      if (!sheet.protected) changes.push(...placeholderRows(sheet, tables1[i], formulas));
+      if (!sheet.protected) for (const c of placeholderRows(sheet, tables1[i], formulas)) changes.push(c);
     });
   }
 
   // Blank template sheets.
-  if (kinds['blank-sheet']) changes.push(...blankSheets(grid1, tables1, formulas));
+  if (kinds['blank-sheet']) for (const c of blankSheets(grid1, tables1, formulas)) changes.push(c);
 
   // Phase 3: our marks.
   if (kinds.mark && decorations) {

@@ -130,7 +130,7 @@ export function childrenOf(block: BudgetBlock): BudgetRow[] {
   if (!block.totalLabelled) return rowsBelow(block, block.totalRow);
   const others = rows.map((r, i) => ({ r, d: effective[i] })).filter((x) => x.r !== block.totalRow);
   if (!others.length) return [];
-  const min = Math.min(...others.map((x) => x.d));
+  const min = others.reduce((m, x) => Math.min(m, x.d), Infinity);
   return others.filter((x) => x.d === min).map((x) => x.r);
 }
 
