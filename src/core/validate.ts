@@ -103,68 +103,81 @@ export function gridTargets(grid: WorkbookGrid): PlanTargets {
 }
 
 /**
- * The cells a table reads (issue 12 item 1): for its own plan, the inputs it must never
- * write (targets, actuals, texts, weights, budget amounts); for a neighbour's plan, every cell
- * it reads, stated scores and totals included.
+ * Visit the cells a table reads (issue 12 item 1): `input` for those it must never write
+ * itself (targets, actuals, texts, weights, budget amounts), `stated` for the stated figures
+ * it reads and may correct (scores, rates, totals, grade). A neighbour writes neither.
  */
-function tableCells(l: TableLayout): { inputs: Set<string>; read: Set<string> } {
-  const inputs = new Set<string>();
-  const read = new Set<string>();
-  const input = (c: { readonly cell: string } | null | undefined): void => {
-    if (c) inputs.add(c.cell);
+function visitTableCells(l: TableLayout, input: (cell: string) => void, stated: (cell: string) => void): void {
+  const i = (c: { readonly cell: string } | null | undefined): void => {
+    if (c) input(c.cell);
   };
-  const stated = (c: { readonly cell: string } | null | undefined): void => {
-    if (c) read.add(c.cell);
+  const s = (c: { readonly cell: string } | null | undefined): void => {
+    if (c) stated(c.cell);
   };
   for (const r of l.indicators) {
-    for (const t of Object.values(r.texts)) input(t);
-    input(r.weight);
-    input(r.refWeight);
-    stated(r.score);
-    stated(r.completion);
+    for (const t of Object.values(r.texts)) i(t);
+    i(r.weight);
+    i(r.refWeight);
+    s(r.score);
+    s(r.completion);
   }
-  for (const s of l.subtotals) {
-    input(s.weight);
-    input(s.refWeight);
-    stated(s.score);
+  for (const sub of l.subtotals) {
+    i(sub.weight);
+    i(sub.refWeight);
+    s(sub.score);
   }
   for (const b of l.budget?.rows ?? []) {
     const a = b.amounts as Readonly<Partial<Record<string, NumberCell>>>;
-    for (const role of ['initialBudget', 'budget', 'executed', 'weight']) input(a[role]);
-    for (const role of ['rate', 'score', 'deduction']) stated(a[role]);
+    for (const role of ['initialBudget', 'budget', 'executed', 'weight']) i(a[role]);
+    for (const role of ['rate', 'score', 'deduction']) s(a[role]);
   }
-  for (const list of l.budget?.breakdowns ?? []) for (const i of list.items) input(i.amount);
-  stated(l.total?.score);
-  stated(l.grade);
-  for (const c of inputs) read.add(c);
-  return { inputs, read };
+  for (const list of l.budget?.breakdowns ?? []) for (const item of list.items) i(item.amount);
+  s(l.total?.score);
+  s(l.grade);
 }
 
 /**
  * The plan check across the tables of one sheet (issue 12 item 1): an edit must lie inside
  * its own table's rectangle, never on one of its own inputs, and never on a cell another
  * table on the sheet reads. Returns the edits kept and the problems of those refused; the
- * engine turns each problem into a `write-refused` finding (never silently dropped).
+ * engine turns each problem into a `write-refused` finding (never silently dropped). Memory
+ * stays proportional to the plan: only the cells the plan names are looked up.
  */
 export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly TableLayout[]): { kept: CellEdit[]; refused: EditProblem[] } {
-  const cells = layouts.map((l) => ({ range: rangeAddress(l.top, l.left, l.bottom, l.right), ...tableCells(l) }));
+  if (!edits.length) return { kept: [], refused: [] };
+  const ranges = layouts.map((l) => rangeAddress(l.top, l.left, l.bottom, l.right));
+  // Edited cell → the tables (by index) that read it as an input / as a stated figure.
+  const inputOf = new Map<string, number[]>();
+  const readBy = new Map<string, number[]>();
+  for (const e of edits) {
+    inputOf.set(e.cell, []);
+    readBy.set(e.cell, []);
+  }
+  layouts.forEach((l, k) =>
+    visitTableCells(
+      l,
+      (cell) => inputOf.get(cell)?.push(k),
+      (cell) => readBy.get(cell)?.push(k),
+    ),
+  );
   const kept: CellEdit[] = [];
   const refused: EditProblem[] = [];
   for (const e of edits) {
     const where = `工作表「${e.sheet}」${e.cell}`;
-    const own = cells.find((c) => c.range === e.table);
+    const own = e.table === undefined ? -1 : ranges.indexOf(e.table);
     const t = e.table !== undefined ? parseRange(e.table) : undefined;
     if (!t || e.row < t.top || e.row > t.bottom || e.col < t.left || e.col > t.right) {
       refused.push({ code: 'outside-table', edit: e, message: `${where} 不在计算它的表（${e.table ?? '未知'}）范围内，拒绝写入` });
       continue;
     }
-    if (own?.inputs.has(e.cell)) {
+    const inputs = inputOf.get(e.cell)!;
+    if (inputs.includes(own)) {
       refused.push({ code: 'table-input', edit: e, message: `${where} 是本表（${e.table}）读取的指标值、完成值、分值或金额，拒绝写入` });
       continue;
     }
-    const other = cells.find((c) => c !== own && c.read.has(e.cell));
-    if (other) {
-      refused.push({ code: 'table-input', edit: e, message: `${where} 是另一张表（${other.range}）读取的单元格，拒绝写入` });
+    const other = [...inputs, ...readBy.get(e.cell)!].find((k) => k !== own);
+    if (other !== undefined) {
+      refused.push({ code: 'table-input', edit: e, message: `${where} 是另一张表（${ranges[other]}）读取的单元格，拒绝写入` });
       continue;
     }
     kept.push(e);
