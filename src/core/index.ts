@@ -14,7 +14,10 @@ export {
   isMarkFill,
   isMarkNote,
   findingLine,
+  fillName,
+  DEFAULT_NOTES_WORD,
   type MarkKind,
+  type NotesWord,
   type MarkLegendEntry,
 } from './marks';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';

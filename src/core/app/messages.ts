@@ -1,4 +1,5 @@
 /** The add-in's sentences (简体中文), one place for every host. */
+import type { NotesWord } from '../marks';
 import type { ChangedCell, WriteReport } from './host';
 
 export const where = (sheet: string, cell: string): string => `工作表「${sheet}」${cell}`;
@@ -15,10 +16,13 @@ export function sheetGoneForUndo(sheet: string, cell: string, protectedNow: bool
   return { sheet, cell, message: `${where(sheet, cell)} ${protectedNow ? '所在工作表已受保护' : '所在工作表已不存在'}，未撤销` };
 }
 
-export const NOTES_UNAVAILABLE = '当前 Excel 不支持批注接口（需要 ExcelApi 1.18，即 Microsoft 365 较新版本或 Excel 网页版），未添加批注';
+/** Only Excel lacks a notes API (before ExcelApi 1.18); the word is still the host's. */
+export function notesUnavailable(word: NotesWord): string {
+  return `当前 Excel 不支持${word}接口（需要 ExcelApi 1.18，即 Microsoft 365 较新版本或 Excel 网页版），未添加${word}`;
+}
 
-export function notesLeft(n: number): string {
-  return `当前 Excel 不支持批注接口，加载项添加的 ${n} 条批注未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`;
+export function notesLeft(n: number, word: NotesWord): string {
+  return `当前 Excel 不支持${word}接口，加载项添加的 ${n} 条${word}未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`;
 }
 
 export function undoTooLarge(cells: number): string {
@@ -45,6 +49,7 @@ type WriteFacts = Pick<WriteReport, 'written' | 'changedSinceRead' | 'protectedS
   readonly refused: number;
   readonly empty: boolean;
   readonly emptyTitle?: string;
+  readonly notesWord: NotesWord;
 };
 
 /** What a write did, in one sentence: never "nothing to write" when cells were left unwritten. */
@@ -58,6 +63,6 @@ export function writeSummary(r: WriteFacts): string {
   const done = [`已写入 ${r.written} 个单元格`];
   if (r.corrected) done.push(`其中 ${r.corrected} 个已更正`);
   if (r.highlighted) done.push(`标记 ${r.highlighted} 个问题单元格`);
-  if (r.notesAdded) done.push(`添加或更新 ${r.notesAdded} 条批注`);
+  if (r.notesAdded) done.push(`添加或更新 ${r.notesAdded} 条${r.notesWord}`);
   return `${done.join('，')}。${left.length ? left.join('；') + '。' : ''}`;
 }
