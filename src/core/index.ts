@@ -22,7 +22,7 @@ export {
 } from './marks';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';
 export type { ExecutionResult, IndicatorResult, TableResult } from './result';
-export { RULES, type Finding, type Rule, type Severity } from './rules';
+export { RULES, FIXED_BY_WRITE, type Finding, type Rule, type Severity } from './rules';
 export { fmt, fmtPct } from './num';
 export { cellNotes, type CellNote } from './notes';
 export * as cleanup from './cleanup';
