@@ -36,10 +36,10 @@ export function writeNotice(r: WriteReport): Notice {
     title = `${parts.join('，')}。`;
   }
   if (r.changedSinceRead.length) {
-    lines.push(`以下 ${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请重新计分：`);
+    lines.push(`以下 ${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请再点“计分并写回”：`);
     for (const c of r.changedSinceRead) lines.push(`${c.sheet}!${c.cell}：${c.message}`);
   }
-  if (r.protectedSheets.length) lines.push(`工作表受保护，未写入：${r.protectedSheets.join('、')}。请撤销工作表保护后重新计分。`);
+  if (r.protectedSheets.length) lines.push(`工作表受保护，未写入：${r.protectedSheets.join('、')}。请撤销工作表保护后再点“计分并写回”。`);
   // The host's own sentence, in its word for notes.
   if (r.notesUnavailable) lines.push(r.notesUnavailable);
   const intent = r.changedSinceRead.length || r.protectedSheets.length ? 'warning' : r.result.tables.length ? 'success' : 'info';

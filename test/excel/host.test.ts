@@ -478,7 +478,7 @@ describe('issue 11: breaks in real Excel', () => {
     const r = await host.score(CLI_LIKE);
     expect(r.written).toBe(0);
     expect(r.blocked).toBe(8);
-    expect(r.summary).toBe('未写入任何单元格：8 个需要更正的单元格在受保护的工作表（部门整体、劳模服务、双联工作、省级困难帮扶和送温暖）中，未写入；请撤销工作表保护后重新计分。');
+    expect(r.summary).toBe('未写入任何单元格：8 个需要更正的单元格在受保护的工作表（部门整体、劳模服务、双联工作、省级困难帮扶和送温暖）中，未写入；请撤销工作表保护后再点“计分并写回”。');
   });
 });
 

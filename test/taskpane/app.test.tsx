@@ -275,9 +275,9 @@ describe('writing and undoing', () => {
     fireEvent.click(button('计分并写回'));
     const notice = await screen.findByTestId('notice');
     expect(within(notice).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '以下 1 个单元格在计算后被修改，未覆盖，请重新计分：',
+      '以下 1 个单元格在计算后被修改，未覆盖，请再点“计分并写回”：',
       '劳模服务!H23：计算后被改为 91，未覆盖',
-      '工作表受保护，未写入：双联工作。请撤销工作表保护后重新计分。',
+      '工作表受保护，未写入：双联工作。请撤销工作表保护后再点“计分并写回”。',
       '当前 Excel 不支持备注接口（需要 ExcelApi 1.18），未添加备注',
     ]);
     expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');

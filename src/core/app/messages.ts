@@ -56,8 +56,8 @@ type WriteFacts = Pick<WriteReport, 'written' | 'changedSinceRead' | 'protectedS
 export function writeSummary(r: WriteFacts): string {
   if (r.empty) return r.emptyTitle ?? '未找到可识别的绩效自评表';
   const left: string[] = [];
-  if (r.blocked) left.push(`${r.blocked} 个需要更正的单元格在受保护的工作表（${r.protectedSheets.join('、')}）中，未写入；请撤销工作表保护后重新计分`);
-  if (r.changedSinceRead.length) left.push(`${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请重新计分`);
+  if (r.blocked) left.push(`${r.blocked} 个需要更正的单元格在受保护的工作表（${r.protectedSheets.join('、')}）中，未写入；请撤销工作表保护后再点“计分并写回”`);
+  if (r.changedSinceRead.length) left.push(`${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请再点“计分并写回”`);
   if (r.refused) left.push(`${r.refused} 个单元格不能写入（公式或合并单元格），见问题列表`);
   if (r.written === 0) return left.length ? `未写入任何单元格：${left.join('；')}。` : '工作簿中的得分与计算结果一致，没有需要写入的单元格。';
   const done = [`已写入 ${r.written} 个单元格`];
