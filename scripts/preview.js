@@ -4,7 +4,7 @@
  * fake Excel host (dist/preview-data/fake/<name>.json), then serves the preview page over http on
  * http://localhost:3001/ (webpack-dev-server, `--env preview`): the pane beside a grid of the sheet.
  * Options: --port <n>; --build (write dist/preview/ and exit instead of serving);
- * --host wps (the WPS host instead: scripts/preview-wps.js, http://localhost:3002/).
+ * --host wps (the WPS host instead: scripts/preview-wps.js, http://localhost:3002/); --help.
  */
 'use strict';
 const fs = require('fs');
@@ -15,6 +15,16 @@ const root = path.join(__dirname, '..');
 const examples = path.join(root, 'examples');
 const dataDir = path.join(root, 'dist', 'preview-data', 'fake');
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`用法：npm run preview -- [选项]
+  无需 Excel 或 WPS 试用任务窗格：左边是工作表，右边是任务窗格，接在模拟的表格程序上（examples/ 中的示例工作簿）。
+  --host excel|wps   模拟 Excel（默认，http://localhost:3001/）或 WPS 表格（http://localhost:3002/index.html）
+  --port 端口        改用其他端口
+  --build            只生成静态页面（dist/preview/ 或 dist/preview-wps/）后退出，不启动服务
+  -h, --help         显示本说明
+页面地址可加 ?workbook=示例名（如 seed002-shigu.dirty）；Excel 预览另可加 ?api=17（较旧的 Excel）、?theme=Black（深色主题）。`);
+  process.exit(0);
+}
 const hostAt = args.indexOf('--host');
 const host = hostAt >= 0 ? args[hostAt + 1] : 'excel';
 if (host !== 'excel' && host !== 'wps') {

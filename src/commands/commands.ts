@@ -59,7 +59,7 @@ async function scoreWorkbook(host: AddinHost): Promise<Notice> {
 
 /** Removes only the fills and notes the add-in added. */
 async function clearMarks(host: AddinHost): Promise<Notice> {
-  return marksClearedNotice(await host.clearMarks());
+  return marksClearedNotice(await host.clearMarks(), (await host.capabilities()).notesWord);
 }
 
 /** 清理模板: the pane's clean-up view computes the preview; the command itself writes nothing. */

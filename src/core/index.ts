@@ -16,12 +16,15 @@ export {
   isMarkFill,
   isMarkNote,
   findingLine,
+  fillName,
+  DEFAULT_NOTES_WORD,
   type MarkKind,
+  type NotesWord,
   type MarkLegendEntry,
 } from './marks';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, profileFromJson, type Profile } from './profiles';
 export type { ExecutionResult, IndicatorResult, TableResult } from './result';
-export { ENGINE_FINDING_IDS, RULES, type Finding, type Rule, type Severity } from './rules';
+export { ENGINE_FINDING_IDS, FIXED_BY_WRITE, RULES, type Finding, type Rule, type Severity } from './rules';
 export { fmt, fmtPct } from './num';
 export { cellNotes, type CellNote } from './notes';
 export * as cleanup from './cleanup';

@@ -63,6 +63,43 @@ export function markLegend(): MarkLegendEntry[] {
   }));
 }
 
+/**
+ * What the host's Chinese interface calls the cell notes the add-in writes: Excel says 备注
+ * (its 批注 are the threaded comments), WPS 表格 says 批注. A host declares its word in its
+ * capabilities; a file opened in Excel (the CLI's output) gets Excel's.
+ */
+export type NotesWord = '备注' | '批注';
+export const DEFAULT_NOTES_WORD: NotesWord = '备注';
+
+/**
+ * Names of other fills a person or an earlier version may have left, as Excel's Chinese
+ * colour picker names its standard colours (and the light fills of its 好/差/适中 styles and
+ * of earlier versions of this add-in).
+ */
+const FILL_NAMES: Readonly<Record<string, string>> = {
+  FFC00000: '深红',
+  FFFF0000: '红色',
+  FFFFC000: '橙色',
+  FFFFFF00: '黄色',
+  FF92D050: '浅绿',
+  FF00B050: '绿色',
+  FF00B0F0: '浅蓝',
+  FF0070C0: '蓝色',
+  FF002060: '深蓝',
+  FF7030A0: '紫色',
+  FFFFC7CE: '浅红色',
+  FFFFEB9C: '浅黄色',
+  FFC6EFCE: '浅绿色',
+  FFDDEBF7: '浅蓝色',
+};
+
+/** A fill colour (ARGB) in words: `浅红色（错误标记）` for a mark, `黄色`, or `其他颜色`; never the code. */
+export function fillName(argb: string): string {
+  const kind = markOfFill(argb);
+  if (kind) return `${MARK_COLOUR_NAME[kind]}（${MARK_LABEL[kind]}标记）`;
+  return FILL_NAMES[argb.toUpperCase()] ?? '其他颜色';
+}
+
 /** Every note the add-in writes starts with this line. */
 export const MARK_NOTE_PREFIX = '【绩效自评助手】';
 

@@ -49,7 +49,8 @@ export function createRunner(env: ExcelEnv): Runner {
   return {
     syncs: () => syncs,
     supports,
-    capabilities: () => ({ notes: supports(18), mergeUndo: supports(20) }),
+    // Chinese Excel calls the notes API's notes 备注 (its 批注 are threaded comments).
+    capabilities: () => ({ notes: supports(18), mergeUndo: supports(20), notesWord: '备注' }),
     writing: () => writing > 0,
     excel,
     async run(kind, batch) {

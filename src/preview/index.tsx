@@ -63,6 +63,8 @@ const styles: Record<string, CSSProperties> = {
 function Preview({ workbooks }: { readonly workbooks: readonly string[] }) {
   const params = new URLSearchParams(location.search);
   const [workbook, setWorkbook] = useState(params.get('workbook') ?? workbooks[0] ?? 'seed002-shigu');
+  // The fake host's own options (test/fake-excel/browser.ts) go on to the pane's page.
+  const hostOptions = ['api', 'platform', 'theme'].map((k) => (params.get(k) ? `&${k}=${encodeURIComponent(params.get(k)!)}` : '')).join('');
   const [sheet, setSheet] = useState<string | null>(null);
   const [sheets, setSheets] = useState<PreviewSheet[]>([]);
   const [selection, setSelection] = useState<{ sheet: string; address: string } | null>(null);
@@ -182,7 +184,7 @@ function Preview({ workbooks }: { readonly workbooks: readonly string[] }) {
             </table>
           )}
         </div>
-        <iframe ref={frame} key={workbook} title="绩效自评助手任务窗格" style={styles.pane} src={`taskpane.html?workbook=${encodeURIComponent(workbook)}`} />
+        <iframe ref={frame} key={workbook} title="绩效自评助手任务窗格" style={styles.pane} src={`taskpane.html?workbook=${encodeURIComponent(workbook)}${hostOptions}`} />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@
  * pane shows these for its own buttons and for the ribbon's commands alike, so both say the
  * same thing with the same counts.
  */
-import type { CheckReport, UndoReport, WriteReport } from '../core';
+import type { CheckReport, NotesWord, UndoReport, WriteReport } from '../core';
 import type { Notice } from './outcomes';
 
 /** `错误 4 处、警告 9 处、提示 4 处`, or `没有发现问题`. */
@@ -36,11 +36,12 @@ export function writeNotice(r: WriteReport): Notice {
     title = `${parts.join('，')}。`;
   }
   if (r.changedSinceRead.length) {
-    lines.push(`以下 ${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请重新计分：`);
+    lines.push(`以下 ${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请再点“计分并写回”：`);
     for (const c of r.changedSinceRead) lines.push(`${c.sheet}!${c.cell}：${c.message}`);
   }
-  if (r.protectedSheets.length) lines.push(`工作表受保护，未写入：${r.protectedSheets.join('、')}。请撤销工作表保护后重新计分。`);
-  if (r.notesUnavailable) lines.push(`未添加备注：${r.notesUnavailable}`);
+  if (r.protectedSheets.length) lines.push(`工作表受保护，未写入：${r.protectedSheets.join('、')}。请撤销工作表保护后再点“计分并写回”。`);
+  // The host's own sentence, in its word for notes.
+  if (r.notesUnavailable) lines.push(r.notesUnavailable);
   const intent = r.changedSinceRead.length || r.protectedSheets.length ? 'warning' : r.result.tables.length ? 'success' : 'info';
   return { intent, title, lines };
 }
@@ -56,8 +57,9 @@ export function undoNotice(r: UndoReport): Notice {
   return { intent: lines.length ? 'warning' : 'success', title: `已撤销本次写回：${r.restored} 个单元格（写入的值和标记）恢复到写回前。`, lines };
 }
 
-export function marksClearedNotice(count: number): Notice {
+/** `notesWord`: the host's (`Capabilities.notesWord`). */
+export function marksClearedNotice(count: number, notesWord: NotesWord): Notice {
   return count
-    ? { intent: 'success', title: `已清除 ${count} 处本加载项添加的标记（底色和备注）。`, lines: [] }
+    ? { intent: 'success', title: `已清除 ${count} 处本加载项添加的标记（底色和${notesWord}）。`, lines: [] }
     : { intent: 'info', title: '工作簿中没有本加载项添加的标记。', lines: [] };
 }

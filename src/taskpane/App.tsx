@@ -252,7 +252,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
   const clearMarks = useCallback(
     () =>
       run('clear', async () => {
-        show(marksClearedNotice(await host.clearMarks()));
+        show(marksClearedNotice(await host.clearMarks(), (await host.capabilities()).notesWord));
       }),
     [host, run, show],
   );
@@ -487,7 +487,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
             ))}
           </section>
           <Findings problems={problems} corrected={corrected} current={current?.key ?? null} onSelect={pick} onSelectCell={select} />
-          <MarksLegend entries={LEGEND} />
+          <MarksLegend entries={LEGEND} notesWord={caps?.notesWord} />
         </>
       )}
       {settings && (

@@ -2,6 +2,7 @@
 import Decimal from 'decimal.js';
 import {
   describeMethod,
+  FIXED_BY_WRITE,
   fmt,
   fmtPct,
   KIND_LABEL,
@@ -72,7 +73,7 @@ export interface Problem {
   readonly place: string;
   readonly sheet: string;
   readonly cell: string;
-  /** The engine plans the value that fixes this cell (更正此项 writes it). */
+  /** The engine plans the value that fixes this cell (更正此项 writes it; the rule is `fixedByWrite`). */
   readonly fixable: boolean;
 }
 
@@ -85,25 +86,6 @@ export interface Corrected {
   /** The findings that were on the cell when the write read it. */
   readonly was: readonly Finding[];
 }
-
-/**
- * Rules whose finding is about the figure itself (a score, rate, execution score, deduction,
- * total or grade that is missing or wrong): writing the planned value at the finding's cell
- * fixes it. A finding on a planned cell about something else (低执行率未说明原因 on the rate
- * cell) is not fixed by the write, so 更正此项 is not offered for it.
- * TODO(core): this belongs with the rules' metadata (which findings a planned edit fixes).
- */
-const FIXED_BY_WRITE: ReadonlySet<string> = new Set([
-  'total-mismatch',
-  'grade-mismatch',
-  'execution-rate-mismatch',
-  'execution-score-mismatch',
-  'execution-missing',
-  'score-mismatch',
-  'score-exceeds-weight',
-  'score-negative',
-  'qualitative-band',
-]);
 
 const isWrite = (r: CheckReport | null): r is WriteReport => r !== null && 'written' in r;
 

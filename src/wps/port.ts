@@ -103,8 +103,8 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
 
   const port: WpsPort = {
     capabilities(): Capabilities {
-      // Comments (批注) are part of every WPS 表格 with add-ins; one host undo step is not offered.
-      return { notes: true, mergeUndo: false };
+      // Comments (批注, as WPS calls them) are part of every WPS 表格 with add-ins; one host undo step is not offered.
+      return { notes: true, mergeUndo: false, notesWord: '批注' };
     },
 
     syncs: () => ops,

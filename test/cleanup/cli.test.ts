@@ -64,6 +64,12 @@ describe('jixiao clean', () => {
     expect(r.out).toContain('清除填写提示：');
     expect(r.out).toContain('（单独列出：如需保留请用 --keep-hints）');
     expect(r.out).toMatch(/C5：「 6」 → 6/);
+    // Our earlier marks by colour name, notes as Excel (where the file is opened) calls them.
+    expect(r.out).toContain('A1：底色 浅红色（错误标记） → （无底色）');
+    expect(r.out).toContain('B2：底色 浅黄色（警告标记） → （无底色）');
+    expect(r.out).toContain('C3：底色 浅蓝色（提示标记） → （无底色）');
+    expect(r.out).toContain('B2：备注「【绩效自评助手】这里有问题（上次运行添加）」 → （删除备注）');
+    expect(r.out).not.toMatch(/底色 FF[0-9A-F]{6}/);
   });
 
   it('--json gives the plan; --keep-hints and --keep-sheets leave those kinds out', async () => {

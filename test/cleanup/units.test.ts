@@ -122,6 +122,35 @@ describe('optional kinds and marks', () => {
     ]);
   });
 
+  it('names fills by colour, never ARGB, and notes by the host\'s word (Excel 备注, WPS 批注)', () => {
+    const decorations = [
+      { sheet: '表1', row: 2, col: 7, fill: cleanup.MARK_FILLS.error },
+      { sheet: '表1', row: 3, col: 7, fill: 'FFFFC7CE', recorded: true }, // the first add-in's error fill (Excel's 差 style)
+      { sheet: '表1', row: 3, col: 6, fill: 'FF00FF00', recorded: true },
+      { sheet: '表1', row: 4, col: 6, fill: 'ffffff00', recorded: true },
+      { sheet: '表1', row: 2, col: 6, note: `${cleanup.MARK_NOTE_PREFIX}得分超过分值` },
+    ];
+    const lines = (word?: '备注' | '批注') => {
+      const plan = planCleanup({ grid, decorations }, word ? { notesWord: word } : {});
+      return plan.changes.map((c) => {
+        const d = cleanup.describeChange(c, word);
+        return `${d.place}：${d.before} → ${d.after}｜${c.reason}`;
+      });
+    };
+    expect(lines()).toEqual([
+      `F2：备注「${cleanup.MARK_NOTE_PREFIX}得分超过分值」 → （删除备注）｜清除上次运行添加的备注`,
+      'G2：底色 浅红色（错误标记） → （无底色）｜清除上次运行留下的问题单元格底色',
+      'F3：底色 其他颜色 → （无底色）｜清除上次运行留下的问题单元格底色',
+      'G3：底色 浅红色 → （无底色）｜清除上次运行留下的问题单元格底色',
+      'F4：底色 黄色 → （无底色）｜清除上次运行留下的问题单元格底色',
+    ]);
+    expect(lines('批注')[0]).toBe(`F2：批注「${cleanup.MARK_NOTE_PREFIX}得分超过分值」 → （删除批注）｜清除上次运行添加的批注`);
+    const text = formatPreview(planCleanup({ grid, decorations }, { notesWord: '批注' }), { notesWord: '批注' });
+    expect(text).toContain('G2：底色 浅红色（错误标记） → （无底色）');
+    expect(text).toContain('（删除批注）');
+    expect(text).not.toMatch(/FF[0-9A-F]{6}/i);
+  });
+
   it('deletes a blank template sheet, never the last one', () => {
     const blank = sheetFromRows('模板', [['项目名称', null], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', null, null, null, 10, null]]);
     const two = { sheets: [grid.sheets[0], blank] };

@@ -102,7 +102,7 @@ describe('ribbon commands', () => {
   it.each([
     ['checkWorkbook', ['check'], '检查完成：识别出 5 张表，错误 4 处、警告 13 处、提示 4 处。'],
     ['scoreWorkbook', ['score'], '已写入 8 个单元格。'],
-    ['clearMarks', ['clearMarks'], '已清除 3 处本加载项添加的标记（底色和备注）。'],
+    ['clearMarks', ['clearMarks', 'capabilities'], '已清除 3 处本加载项添加的标记（底色和备注）。'],
   ] as const)('%s gives visible feedback with the pane closed and nothing wrong: its outcome, and the pane shown', async (name, calls, title) => {
     const e = event();
     await COMMANDS[name](e);

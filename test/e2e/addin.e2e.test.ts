@@ -60,30 +60,6 @@ const maybe = HAVE_CHROMIUM ? describe : describe.skip;
 /** Chromium's launch flags for these tests (no sandbox in CI containers, nothing phoning home). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/**
- * The Office theme the host reports, for the dark-theme screenshot: set on the host's `Office`
- * object as soon as the office.js stand-in assigns it (a test-side shim; the pane only reads
- * `Office.context.officeTheme`, as in Excel).
- */
-function darkOfficeTheme(): void {
-  const theme = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#333333', controlForegroundColor: '#FFFFFF', themeId: 'Black' };
-  let office: Record<string, unknown> | undefined;
-  Object.defineProperty(window, 'Office', {
-    configurable: true,
-    get: () => office,
-    set(v: Record<string, unknown>) {
-      office = v;
-      const context = (v.context as Record<string, unknown> | undefined) ?? {};
-      try {
-        Object.defineProperty(context, 'officeTheme', { configurable: true, get: () => theme });
-        if (!v.context) v.context = context;
-      } catch {
-        // a frozen context: the pane stays light and the screenshot test says so
-      }
-    },
-  });
-}
-
 maybe('the add-in in headless chromium (production build, fake Excel host)', () => {
   let tmp: string;
   let server: StaticServer;
@@ -239,11 +215,8 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     await p.close();
   });
 
-  it('follows a dark Office theme; screenshot', async () => {
-    const p = await context.newPage();
-    await p.addInitScript(darkOfficeTheme);
-    await p.setViewportSize({ width: 350, height: 1000 });
-    await p.goto(`${server.url}taskpane.html?workbook=seed002-shigu`);
+  it('follows a dark Office theme (the fake host reports Office.ThemeId.Black); screenshot', async () => {
+    const p = await openPane('seed002-shigu&theme=Black', 350);
     await p.getByTestId('table-card').first().waitFor({ timeout: 30000 });
     await p.waitForFunction(() => document.documentElement.style.colorScheme === 'dark', undefined, { timeout: 30000 });
     const bg = await p.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor);

@@ -81,7 +81,7 @@ test('?api=17 pretends an Excel without notes', async () => {
   const office = g.Office as typeof Office;
   await office.onReady();
   const host = createExcelHost({ excel: g.Excel as typeof Excel, office });
-  expect(await host.capabilities()).toEqual({ notes: false, mergeUndo: false });
+  expect(await host.capabilities()).toEqual({ notes: false, mergeUndo: false, notesWord: '备注' });
 });
 
 test('the built fake-office.js carries Microsoft\'s runtime and runs a batch through the fake host (webpack --env fakeOnly)', async () => {

@@ -93,6 +93,17 @@ test('used ranges: values-only ignores formatting, OrNullObject is null on a bla
   }, snap).result;
 });
 
+test('rowIndex, columnIndex (zero-based), rowCount and columnCount of a used range and of getRangeByIndexes', async () => {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('表一');
+    const used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
+    const block = ws.getRangeByIndexes(2, 0, 5, 2).load('address,rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    expect([used.rowIndex, used.columnIndex, used.rowCount, used.columnCount]).toEqual([1, 1, 3, 3]); // B2:D4
+    expect([block.address, block.rowIndex, block.columnIndex, block.rowCount, block.columnCount]).toEqual(['表一!A3:B7', 2, 0, 5, 2]);
+  }).result;
+});
+
 test('a read over 5 MB fails with ResponsePayloadSizeLimitExceeded and loads nothing', async () => {
   const snap: WorkbookSnapshot = { sheets: [{ name: 'S', cells: { A1: { v: 'x' }, T200000: { v: 'y' } }, merges: [] }] };
   await run(async (context) => {

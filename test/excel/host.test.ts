@@ -125,7 +125,7 @@ test('a recompute makes 3 syncs whatever the number of sheets (sheets, cells and
   const { host, fake } = harness(seed, { apiVersion: 19 });
   await host.score(CLI_LIKE);
   expect(fake.state.runs).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true }]);
-  expect(await host.capabilities()).toEqual({ notes: true, mergeUndo: false });
+  expect(await host.capabilities()).toEqual({ notes: true, mergeUndo: false, notesWord: '备注' });
 });
 
 function bigWorkbook(rows: number, filler: number): WorkbookSnapshot {
@@ -428,7 +428,7 @@ describe('issue 11: breaks in real Excel', () => {
     const excel2021 = harness(written, { apiVersion: 17 });
     const u = await excel2021.host.undo();
     expect(u.skipped).toEqual([]);
-    expect(u.notice).toBe(`当前 Excel 不支持批注接口，加载项添加的 ${w.notesAdded} 条批注未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`);
+    expect(u.notice).toBe(`当前 Excel 不支持备注接口，加载项添加的 ${w.notesAdded} 条备注未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`);
     const after = excel2021.fake.state.toSnapshot();
     expect(valuesOf(after)).toEqual(valuesOf(seed));
     expect(after.sheets.flatMap((s) => Object.values(s.cells).map((c) => c.fill).filter(Boolean))).toEqual([]);
@@ -483,7 +483,7 @@ describe('issue 11: breaks in real Excel', () => {
     const r = await host.score(CLI_LIKE);
     expect(r.written).toBe(0);
     expect(r.blocked).toBe(8);
-    expect(r.summary).toBe('未写入任何单元格：8 个需要更正的单元格在受保护的工作表（部门整体、劳模服务、双联工作、省级困难帮扶和送温暖）中，未写入；请撤销工作表保护后重新计分。');
+    expect(r.summary).toBe('未写入任何单元格：8 个需要更正的单元格在受保护的工作表（部门整体、劳模服务、双联工作、省级困难帮扶和送温暖）中，未写入；请撤销工作表保护后再点“计分并写回”。');
   });
 });
 

@@ -6,10 +6,11 @@
  * `window.Office` is the host's context (requirement sets, settings, ribbon actions); the
  * runtime's requests go to ./executor.ts. Then it loads the workbook snapshot
  * `fake/<name>.json` (relative to the page; `?workbook=<name>`, default seed002-shigu;
- * `?api=17` pretends an older ExcelApi; `?platform=PC` a desktop Excel without the 5 MB limit).
+ * `?api=17` pretends an older ExcelApi; `?platform=PC` a desktop Excel without the 5 MB limit;
+ * `?theme=Black` the Office theme, one of `Office.ThemeId`: Colorful (default), DarkGray, Black, White).
  * `Office.onReady` resolves once the snapshot is loaded. `window.fakeExcel` is the test handle.
  */
-import { createFakeHost, a1, type CellView, type FakePlatform, type FakeWorkbook } from './fake';
+import { createFakeHost, a1, FAKE_THEME_IDS, type CellView, type FakePlatform, type FakeWorkbook } from './fake';
 import { setRuntimeSource } from './runtime';
 import type { SnapValue } from './snapshot';
 
@@ -105,9 +106,10 @@ export function install(g: BrowserGlobals = globalThis as unknown as BrowserGlob
   const name = params.get('workbook') ?? 'seed002-shigu';
   const api = Number(params.get('api') ?? 20);
   const platform = (['OfficeOnline', 'PC', 'Mac'] as const).find((p) => p === params.get('platform')) ?? ('OfficeOnline' satisfies FakePlatform);
+  const theme = FAKE_THEME_IDS.find((t) => t === params.get('theme')) ?? 'Colorful';
   let loaded!: () => void;
   const ready = new Promise<void>((resolve) => (loaded = resolve));
-  const host = createFakeHost({ sheets: [] }, { ready, apiVersion: api, platform }, g as unknown as Record<string, unknown>);
+  const host = createFakeHost({ sheets: [] }, { ready, apiVersion: api, platform, theme }, g as unknown as Record<string, unknown>);
   const state = host.state;
   g.Office = host.Office;
   g.Excel = host.Excel;

@@ -43,18 +43,54 @@ export interface FakeHostOptions extends FakeOptions {
   readonly ready?: Promise<void>;
   /** Leniencies to reproduce an old defect (default none: as strict as Excel). */
   readonly tolerate?: readonly Leniency[];
+  /** The Office theme the user chose (File › Account › Office Theme); default Colorful. */
+  readonly theme?: FakeThemeId;
+}
+
+/** `Office.ThemeId` (reference: Office.ThemeId enum). */
+export type FakeThemeId = 'Colorful' | 'DarkGray' | 'Black' | 'White';
+export const FAKE_THEME_IDS: readonly FakeThemeId[] = ['Colorful', 'DarkGray', 'Black', 'White'];
+
+/**
+ * `Office.context.officeTheme` as Excel reports it: four `#RRGGBB` colours, `themeId` and
+ * `isDarkTheme` (Office.OfficeTheme reference; its example calls `isDarkTheme()`, the typings
+ * declare a property, so the pane reads neither and decides from `bodyBackgroundColor`). The
+ * reference gives no colour values: Colorful, Dark Gray and White are those reported in
+ * office-ui-fabric-core #732; Black's are ours (no published values).
+ */
+export interface FakeOfficeTheme {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
+  readonly themeId: FakeThemeId;
+  isDarkTheme(): boolean;
+}
+
+const THEME_COLOURS: Readonly<Record<FakeThemeId, readonly [string, string, string, string]>> = {
+  Colorful: ['#E6E6E6', '#444444', '#FDFDFD', '#444444'],
+  DarkGray: ['#6A6A6A', '#F0F0F0', '#D4D4D4', '#262626'],
+  Black: ['#262626', '#FFFFFF', '#333333', '#FFFFFF'],
+  White: ['#FFFFFF', '#444444', '#FDFDFD', '#444444'],
+};
+
+export function officeThemeOf(id: FakeThemeId): FakeOfficeTheme {
+  const [bodyBackgroundColor, bodyForegroundColor, controlBackgroundColor, controlForegroundColor] = THEME_COLOURS[id];
+  return { bodyBackgroundColor, bodyForegroundColor, controlBackgroundColor, controlForegroundColor, themeId: id, isDarkTheme: () => id === 'DarkGray' || id === 'Black' };
 }
 
 export interface FakeOfficeNamespace {
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
   context: {
     platform: FakePlatform;
+    officeTheme: FakeOfficeTheme;
     requirements: { isSetSupported(name: string, version?: string | number): boolean };
     document: { settings: { get(name: string): unknown; set(name: string, value: unknown): void; remove(name: string): void; saveAsync(cb?: (r: { status: string }) => void): void } };
   };
   addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void>; visible: boolean };
   actions: { associate(name: string, fn: (...args: unknown[]) => unknown): void };
   HostType: { Excel: string };
+  ThemeId: Readonly<Record<FakeThemeId, FakeThemeId>>;
   PlatformType: { OfficeOnline: string; PC: string; Mac: string };
   AsyncResultStatus: { Succeeded: string; Failed: string };
   /** Test handle: the functions registered with `actions.associate`. */
@@ -97,7 +133,7 @@ function requirements(state: FakeWorkbook): (name: string, version?: string | nu
   };
 }
 
-function officeNamespace(state: FakeWorkbook, ready: Promise<void>): FakeOfficeNamespace {
+function officeNamespace(state: FakeWorkbook, ready: Promise<void>, theme: FakeThemeId): FakeOfficeNamespace {
   const docSettings = new Map<string, unknown>();
   const associated = new Map<string, (...args: unknown[]) => unknown>();
   const info = { host: 'Excel', platform: state.platform };
@@ -109,6 +145,7 @@ function officeNamespace(state: FakeWorkbook, ready: Promise<void>): FakeOfficeN
       }),
     context: {
       platform: state.platform,
+      officeTheme: officeThemeOf(theme),
       requirements: { isSetSupported: requirements(state) },
       document: {
         settings: {
@@ -132,6 +169,7 @@ function officeNamespace(state: FakeWorkbook, ready: Promise<void>): FakeOfficeN
     },
     actions: { associate: (name, fn) => void associated.set(name, fn) },
     HostType: { Excel: 'Excel' },
+    ThemeId: { Colorful: 'Colorful', DarkGray: 'DarkGray', Black: 'Black', White: 'White' },
     PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     associated,
@@ -146,7 +184,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeo
  */
 export function createFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOptions = {}, window: Record<string, unknown> = {}): FakeHost {
   const state = new FakeWorkbook(snapshot, options);
-  const Office = officeNamespace(state, options.ready ?? Promise.resolve());
+  const Office = officeNamespace(state, options.ready ?? Promise.resolve(), options.theme ?? 'Colorful');
   // The executor is created before the runtime (the runtime needs its seam) and learns the
   // runtime's API versions once the file is compiled.
   const versions = new Map<string, number>();

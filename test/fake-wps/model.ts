@@ -53,7 +53,10 @@ export function intersects(a: Area, b: Area): boolean {
 export function parseArea(ref: string): Area {
   const s = ref.replace(/\$/g, '').trim().toUpperCase();
   let m = /^(\d+):(\d+)$/.exec(s);
-  if (m) return { top: Math.min(+m[1], +m[2]), bottom: Math.max(+m[1], +m[2]), left: 1, right: MAX_COLS };
+  if (m) {
+    if ([+m[1], +m[2]].some((r) => r < 1 || r > MAX_ROWS)) throw new FakeWpsError(1004, `引用无效：${ref}`);
+    return { top: Math.min(+m[1], +m[2]), bottom: Math.max(+m[1], +m[2]), left: 1, right: MAX_COLS };
+  }
   m = /^([A-Z]+):([A-Z]+)$/.exec(s);
   if (m) {
     const l = parseAddress(`${m[1]}1`).col;
@@ -64,6 +67,8 @@ export function parseArea(ref: string): Area {
   if (!m) throw new FakeWpsError(1004, `引用无效：${ref}`);
   const a = parseAddress(m[1]);
   const b = m[2] ? parseAddress(m[2]) : a;
+  // Outside the sheet (row 0, past row 1,048,576 or column XFD): no such cell, error 1004 as in VBA.
+  for (const p of [a, b]) if (p.row < 1 || p.row > MAX_ROWS || p.col < 1 || p.col > MAX_COLS) throw new FakeWpsError(1004, `引用无效：${ref}`);
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 

@@ -102,7 +102,7 @@ describe('opening and settings', () => {
 
   it('saves settings in the workbook; the bar saying results are out of date appears in the settings', async () => {
     const host = newHost();
-    host.caps = { notes: false, mergeUndo: false };
+    host.caps = { notes: false, mergeUndo: false, notesWord: '备注' };
     await renderPane(host);
     const settings = screen.getByRole('region', { name: '设置（保存在本工作簿中）' });
     fireEvent.change(within(settings).getByRole('combobox', { name: '计分方案' }), { target: { value: 'mof-2017' } });
@@ -118,6 +118,19 @@ describe('opening and settings', () => {
     const notes = within(settings).getByRole('checkbox', { name: /添加备注/ }) as HTMLInputElement;
     expect(notes.disabled).toBe(true);
     expect(screen.getByTestId('notes-unavailable').textContent).toContain('需要 ExcelApi 1.18');
+  });
+
+  it('says the host\'s word for notes: WPS 批注 in the settings and after 清除标记', async () => {
+    const host = newHost();
+    host.caps = { notes: true, mergeUndo: false, notesWord: '批注' };
+    await renderPane(host);
+    const settings = screen.getByRole('region', { name: '设置（保存在本工作簿中）' });
+    expect(within(settings).getByRole('checkbox', { name: /^添加批注（/ })).toBeTruthy();
+    expect(within(settings).queryByRole('checkbox', { name: /备注/ })).toBeNull();
+    expect(screen.getByTestId('legend').textContent).toContain('只去掉本加载项添加的底色和批注。');
+    fireEvent.click(button('清除标记'));
+    expect((await screen.findByTestId('notice')).textContent).toContain('已清除 3 处本加载项添加的标记（底色和批注）。');
+    expect(document.body.textContent).not.toContain('备注');
   });
 });
 
@@ -256,16 +269,16 @@ describe('writing and undoing', () => {
       corrected: [{ sheet: '省级困难帮扶和送温暖', cell: 'H23' }],
       changedSinceRead: [{ sheet: '劳模服务', cell: 'H23', message: '计算后被改为 91，未覆盖' }],
       protectedSheets: ['双联工作'],
-      notesUnavailable: '当前 Excel 不支持备注（需要 ExcelApi 1.18）',
+      notesUnavailable: '当前 Excel 不支持备注接口（需要 ExcelApi 1.18），未添加备注',
     });
     await renderPane(host);
     fireEvent.click(button('计分并写回'));
     const notice = await screen.findByTestId('notice');
     expect(within(notice).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '以下 1 个单元格在计算后被修改，未覆盖，请重新计分：',
+      '以下 1 个单元格在计算后被修改，未覆盖，请再点“计分并写回”：',
       '劳模服务!H23：计算后被改为 91，未覆盖',
-      '工作表受保护，未写入：双联工作。请撤销工作表保护后重新计分。',
-      '未添加备注：当前 Excel 不支持备注（需要 ExcelApi 1.18）',
+      '工作表受保护，未写入：双联工作。请撤销工作表保护后再点“计分并写回”。',
+      '当前 Excel 不支持备注接口（需要 ExcelApi 1.18），未添加备注',
     ]);
     expect(within(card('劳模服务')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');
     expect(within(card('双联工作')).getByTestId('changed').textContent).toBe('（表中为 总分 90）');

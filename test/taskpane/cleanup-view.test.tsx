@@ -15,6 +15,7 @@ import { CleanupView } from '../../src/taskpane/components/CleanupView';
 import { FakeWorkbook, type WorkbookSnapshot } from '../fake-excel';
 import { snapshotFromFile } from '../fake-excel/load';
 import { harness } from '../excel/helpers';
+import { wpsHarness } from '../wps/helpers';
 
 class NoResizeObserver {
   observe(): void {}
@@ -108,4 +109,20 @@ test('preview, untick hints, apply, counts, backups announced, undo restores, ke
   await waitFor(() => expect(screen.getByTestId('cleanup-notice').textContent).toMatch(/已保留清理结果，删除 \d+ 个备份工作表/));
   expect(fake.state.sheets.some((s) => s.visibility === 'VeryHidden')).toBe(false);
   await waitFor(() => expect(screen.queryByTestId('cleanup-backups')).toBeNull());
+});
+
+test('on WPS the same view says 批注, as WPS calls its comments (Excel: 备注)', async () => {
+  const w = wpsHarness(original);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <CleanupView host={w.host} onChanged={() => undefined} onClose={() => undefined} />
+    </FluentProvider>,
+  );
+  await screen.findByTestId('cleanup-counts');
+  const lines = screen.getAllByTestId('cleanup-change').map((x) => x.textContent);
+  expect(lines).toContain('B2：批注「【绩效自评助手】这里有问题（上次运行添加）」 → （删除批注）');
+  expect(lines).toContain('A1：底色 浅红色（错误标记） → （无底色）');
+  const note = screen.getAllByTestId('cleanup-change').find((x) => x.textContent?.startsWith('B2：批注'))!;
+  fireEvent.click(note);
+  expect(note.parentElement!.textContent).toContain('清除上次运行添加的批注');
 });

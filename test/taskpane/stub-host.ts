@@ -11,7 +11,7 @@ export class StubHost implements AddinHost {
   /** Methods that reject (with the error given). */
   failures: Partial<Record<Method, unknown>> = {};
   settings: AddinSettings = DEFAULT_SETTINGS;
-  caps: Capabilities = { notes: true, mergeUndo: true };
+  caps: Capabilities = { notes: true, mergeUndo: true, notesWord: '备注' };
   undoable = false;
   private listeners = new Set<(e: HostEvent) => void>();
 
@@ -78,7 +78,7 @@ export class StubHost implements AddinHost {
   // (test/taskpane/cleanup-view.test.tsx); the stub plans nothing to clean.
   previewCleanup(): Promise<CleanupPreview> {
     const counts = Object.fromEntries(cleanup.CLEANUP_KINDS.map((k) => [k, 0])) as CleanupPreview['plan']['counts'];
-    return Promise.resolve({ plan: { changes: [], counts }, sheets: this.checkReport.sheets.map((s) => s.name), protectedSheets: [], syncs: 1 });
+    return Promise.resolve({ plan: { changes: [], counts }, sheets: this.checkReport.sheets.map((s) => s.name), protectedSheets: [], syncs: 1, notesWord: this.caps.notesWord });
   }
   applyCleanup(): Promise<CleanupReport> {
     return Promise.reject(new AddinError('NotSupported', '测试桩不支持清理模板'));

@@ -181,6 +181,27 @@ describe('host objects', () => {
     expect(seen).toEqual(['表1!$B$1', '表1!$C$3']);
   });
 
+  test('Worksheet.Range takes an A1 reference, a whole row (`5:5`) or an area; anything else fails with 1004', () => {
+    const ws = app(small()).ActiveWorkbook.Worksheets.Item(1);
+    expect(ws.Range('5:5').Address()).toBe('$A$5:$XFD$5');
+    expect(ws.Range('$A$3:$A$6').MergeCells).toBe(true);
+    for (const bad of ['', 'A0', 'R1C1', 'A1:', 'XFE1', 'A1048577', '0:0']) expect(() => ws.Range(bad)).toThrow(expect.objectContaining({ number: 1004 }));
+  });
+
+  test('RemoveApiEventListener stops that listener only', () => {
+    const f = small();
+    const a = app(f);
+    const one: string[] = [];
+    const two: string[] = [];
+    const first = (ws: { Name: string }) => one.push(ws.Name);
+    a.ApiEvent.AddApiEventListener('SheetChange', first);
+    a.ApiEvent.AddApiEventListener('SheetChange', (ws: { Name: string }) => two.push(ws.Name));
+    f.userEdit('表1', 'C3', 'x');
+    a.ApiEvent.RemoveApiEventListener('SheetChange', first);
+    f.userEdit('表1', 'C4', 'y');
+    expect([one, two]).toEqual([['表1'], ['表1', '表1']]);
+  });
+
   test('CreateTaskPane gives a pane with an ID, found again by GetTaskPane', () => {
     const a = app(small());
     const p = a.CreateTaskPane('taskpane.html');

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { AddinError, type HostEvent } from '../../src/core';
+import { describeChange } from '../../src/core/cleanup';
 import { snapshotFromFile } from '../fake-excel/load';
 import { CLI_LIKE, MARKING, ROOT, valuesOf, wpsHarness, wpsHarnessFor } from './helpers';
 
@@ -96,4 +97,19 @@ test('清理模板 on the dirty example: backups very hidden, the same plan as t
   await w.host.undoCleanup();
   expect(w.snapshot()).toEqual(JSON.parse(JSON.stringify(wpsHarness(original).snapshot())));
   expect(w.fake.book.sheets.some((s) => s.name.startsWith('绩效助手清理备份_'))).toBe(false);
+});
+
+test('the word for notes is the host\'s: WPS calls them 批注 (Excel 备注), in the clean-up preview, the write summary and the capabilities', async () => {
+  const w = wpsHarness(await snapshotFromFile(DIRTY));
+  expect((await w.host.capabilities()).notesWord).toBe('批注');
+  const preview = await w.host.previewCleanup();
+  expect(preview.notesWord).toBe('批注');
+  const note = preview.plan.changes.find((c) => c.op === 'remove-note')!;
+  expect(note.reason).toBe('清除上次运行添加的批注');
+  expect(describeChange(note, preview.notesWord)).toEqual({ place: 'B2', before: '批注「【绩效自评助手】这里有问题（上次运行添加）」', after: '（删除批注）' });
+  const seed = await wpsHarnessFor(SEED);
+  const written = await seed.host.score(MARKING);
+  expect(written.notesAdded).toBeGreaterThan(0);
+  expect(written.summary).toContain(`添加或更新 ${written.notesAdded} 条批注`);
+  expect(written.summary).not.toContain('备注');
 });

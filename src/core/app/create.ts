@@ -179,6 +179,7 @@ export function createAddinHost(port: HostPort): AddinHost {
         refused: plan.problems.length,
         empty: !!base.empty,
         emptyTitle: base.empty?.title,
+        notesWord: port.capabilities().notesWord,
       };
       const report: WriteReport = {
         ...base,
@@ -192,7 +193,7 @@ export function createAddinHost(port: HostPort): AddinHost {
         protectedSheets,
         highlighted: facts.highlighted,
         notesAdded,
-        notesUnavailable: settings.notes && !notes ? say.NOTES_UNAVAILABLE : null,
+        notesUnavailable: settings.notes && !notes ? say.notesUnavailable(facts.notesWord) : null,
         undoAvailable: applied.length > 0 && undo !== null,
         undoUnavailable: applied.length > 0 && undo === null ? say.undoTooLarge(mergeSteps(applied).length) : null,
       };
@@ -217,7 +218,7 @@ export function createAddinHost(port: HostPort): AddinHost {
       const report: UndoReport = {
         restored: plan.restored - raced.length,
         skipped: [...plan.skipped, ...raced],
-        ...(plan.notesLeft ? { notice: say.notesLeft(plan.notesLeft) } : {}),
+        ...(plan.notesLeft ? { notice: say.notesLeft(plan.notesLeft, port.capabilities().notesWord) } : {}),
       };
       emit({ type: 'undone', report });
       return report;
@@ -244,7 +245,7 @@ export function createAddinHost(port: HostPort): AddinHost {
 
     async previewCleanup(options: CleanupOptions = {}) {
       const t0 = port.syncs();
-      const notes = port.capabilities().notes;
+      const { notes, notesWord } = port.capabilities();
       const read = await port.read({ keys: [MARKS_KEY], fills: true });
       const marks = decodeMarks(read.stored[MARKS_KEY]);
       const locked = new Set(read.grid.sheets.filter((s) => s.protected).map((s) => s.name));
@@ -270,13 +271,14 @@ export function createAddinHost(port: HostPort): AddinHost {
           });
         }
       }
-      const plan = planCleanup({ grid: read.grid, decorations }, { kinds: options.kinds });
+      const plan = planCleanup({ grid: read.grid, decorations }, { kinds: options.kinds, notesWord });
       const protectedSheets = [...locked];
       return {
         plan: withCounts(plan.changes.filter((c) => !locked.has(c.place.sheet))),
         sheets: read.grid.sheets.map((s) => s.name),
         protectedSheets,
         syncs: port.syncs() - t0,
+        notesWord,
       };
     },
 

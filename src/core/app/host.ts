@@ -10,6 +10,7 @@
 import type { WorkbookResult } from '../engine';
 import type { Severity } from '../rules/types';
 import type { CleanupKind, CleanupOptions, CleanupPlan } from '../cleanup';
+import type { NotesWord } from '../marks';
 import type { AddinSettings } from './settings';
 import type { EmptyState, SheetSummary } from './summary';
 
@@ -114,6 +115,8 @@ export interface Capabilities {
   readonly notes: boolean;
   /** One host undo step for a whole write (Excel: ExcelApi 1.20 `mergeUndoGroup`). */
   readonly mergeUndo: boolean;
+  /** What the host's Chinese interface calls those notes (Excel 备注, WPS 批注): every message says it. */
+  readonly notesWord: NotesWord;
 }
 
 /** Pushed to subscribers, so a ribbon recompute updates an open pane (shared runtime). */
@@ -138,6 +141,8 @@ export interface CleanupPreview {
   /** Protected sheets: their changes are left out of the plan. */
   readonly protectedSheets: readonly string[];
   readonly syncs: number;
+  /** The host's word for notes, to describe the plan's changes with (`describeChange`). */
+  readonly notesWord: NotesWord;
 }
 
 export interface CleanupReport {

@@ -6,5 +6,5 @@ export * from './port';
 export * from './records';
 export { createAddinHost } from './create';
 export { planWrite, planMarks, withEdits, MAX_MARKS, type WritePlan, type WriteInput } from './write';
-export { writeSummary, selectFailed, NOTES_UNAVAILABLE } from './messages';
+export { writeSummary, selectFailed, notesUnavailable } from './messages';
 export { selectKinds, withCounts, structuralSheets, toRaw } from './cleanup';

@@ -1,4 +1,5 @@
 /** The add-in's sentences (简体中文), one place for every host. */
+import type { NotesWord } from '../marks';
 import type { ChangedCell, WriteReport } from './host';
 
 export const where = (sheet: string, cell: string): string => `工作表「${sheet}」${cell}`;
@@ -15,10 +16,13 @@ export function sheetGoneForUndo(sheet: string, cell: string, protectedNow: bool
   return { sheet, cell, message: `${where(sheet, cell)} ${protectedNow ? '所在工作表已受保护' : '所在工作表已不存在'}，未撤销` };
 }
 
-export const NOTES_UNAVAILABLE = '当前 Excel 不支持批注接口（需要 ExcelApi 1.18，即 Microsoft 365 较新版本或 Excel 网页版），未添加批注';
+/** Only Excel lacks a notes API (before ExcelApi 1.18); the word is still the host's. */
+export function notesUnavailable(word: NotesWord): string {
+  return `当前 Excel 不支持${word}接口（需要 ExcelApi 1.18，即 Microsoft 365 较新版本或 Excel 网页版），未添加${word}`;
+}
 
-export function notesLeft(n: number): string {
-  return `当前 Excel 不支持批注接口，加载项添加的 ${n} 条批注未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`;
+export function notesLeft(n: number, word: NotesWord): string {
+  return `当前 Excel 不支持${word}接口，加载项添加的 ${n} 条${word}未删除；可在 Microsoft 365 或 Excel 网页版中清除标记`;
 }
 
 export function undoTooLarge(cells: number): string {
@@ -45,19 +49,20 @@ type WriteFacts = Pick<WriteReport, 'written' | 'changedSinceRead' | 'protectedS
   readonly refused: number;
   readonly empty: boolean;
   readonly emptyTitle?: string;
+  readonly notesWord: NotesWord;
 };
 
 /** What a write did, in one sentence: never "nothing to write" when cells were left unwritten. */
 export function writeSummary(r: WriteFacts): string {
   if (r.empty) return r.emptyTitle ?? '未找到可识别的绩效自评表';
   const left: string[] = [];
-  if (r.blocked) left.push(`${r.blocked} 个需要更正的单元格在受保护的工作表（${r.protectedSheets.join('、')}）中，未写入；请撤销工作表保护后重新计分`);
-  if (r.changedSinceRead.length) left.push(`${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请重新计分`);
+  if (r.blocked) left.push(`${r.blocked} 个需要更正的单元格在受保护的工作表（${r.protectedSheets.join('、')}）中，未写入；请撤销工作表保护后再点“计分并写回”`);
+  if (r.changedSinceRead.length) left.push(`${r.changedSinceRead.length} 个单元格在计算后被修改，未覆盖，请再点“计分并写回”`);
   if (r.refused) left.push(`${r.refused} 个单元格不能写入（公式或合并单元格），见问题列表`);
   if (r.written === 0) return left.length ? `未写入任何单元格：${left.join('；')}。` : '工作簿中的得分与计算结果一致，没有需要写入的单元格。';
   const done = [`已写入 ${r.written} 个单元格`];
   if (r.corrected) done.push(`其中 ${r.corrected} 个已更正`);
   if (r.highlighted) done.push(`标记 ${r.highlighted} 个问题单元格`);
-  if (r.notesAdded) done.push(`添加或更新 ${r.notesAdded} 条批注`);
+  if (r.notesAdded) done.push(`添加或更新 ${r.notesAdded} 条${r.notesWord}`);
   return `${done.join('，')}。${left.length ? left.join('；') + '。' : ''}`;
 }

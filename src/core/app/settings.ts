@@ -18,7 +18,7 @@ export interface AddinSettings {
   readonly year: number | null;
   /** 写回时标记问题单元格: fill finding cells by severity, corrected cells 已更正. */
   readonly highlight: boolean;
-  /** 添加批注: a note on each marked cell (needs the host's notes API). */
+  /** 添加备注 (WPS: 添加批注; `Capabilities.notesWord`): a note on each marked cell (needs the host's notes API). */
   readonly notes: boolean;
 }
 

@@ -17,7 +17,7 @@ import { detectTables } from '../layout/detect';
 import { DEPARTMENT_NAME_LABELS, PROJECT_NAME_LABELS } from '../layout/headers';
 import type { IndicatorRow, NumberCell, TableLayout } from '../layout/types';
 import { normalizeHeader, normalizeText } from '../values/normalize';
-import { isMarkFill, isMarkNote } from '../marks';
+import { DEFAULT_NOTES_WORD, isMarkFill, isMarkNote } from '../marks';
 import { textToNumber } from './numbers';
 import { formulaRefs, refersTo, shiftRow } from './refs';
 import { cleanText, isHint, normalizeNotation } from './text';
@@ -326,7 +326,7 @@ export function planCleanup(input: CleanupInput | WorkbookGrid, options: Cleanup
         changes.push({ kind: 'mark', op: 'remove-fill', place, before: d.fill.toUpperCase(), after: null, reason: '清除上次运行留下的问题单元格底色' });
       }
       if (d.note !== undefined && (d.recorded || isMarkNote(d.note))) {
-        changes.push({ kind: 'mark', op: 'remove-note', place, before: d.note, after: null, reason: '清除上次运行添加的批注' });
+        changes.push({ kind: 'mark', op: 'remove-note', place, before: d.note, after: null, reason: `清除上次运行添加的${options.notesWord ?? DEFAULT_NOTES_WORD}` });
       }
     }
   }

@@ -1,5 +1,6 @@
 /** The clean-up preview as text (the CLI's --dry-run; the pane shows the same strings). */
 import type { CellValue } from '../grid';
+import { DEFAULT_NOTES_WORD, fillName, type NotesWord } from '../marks';
 import { CLEANUP_KINDS, KIND_LABELS, type CellState, type CleanupChange, type CleanupKind, type CleanupPlan } from './types';
 
 const MAX_SHOWN = 40;
@@ -36,8 +37,11 @@ function showState(s: CellState, other?: CellState): string {
   return showCellValue(s.value) + fmt;
 }
 
-/** `before → after` of one change, as the preview prints it. */
-export function describeChange(c: CleanupChange): { place: string; before: string; after: string } {
+/**
+ * `before → after` of one change, as the preview prints it: fills by their colour's name
+ * (`底色 浅红色（错误标记）`, never `FFFFCCD1`), notes by the host's word.
+ */
+export function describeChange(c: CleanupChange, notesWord: NotesWord = DEFAULT_NOTES_WORD): { place: string; before: string; after: string } {
   switch (c.op) {
     case 'set':
       return { place: c.place.address, before: showState(c.before, c.after), after: showState(c.after, c.before) };
@@ -50,9 +54,9 @@ export function describeChange(c: CleanupChange): { place: string; before: strin
     case 'delete-sheet':
       return { place: `工作表「${c.before}」`, before: '空白模板', after: '（删除工作表）' };
     case 'remove-fill':
-      return { place: c.place.address, before: `底色 ${c.before}`, after: '（无底色）' };
+      return { place: c.place.address, before: `底色 ${fillName(c.before)}`, after: '（无底色）' };
     case 'remove-note':
-      return { place: c.place.address, before: `批注「${shorten(visible(c.before))}」`, after: '（删除批注）' };
+      return { place: c.place.address, before: `${notesWord}「${shorten(visible(c.before))}」`, after: `（删除${notesWord}）` };
   }
 }
 
@@ -66,7 +70,8 @@ export function countsLine(counts: Readonly<Record<CleanupKind, number>>): strin
  * The preview: changes grouped by sheet, then by kind with counts, each `place：before →
  * after`. Fill-in hints come last in each sheet, marked as keepable (`--keep-hints`).
  */
-export function formatPreview(plan: CleanupPlan, limitPerKind = 20): string {
+export function formatPreview(plan: CleanupPlan, options: { readonly limitPerKind?: number; readonly notesWord?: NotesWord } = {}): string {
+  const { limitPerKind = 20, notesWord = DEFAULT_NOTES_WORD } = options;
   if (!plan.changes.length) return '无需清理：没有发现需要处理的内容。';
   const lines: string[] = [`共 ${plan.changes.length} 处：${countsLine(plan.counts)}`];
   const sheets = new Map<string, CleanupChange[]>();
@@ -84,7 +89,7 @@ export function formatPreview(plan: CleanupPlan, limitPerKind = 20): string {
       const note = kind === 'hint' ? '（单独列出：如需保留请用 --keep-hints）' : '';
       lines.push(`  ${KIND_LABELS[kind]}：${of.length} 处${note}`);
       for (const c of of.slice(0, limitPerKind)) {
-        const d = describeChange(c);
+        const d = describeChange(c, notesWord);
         lines.push(`    ${d.place}：${d.before} → ${d.after}`);
       }
       if (of.length > limitPerKind) lines.push(`    …另有 ${of.length - limitPerKind} 处`);

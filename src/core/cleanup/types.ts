@@ -15,6 +15,7 @@
  * undone from its `before`.
  */
 import type { CellValue } from '../grid';
+import type { NotesWord } from '../marks';
 
 export type CleanupKind = 'text' | 'notation' | 'number' | 'placeholder-row' | 'hint' | 'blank-sheet' | 'mark' | 'unmerge' | 'reuse';
 
@@ -49,6 +50,8 @@ export const DEFAULT_KINDS: Readonly<Record<CleanupKind, boolean>> = {
 export interface CleanupOptions {
   /** Kinds to plan; missing entries take `DEFAULT_KINDS`. */
   readonly kinds?: Partial<Record<CleanupKind, boolean>>;
+  /** The host's word for notes, in the reasons (default 备注: Excel's, where the CLI's files open). */
+  readonly notesWord?: NotesWord;
 }
 
 /** A cell's content as clean-up sees and writes it. */

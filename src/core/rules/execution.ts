@@ -19,7 +19,7 @@ export const executionRateMismatch = rule('execution-rate-mismatch', 'error', (t
       message: `预算执行率应为 ${fmtPct(e.rate)}（全年执行数 ${fmt(e.executed)} ÷ ${e.usedInitial ? '年初预算数' : '全年预算数'} ${fmt(e.budget)}），表中为 ${fmtPct(e.statedRate.value)}`,
     },
   ];
-});
+}, { fixedByWrite: true });
 
 /** SPEC §9 `execution-score-mismatch`: stated execution score (or 扣分) ≠ computed. */
 export const executionScoreMismatch = rule('execution-score-mismatch', 'error', (t) => {
@@ -46,7 +46,7 @@ export const executionScoreMismatch = rule('execution-score-mismatch', 'error', 
     });
   }
   return out;
-});
+}, { fixedByWrite: true });
 
 /** SPEC §9 `execution-missing`: the block is there but its rate, score or total row is empty. */
 export const executionMissing = rule('execution-missing', 'warning', (t) => {
@@ -78,7 +78,7 @@ export const executionMissing = rule('execution-missing', 'warning', (t) => {
     out.push({ cell: e.scoreCell?.cell ?? null, message: `预算执行率得分未填写，应为 ${fmt(e.score)}（分值 ${fmt(e.weight)}）` });
   }
   return out;
-});
+}, { fixedByWrite: true });
 
 /** SPEC §9 `execution-over-budget`. */
 export const executionOverBudget = rule('execution-over-budget', 'warning', (t) => {

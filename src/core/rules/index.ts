@@ -85,9 +85,13 @@ function mergeById(rules: readonly Rule[]): Rule[] {
   return [...byId.values()].map((same) => {
     if (same.length === 1) return same[0];
     if (same.some((r) => r.severity !== same[0].severity)) throw new Error(`rule ${same[0].id}: severities differ`);
-    return { id: same[0].id, severity: same[0].severity, check: (t) => same.flatMap((r) => r.check(t)) };
+    if (same.some((r) => !!r.fixedByWrite !== !!same[0].fixedByWrite)) throw new Error(`rule ${same[0].id}: fixedByWrite differs`);
+    return { id: same[0].id, severity: same[0].severity, check: (t) => same.flatMap((r) => r.check(t)), ...(same[0].fixedByWrite ? { fixedByWrite: true } : {}) };
   });
 }
+
+/** Ids of the rules whose finding the planned write fixes (`Rule.fixedByWrite`): 更正此项 is offered for those. */
+export const FIXED_BY_WRITE: ReadonlySet<string> = new Set(RULES.filter((r) => r.fixedByWrite).map((r) => r.id));
 
 /**
  * Rules that compare a stated figure with the computed one. On a formula cell the cause is the

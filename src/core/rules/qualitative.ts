@@ -30,7 +30,7 @@ export const qualitativeBand = rule('qualitative-band', 'warning', (t) => {
     });
   }
   return out;
-});
+}, { fixedByWrite: true });
 
 /**
  * SPEC §9 `qualitative-unclassified`: a qualitative actual that fits no band (seed 002

@@ -25,6 +25,7 @@ export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
       cell: i.row.score?.cell ?? null,
       message: `${rowLabel(i)}得分应为 ${fmt(i.score)}（${METHOD_LABEL[i.method ?? ''] ?? ''}，分值 ${fmt(i.weight)}），表中为 ${fmt(i.stated)}`,
     })),
+  { fixedByWrite: true },
 );
 
 /** SPEC §9 `score-exceeds-weight`. */
@@ -33,6 +34,7 @@ export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
     // Against a negative weight every score "exceeds" it: that row is `weight-negative`'s.
     .filter((i) => i.stated !== null && i.weight !== null && !i.weight.lt(0) && i.stated.gt(i.weight))
     .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${rowLabel(i)}得分 ${fmt(i.stated)} 超过分值 ${fmt(i.weight)}` })),
+  { fixedByWrite: true },
 );
 
 /** SPEC §9 `score-negative`. */
@@ -43,6 +45,7 @@ export const scoreNegative = rule('score-negative', 'error', (t) =>
       cell: i.row.score?.cell ?? null,
       message: `${rowLabel(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0${i.score === null ? '；该得分不计入总分，总分未写入' : `；已按计算得分 ${fmt(i.score)} 计`}`,
     })),
+  { fixedByWrite: true },
 );
 
 /**

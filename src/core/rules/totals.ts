@@ -25,7 +25,7 @@ export const totalMismatch = rule('total-mismatch', 'error', (t) => {
     ];
   }
   return [{ cell: cell.cell, message: `总分应为 ${fmt(t.total)}（${parts}），表中为 ${fmt(stated)}` }];
-});
+}, { fixedByWrite: true });
 
 /** SPEC §9 `grade-mismatch`: stated grade ≠ grade of the computed total. */
 export const gradeMismatch = rule('grade-mismatch', 'error', (t) => {
@@ -37,7 +37,7 @@ export const gradeMismatch = rule('grade-mismatch', 'error', (t) => {
   const kept = t.writes.some((w) => w.role === 'grade' && w.keptText);
   const tail = kept ? '；单元格含文字说明，未改写，请核对后手工修改' : '';
   return [{ cell: g.cell, message: `评价等级应为「${t.grade}」（总分 ${fmt(t.total)}），表中为「${quote(t.statedGrade)}」${tail}` }];
-});
+}, { fixedByWrite: true });
 
 /** SPEC §9 `weight-sum`: indicator weights + execution weight ≠ 100. */
 export const weightSum = rule('weight-sum', 'error', (t) => {

@@ -23,6 +23,17 @@ export interface Rule {
   readonly id: string;
   readonly severity: Severity;
   readonly check: (t: TableAnalysis) => readonly Hit[];
+  /**
+   * The finding is about the figure itself (a score, rate, total or grade that is missing or
+   * wrong): writing the engine's planned value at the finding's cell fixes it, so the pane
+   * offers 更正此项 there. A finding on a planned cell about something else (低执行率未说明原因
+   * on the rate cell) is not fixed by the write.
+   */
+  readonly fixedByWrite?: boolean;
 }
 
-export const rule = (id: string, severity: Severity, check: Rule['check']): Rule => ({ id, severity, check });
+export interface RuleMeta {
+  readonly fixedByWrite?: boolean;
+}
+
+export const rule = (id: string, severity: Severity, check: Rule['check'], meta: RuleMeta = {}): Rule => ({ id, severity, check, ...meta });

@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEANUP_KINDS, DEFAULT_KINDS, KIND_LABELS, countsLine, describeChange, type CleanupChange, type CleanupKind } from '../../core/cleanup';
-import { MARK_COLOUR_NAME, MARK_LABEL, markOfFill, type AddinHost, type CleanupPreview, type CleanupState } from '../../core';
+import type { AddinHost, CleanupPreview, CleanupState, NotesWord } from '../../core';
 import { asAddinError, errorText } from '../../runtime';
 import { useRoving, type Roving } from '../roving';
 
@@ -58,27 +58,10 @@ export interface CleanupViewProps {
   readonly onClose: () => void;
 }
 
-/** Excel calls the notes the add-in writes 备注 (批注 are threaded comments). */
-const notesWord = (text: string): string => text.replace(/批注/g, '备注');
-
-/**
- * A change in words: fills by their colour's name (`底色 浅红色（错误标记）`, never `FFFFCCD1`),
- * notes as 备注.
- */
-export function describe(change: CleanupChange): { place: string; before: string; after: string; reason: string } {
-  const d = describeChange(change);
-  if (change.op === 'remove-fill') {
-    const kind = markOfFill(change.before);
-    const colour = kind ? `${MARK_COLOUR_NAME[kind]}（${MARK_LABEL[kind]}标记）` : '其他颜色';
-    return { place: d.place, before: `底色 ${colour}`, after: '（无底色）', reason: notesWord(change.reason) };
-  }
-  return { place: d.place, before: notesWord(d.before), after: notesWord(d.after), reason: notesWord(change.reason) };
-}
-
-function ChangeItem({ change, roving }: { change: CleanupChange; roving: ReturnType<Roving['item']> }) {
+function ChangeItem({ change, notesWord, roving }: { change: CleanupChange; notesWord: NotesWord; roving: ReturnType<Roving['item']> }) {
   const s = useStyles();
   const [open, setOpen] = useState(false);
-  const d = describe(change);
+  const d = describeChange(change, notesWord);
   return (
     <li>
       <button type="button" {...roving} className={s.change} onClick={() => setOpen(!open)} aria-expanded={open} data-testid="cleanup-change">
@@ -86,7 +69,7 @@ function ChangeItem({ change, roving }: { change: CleanupChange; roving: ReturnT
       </button>
       {open && (
         <div className={s.detail}>
-          {d.reason}
+          {change.reason}
           {change.op === 'delete-row' && change.before.cells.length > 0 && <div>该行内容：{change.before.cells.map((c) => `${c.address} ${c.value.t === 'empty' ? '' : String(c.value.v)}`).join('；')}</div>}
         </div>
       )}
@@ -95,14 +78,14 @@ function ChangeItem({ change, roving }: { change: CleanupChange; roving: ReturnT
 }
 
 /** One kind's changes on one sheet: one Tab stop, arrow keys inside. */
-function ChangeList({ changes }: { changes: readonly CleanupChange[] }) {
+function ChangeList({ changes, notesWord }: { changes: readonly CleanupChange[]; notesWord: NotesWord }) {
   const s = useStyles();
   const shown = changes.slice(0, SHOWN);
   const roving = useRoving(shown.length);
   return (
     <ul className={s.list} onKeyDown={roving.onKeyDown}>
       {shown.map((c, i) => (
-        <ChangeItem key={i} change={c} roving={roving.item(i)} />
+        <ChangeItem key={i} change={c} notesWord={notesWord} roving={roving.item(i)} />
       ))}
       {changes.length > SHOWN && <li>…另有 {changes.length - SHOWN} 处</li>}
     </ul>
@@ -268,7 +251,7 @@ export function CleanupView({ host, onChanged, onClose }: CleanupViewProps) {
                     <Caption1>
                       {KIND_LABELS[k]}：{of.length} 处{kinds[k] ? '' : '（不清理）'}
                     </Caption1>
-                    <ChangeList changes={of} />
+                    <ChangeList changes={of} notesWord={preview.notesWord} />
                   </div>
                 );
               })}

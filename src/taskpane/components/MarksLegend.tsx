@@ -3,6 +3,7 @@
  * removed by 清除标记 (in the actions above).
  */
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { DEFAULT_NOTES_WORD, type NotesWord } from '../../core';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '6px' },
@@ -21,9 +22,11 @@ export interface LegendEntry {
 
 export interface MarksLegendProps {
   readonly entries: readonly LegendEntry[];
+  /** The host's word for notes (`Capabilities.notesWord`). */
+  readonly notesWord?: NotesWord;
 }
 
-export function MarksLegend({ entries }: MarksLegendProps) {
+export function MarksLegend({ entries, notesWord = DEFAULT_NOTES_WORD }: MarksLegendProps) {
   const s = useStyles();
   return (
     <section className={s.root} aria-labelledby="legend-title" data-testid="legend">
@@ -40,7 +43,7 @@ export function MarksLegend({ entries }: MarksLegendProps) {
           </li>
         ))}
       </ul>
-      <Caption1>写回时按问题的严重程度填充底色；点“清除标记”只去掉本加载项添加的底色和备注。</Caption1>
+      <Caption1>写回时按问题的严重程度填充底色；点“清除标记”只去掉本加载项添加的底色和{notesWord}。</Caption1>
     </section>
   );
 }

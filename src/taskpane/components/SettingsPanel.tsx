@@ -5,11 +5,12 @@
  */
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { parseYear, profileOptions, YEAR_HINT, type AddinSettings, type Capabilities } from '../../core';
+import { DEFAULT_NOTES_WORD, parseYear, profileOptions, YEAR_HINT, type AddinSettings, type Capabilities, type NotesWord } from '../../core';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 } });
 
-export const NOTES_UNAVAILABLE = '当前 Excel 版本不支持备注接口（需要 ExcelApi 1.18），无法添加备注；问题请在本窗格中查看。';
+/** Only Excel lacks a notes API; the word is the host's (`Capabilities.notesWord`). */
+export const notesUnavailableHint = (word: NotesWord): string => `当前 Excel 版本不支持${word}接口（需要 ExcelApi 1.18），无法添加${word}；问题请在本窗格中查看。`;
 
 export interface SettingsProps {
   readonly settings: AddinSettings;
@@ -27,6 +28,7 @@ export function SettingsPanel({ settings, capabilities, disabled, changed, onCha
   useEffect(() => setYearText(settings.year === null ? '' : String(settings.year)), [settings.year]);
   const year = parseYear(yearText); // undefined: not a year the core accepts
   const notesSupported = capabilities?.notes ?? true;
+  const notesWord = capabilities?.notesWord ?? DEFAULT_NOTES_WORD;
   return (
     <section className={s.root} aria-labelledby="settings-title">
       <Text as="h2" id="settings-title" weight="semibold" size={400} style={{ margin: 0 }}>
@@ -66,10 +68,10 @@ export function SettingsPanel({ settings, capabilities, disabled, changed, onCha
       <Checkbox
         checked={settings.notes && notesSupported}
         disabled={disabled || !notesSupported}
-        label="添加备注（在有问题的单元格上说明原因）"
+        label={`添加${notesWord}（在有问题的单元格上说明原因）`}
         onChange={(_, d) => onChange({ ...settings, notes: d.checked === true })}
       />
-      {!notesSupported && <Caption1 data-testid="notes-unavailable">{NOTES_UNAVAILABLE}</Caption1>}
+      {!notesSupported && <Caption1 data-testid="notes-unavailable">{notesUnavailableHint(notesWord)}</Caption1>}
       {changed && (
         <MessageBar intent="warning" data-testid="settings-changed">
           <MessageBarBody>设置已更改，上面的结果仍按原设置计算。</MessageBarBody>
