@@ -16,6 +16,7 @@ import { readAspects, writeAspects, bgrToArgb, type AspectName } from './cells';
 import { EDIT_MODE, NO_WORKBOOK, READ_ONLY, toAddinError, tooOld, wpsError } from './errors';
 import { readSheet, rawValue, normalFormat, type SheetRead } from './read';
 import { isStoreSheet, readStore, writeStore } from './store';
+import { writeReviewSheets } from './review';
 import { XL, type WpsApplication, type WpsRange, type WpsWorkbook, type WpsWorksheet } from './types';
 
 export interface WpsPortOptions {
@@ -192,6 +193,22 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
 
     store(entries) {
       return write((b) => writeStore(b, entries));
+    },
+
+    workbookName() {
+      return readOp((b) => b.Name);
+    },
+
+    addSheets(book) {
+      return write((b) => writeReviewSheets(b, book.sheets));
+    },
+
+    newWorkbook(book) {
+      return op(() => {
+        need(app, 'Workbooks', app.Workbooks);
+        const created = app.Workbooks.Add();
+        writeReviewSheets(created, book.sheets, true);
+      });
     },
 
     select(sheet, cell) {

@@ -17,6 +17,15 @@ export interface WpsCollection<T> {
   Item(index: number | string): T;
 }
 
+/** Worksheets / Workbooks: a collection that adds (`Add(Before, After)` for sheets; `Add()` for books). */
+export interface WpsAddable<T> extends WpsCollection<T> {
+  Add(before?: T, after?: T): T;
+}
+
+export interface WpsFont {
+  Bold: boolean | null;
+}
+
 export interface WpsInterior {
   /** BGR integer (0xBBGGRR); null when the cells differ. */
   Color: number | null;
@@ -44,6 +53,9 @@ export interface WpsRange {
   /** The cells' number format; null when they differ. */
   NumberFormat: string | null;
   readonly Interior: WpsInterior;
+  readonly Font: WpsFont;
+  /** Width of the range's columns in characters of the default font. */
+  ColumnWidth: number | null;
   /** true: all merged; false: none; null: some. */
   readonly MergeCells: boolean | null;
   /** The merged area containing this (single) cell, or the cell itself. */
@@ -85,7 +97,7 @@ export interface WpsDocumentProperty {
 export interface WpsWorkbook {
   readonly Name: string;
   readonly ReadOnly: boolean;
-  readonly Worksheets: WpsCollection<WpsWorksheet>;
+  readonly Worksheets: WpsAddable<WpsWorksheet>;
   readonly ActiveSheet: WpsWorksheet | null;
 }
 
@@ -108,6 +120,8 @@ export interface WpsApiEvent {
 
 export interface WpsApplication {
   readonly ActiveWorkbook: WpsWorkbook | null;
+  /** Open workbooks; `Add()` opens a new blank one and makes it active. */
+  readonly Workbooks: WpsAddable<WpsWorkbook>;
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
   /** False while the user edits a cell (VBA's Application.Ready). */
