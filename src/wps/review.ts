@@ -9,15 +9,11 @@
  * model yet (ActiveWindow.FreezePanes, Range.AutoFilter, FormatConditions, PageSetup).
  */
 import { columnLetters as colLetters, SUMMARY_LAYOUT, type SummarySheet, type SummaryValue } from '../core';
-import { argbToBgr } from './cells';
+import { argbToBgr, toValue2 } from './cells';
 import type { WpsScalar, WpsWorkbook, WpsWorksheet } from './types';
 
-/** Text WPS would turn into a number, formula or boolean keeps a leading apostrophe (as typed). */
-function text(v: string): string {
-  return /^[=+@-]/.test(v) || /^\s*[-+]?[\d.,]+%?\s*$/.test(v) || /^(true|false)$/i.test(v.trim()) ? `'${v}` : v;
-}
-
-const scalar = (v: SummaryValue): WpsScalar => (v === null ? null : typeof v === 'object' ? text(v.text) : typeof v === 'string' ? text(v) : v);
+/** Text WPS would turn into a number, formula or boolean keeps a leading apostrophe (`toValue2`). */
+const scalar = (v: SummaryValue): WpsScalar => (v === null ? null : typeof v === 'object' ? toValue2(v.text) : toValue2(v));
 
 function writeSheet(ws: WpsWorksheet, sheet: SummarySheet): void {
   ws.Name = sheet.name;

@@ -161,8 +161,25 @@ export class FakeApplication {
     const b = this._app.activeBook;
     return b ? new FakeWorkbook(this._app, b) : null;
   }
+  /** `Workbooks.Add()`: a new book 工作簿N with one sheet Sheet1, made active (as WPS does). */
   get Workbooks(): FakeCollection<FakeWorkbook> {
-    return new FakeCollection(this._app, () => this._app.books.map((b) => new FakeWorkbook(this._app, b)), (w) => w.Name);
+    const app = this._app;
+    return new FakeCollection(
+      app,
+      () => app.books.map((b) => new FakeWorkbook(app, b)),
+      (w) => w.Name,
+      () => {
+        let n = app.books.length + 1;
+        while (app.books.some((b) => b.name === `工作簿${n}`)) n++;
+        const b = new FakeBook(`工作簿${n}`);
+        const s = new FakeSheet('Sheet1');
+        b.sheets.push(s);
+        b.activeSheet = s;
+        app.books.push(b);
+        app.activeBook = b;
+        return new FakeWorkbook(app, b);
+      },
+    );
   }
   get ActiveSheet(): FakeWorksheet | null {
     const b = this._app.activeBook;
@@ -575,6 +592,21 @@ export class FakeComment {
   }
 }
 
+export class FakeFont {
+  constructor(
+    readonly _app: FakeApp,
+    readonly _range: FakeRange,
+  ) {
+    return counted(_app, this);
+  }
+  get Bold(): boolean | null {
+    return this._range._uniform((c) => !!c?.bold);
+  }
+  set Bold(b: boolean) {
+    this._range._write((s, r, c) => (b ? s.update(r, c, { bold: true }) : s.update(r, c, {}, ['bold'])));
+  }
+}
+
 export class FakeInterior {
   constructor(
     readonly _app: FakeApp,
@@ -782,6 +814,24 @@ export class FakeRange {
 
   get Interior(): FakeInterior {
     return new FakeInterior(this._app, this);
+  }
+
+  get Font(): FakeFont {
+    return new FakeFont(this._app, this);
+  }
+
+  /** The columns' width (characters); null when they differ. Setting: 0–255, as Excel documents. */
+  get ColumnWidth(): number | null {
+    const a = this._area;
+    const ws = new Set<number>();
+    for (let c = a.left; c <= a.right; c++) ws.add(this._sheet.columnWidths.get(c) ?? 8.43);
+    return ws.size === 1 ? [...ws][0] : null;
+  }
+  set ColumnWidth(w: number) {
+    const n = Number(w);
+    if (!Number.isFinite(n) || n < 0 || n > 255) throw new FakeWpsError(1004, `ColumnWidth 取值无效：${w}`);
+    this._app.guardWrite(this._sheet);
+    for (let c = this._area.left; c <= this._area.right; c++) this._sheet.columnWidths.set(c, n);
   }
 
   get MergeCells(): boolean | null {

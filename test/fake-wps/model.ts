@@ -22,6 +22,8 @@ export interface FakeCell {
   nf?: string;
   /** Solid fill as `Interior.Color` gives it (BGR integer); absent: no fill. */
   fill?: number;
+  /** `Font.Bold`; absent: not bold. */
+  bold?: boolean;
 }
 
 export type Area = MergedArea;
@@ -92,6 +94,8 @@ export class FakeSheet {
   readonly comments = new Map<string, string>();
   protectContents = false;
   visible: Visibility = XL_SHEET_VISIBLE;
+  /** Column widths set through `ColumnWidth`, by 1-based column. */
+  readonly columnWidths = new Map<number, number>();
   /** Row heights that differ from the default, by row. */
   readonly rowHeights = new Map<number, number>();
 
