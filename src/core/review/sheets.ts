@@ -5,9 +5,10 @@
  * version, time, counts, how to read) — with each column's header, width, number format and
  * kind, and the conditional colours, all as plain data.
  *
- * Host-neutral: the CLI renders it with ExcelJS into a new .xlsx (`src/cli/summary/`), the
- * add-in renders the same sheets into Office.js ranges (导出审核汇总). A host decides only
- * what a file's hyperlink points at (`SummaryFile.link`) and the time text.
+ * Host-neutral: `summaryParts` (./xlsx.ts) writes these sheets as a package that the CLI zips
+ * (`src/cli/summary/`) and Excel inserts or opens (导出审核汇总); WPS maps them through its
+ * object model. A host decides only what a file's hyperlink points at (`SummaryFile.link`)
+ * and the time text.
  *
  * Rendering contract, for every host:
  * - row 1 of a `table` sheet is the header (bold, filled `HEADER_FILL`), frozen, with an
