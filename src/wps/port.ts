@@ -200,14 +200,20 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
     },
 
     addSheets(book) {
-      return write((b) => writeReviewSheets(b, book.sheets));
+      return write((b) => {
+        writeReviewSheets(app, b, book.sheets);
+        // The summary is left showing its first sheet, as Excel shows inserted sheets' workbook.
+        const first = b.Worksheets.Item(book.sheets[0].name);
+        first.Activate();
+      });
     },
 
     newWorkbook(book) {
       return op(() => {
         need(app, 'Workbooks', app.Workbooks);
         const created = app.Workbooks.Add();
-        writeReviewSheets(created, book.sheets, true);
+        writeReviewSheets(app, created, book.sheets, true);
+        created.Worksheets.Item(1).Activate();
       });
     },
 

@@ -24,6 +24,37 @@ export interface WpsAddable<T> extends WpsCollection<T> {
 
 export interface WpsFont {
   Bold: boolean | null;
+  /** BGR integer. */
+  Color: number | null;
+}
+
+/** A conditional format (`FormatConditions.Add`): its fill and font when it applies. */
+export interface WpsFormatCondition {
+  readonly Interior: WpsInterior;
+  readonly Font: WpsFont;
+}
+
+export interface WpsFormatConditions {
+  readonly Count: number;
+  /** `Add(Type, Operator, Formula1)`: xlCellValue 1 with an operator, or xlExpression 2 (V `FormatConditions.Add`). */
+  Add(type: number, operator?: number, formula1?: string): WpsFormatCondition;
+}
+
+export interface WpsPageSetup {
+  /** xlPortrait 1, xlLandscape 2. */
+  Orientation: number;
+  PaperSize: number;
+  /** false: scale by FitToPagesWide/Tall. */
+  Zoom: number | false;
+  FitToPagesWide: number | false;
+  FitToPagesTall: number | false;
+  PrintTitleRows: string;
+}
+
+export interface WpsWindow {
+  SplitRow: number;
+  SplitColumn: number;
+  FreezePanes: boolean;
 }
 
 export interface WpsInterior {
@@ -56,6 +87,9 @@ export interface WpsRange {
   readonly Font: WpsFont;
   /** Width of the range's columns in characters of the default font. */
   ColumnWidth: number | null;
+  readonly FormatConditions: WpsFormatConditions;
+  /** No arguments: shows the filter arrows on the range (V `Range.AutoFilter`). */
+  AutoFilter(): unknown;
   /** true: all merged; false: none; null: some. */
   readonly MergeCells: boolean | null;
   /** The merged area containing this (single) cell, or the cell itself. */
@@ -82,6 +116,7 @@ export interface WpsWorksheet {
   readonly UsedRange: WpsRange;
   Range(ref: string): WpsRange;
   readonly Comments: WpsCollection<WpsComment>;
+  readonly PageSetup: WpsPageSetup;
   Activate(): void;
   Copy(before?: WpsWorksheet, after?: WpsWorksheet): void;
   Move(before?: WpsWorksheet, after?: WpsWorksheet): void;
@@ -122,6 +157,8 @@ export interface WpsApplication {
   readonly ActiveWorkbook: WpsWorkbook | null;
   /** Open workbooks; `Add()` opens a new blank one and makes it active. */
   readonly Workbooks: WpsAddable<WpsWorkbook>;
+  /** The active window (of the active workbook), or null. */
+  readonly ActiveWindow: WpsWindow | null;
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
   /** False while the user edits a cell (VBA's Application.Ready). */
@@ -142,4 +179,9 @@ export const XL = Object.freeze({
   none: -4142,
   solid: 1,
   shiftUp: -4162,
+  cellValue: 1,
+  expression: 2,
+  equal: 3,
+  landscape: 2,
+  portrait: 1,
 });

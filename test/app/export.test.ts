@@ -48,7 +48,7 @@ describe('the package bytes', () => {
 
   it('ExcelJS opens it: sheets, the unreadable row, the link, 说明', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(zipStored(summaryParts(summary.sheets))));
+    await wb.xlsx.load(Buffer.from(zipStored(summaryParts(summary.sheets))) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题', '说明']);
     expect(wb.getWorksheet('汇总')!.getCell('A2').value).toEqual({ text: '甲 单位.xlsx', hyperlink: '甲%20单位.xlsx' });
     expect(wb.getWorksheet('汇总')!.getCell('R2').value).toBe('无法读取');

@@ -185,6 +185,10 @@ export class FakeApplication {
     const b = this._app.activeBook;
     return b?.activeSheet ? new FakeWorksheet(this._app, b, b.activeSheet) : null;
   }
+  get ActiveWindow(): FakeWindow | null {
+    const b = this._app.activeBook;
+    return b ? new FakeWindow(this._app, b) : null;
+  }
   get Worksheets(): FakeCollection<FakeWorksheet> {
     return new FakeWorkbook(this._app, this._app.book()).Worksheets;
   }
@@ -514,6 +518,9 @@ export class FakeWorksheet {
       (c) => c._address,
     );
   }
+  get PageSetup(): FakePageSetup {
+    return new FakePageSetup(this._app, this._alive());
+  }
   Activate(): void {
     const s = this._alive();
     if (s.visible !== XL_SHEET_VISIBLE) throw new FakeWpsError(1004, '无法激活隐藏的工作表');
@@ -592,6 +599,121 @@ export class FakeComment {
   }
 }
 
+/** `FormatConditions.Add(Type, Operator, Formula1)`: xlCellValue (1) needs an operator; xlExpression (2) none (V). */
+export class FakeFormatConditions {
+  constructor(
+    readonly _app: FakeApp,
+    readonly _range: FakeRange,
+  ) {
+    return counted(_app, this);
+  }
+  get Count(): number {
+    const ref = areaA1(this._range._area);
+    return this._range._sheet.layout.formatConditions.filter((c) => c.startsWith(`${ref} `)).length;
+  }
+  Add(type: number, operator?: number, formula1?: string): FakeFormatCondition {
+    this._app.guardWrite(this._range._sheet);
+    if (type !== 1 && type !== 2) throw new FakeWpsError(5, `FormatConditions.Add 类型无效：${type}`);
+    if (type === 1 && (operator === undefined || operator < 1 || operator > 8)) throw new FakeWpsError(5, 'xlCellValue 需要运算符');
+    if (typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new FakeWpsError(5, `Formula1 无效：${formula1}`);
+    const list = this._range._sheet.layout.formatConditions;
+    const index = list.length;
+    list.push(`${areaA1(this._range._area)} ${type} ${operator ?? '-'} ${formula1}`);
+    return new FakeFormatCondition(this._app, list, index);
+  }
+}
+
+export class FakeFormatCondition {
+  private readonly base: string;
+  private fill = '-';
+  private font = '-';
+  constructor(
+    readonly _app: FakeApp,
+    private readonly list: string[],
+    private readonly index: number,
+  ) {
+    this.base = list[index];
+    return counted(_app, this);
+  }
+  private update(): void {
+    this.list[this.index] = `${this.base} ${this.fill} ${this.font}`;
+  }
+  get Interior(): { Color: number } {
+    const self = this;
+    return {
+      get Color() {
+        return Number(self.fill);
+      },
+      set Color(v: number) {
+        self.fill = String(Number(v) & 0xffffff);
+        self.update();
+      },
+    };
+  }
+  get Font(): { Color: number } {
+    const self = this;
+    return {
+      get Color() {
+        return Number(self.font);
+      },
+      set Color(v: number) {
+        self.font = String(Number(v) & 0xffffff);
+        self.update();
+      },
+    };
+  }
+}
+
+/** `Worksheet.PageSetup`: the members the add-in sets, recorded; Zoom false means fit to pages (V). */
+export class FakePageSetup {
+  constructor(
+    readonly _app: FakeApp,
+    readonly _sheet: FakeSheet,
+  ) {
+    const target = this;
+    return new Proxy(target, {
+      set: (t, prop, value) => {
+        if (typeof prop === 'string' && !prop.startsWith('_')) {
+          const known = ['Orientation', 'PaperSize', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'PrintTitleRows'];
+          if (!known.includes(prop)) throw new FakeWpsError(438, `对象不支持该属性或方法：PageSetup.${prop}（测试替身）`);
+          if (prop === 'Orientation' && value !== 1 && value !== 2) throw new FakeWpsError(1004, `Orientation 取值无效：${value}`);
+          if (prop === 'Zoom' && value !== false && !(typeof value === 'number' && value >= 10 && value <= 400)) throw new FakeWpsError(1004, `Zoom 取值无效：${value}`);
+          t._app.guardWrite(t._sheet);
+          t._sheet.layout.pageSetup[prop] = value;
+          return true;
+        }
+        return Reflect.set(t, prop, value);
+      },
+      get: (t, prop) => (typeof prop === 'string' && !prop.startsWith('_') && prop in t._sheet.layout.pageSetup ? t._sheet.layout.pageSetup[prop] : Reflect.get(t, prop)),
+    });
+  }
+}
+
+/** `Application.ActiveWindow`: freezing panes at `SplitRow` of the active sheet (V `Window.FreezePanes`). */
+export class FakeWindow {
+  private split = 0;
+  SplitColumn = 0;
+  constructor(
+    readonly _app: FakeApp,
+    readonly _book: FakeBook,
+  ) {}
+  get SplitRow(): number {
+    return this.split;
+  }
+  set SplitRow(n: number) {
+    this.split = Number(n);
+    if (this._book.activeSheet && this._book.activeSheet.layout.frozenRows) this._book.activeSheet.layout.frozenRows = this.split;
+  }
+  get FreezePanes(): boolean {
+    return !!this._book.activeSheet?.layout.frozenRows;
+  }
+  set FreezePanes(on: boolean) {
+    const s = this._book.activeSheet;
+    if (!s) throw new FakeWpsError(91, '没有活动工作表');
+    s.layout.frozenRows = on ? this.split : 0;
+  }
+}
+
 export class FakeFont {
   constructor(
     readonly _app: FakeApp,
@@ -604,6 +726,12 @@ export class FakeFont {
   }
   set Bold(b: boolean) {
     this._range._write((s, r, c) => (b ? s.update(r, c, { bold: true }) : s.update(r, c, {}, ['bold'])));
+  }
+  get Color(): number | null {
+    return null; // font colours of cells are not modelled
+  }
+  set Color(_c: number) {
+    throw new FakeWpsError(438, 'Range.Font.Color 未建模（测试替身）');
   }
 }
 
@@ -818,6 +946,18 @@ export class FakeRange {
 
   get Font(): FakeFont {
     return new FakeFont(this._app, this);
+  }
+
+  /** `AutoFilter()` without arguments: filter arrows on the range (one filter per sheet, V). */
+  AutoFilter(...args: unknown[]): boolean {
+    if (args.length) throw new FakeWpsError(1004, 'AutoFilter 仅支持无参数调用（测试替身）');
+    this._app.guardWrite(this._sheet);
+    this._sheet.layout.autoFilter = this._sheet.layout.autoFilter ? null : areaA1(this._area);
+    return true;
+  }
+
+  get FormatConditions(): FakeFormatConditions {
+    return new FakeFormatConditions(this._app, this);
   }
 
   /** The columns' width (characters); null when they differ. Setting: 0–255, as Excel documents. */

@@ -54,6 +54,19 @@ describe('导出审核汇总 (WPS)', () => {
     // 文件 is fitted to each host's workbook name; every other width is the same.
     expect(Array.from({ length: 18 }, (_, i) => s.columnWidths.get(i + 2))).toEqual(widths.slice(2));
     expect([3, 12, 18].map((c) => s.columnWidths.get(c))).toEqual([31, 18, 10]);
+    // Filter, conditional colours (BGR), print set-up and frozen header, as the core describes them.
+    expect(s.layout.autoFilter).toBe('A1:S6');
+    expect(s.layout.formatConditions).toEqual([
+      'R2:R6 1 3 ="有错误" 13551615 393372',
+      'R2:R6 1 3 ="无法读取" 10284031 22428',
+      'R2:R6 1 3 ="通过" 13561798 24832',
+      'L2:L6 2 - =AND(ISNUMBER(L2),ABS(L2)>0.01) 13551615 393372',
+    ]);
+    expect(s.layout.pageSetup).toEqual({ Orientation: 2, PaperSize: 9, Zoom: false, FitToPagesWide: 1, FitToPagesTall: false, PrintTitleRows: '$1:$1' });
+    expect(s.layout.frozenRows).toBe(1);
+    expect(wps.fake.book.sheet('审核问题')!.layout).toMatchObject({ autoFilter: 'A1:G22', frozenRows: 1 });
+    // The summary is left showing.
+    expect(wps.fake.book.activeSheet?.name).toBe('审核汇总');
   });
 
   it('a second export takes free names; the summaries are not read back as tables', async () => {
