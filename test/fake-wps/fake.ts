@@ -635,32 +635,19 @@ export class FakeFormatCondition {
     this.base = list[index];
     return counted(_app, this);
   }
-  private update(): void {
-    this.list[this.index] = `${this.base} ${this.fill} ${this.font}`;
+  private colour(which: 'fill' | 'font'): { Color: number } {
+    const get = (): number => Number(this[which]);
+    const set = (v: number): void => {
+      this[which] = String(Number(v) & 0xffffff);
+      this.list[this.index] = `${this.base} ${this.fill} ${this.font}`;
+    };
+    return Object.defineProperty({} as { Color: number }, 'Color', { get, set, enumerable: true });
   }
   get Interior(): { Color: number } {
-    const self = this;
-    return {
-      get Color() {
-        return Number(self.fill);
-      },
-      set Color(v: number) {
-        self.fill = String(Number(v) & 0xffffff);
-        self.update();
-      },
-    };
+    return this.colour('fill');
   }
   get Font(): { Color: number } {
-    const self = this;
-    return {
-      get Color() {
-        return Number(self.font);
-      },
-      set Color(v: number) {
-        self.font = String(Number(v) & 0xffffff);
-        self.update();
-      },
-    };
+    return this.colour('font');
   }
 }
 
@@ -670,8 +657,7 @@ export class FakePageSetup {
     readonly _app: FakeApp,
     readonly _sheet: FakeSheet,
   ) {
-    const target = this;
-    return new Proxy(target, {
+    return new Proxy(this, {
       set: (t, prop, value) => {
         if (typeof prop === 'string' && !prop.startsWith('_')) {
           const known = ['Orientation', 'PaperSize', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'PrintTitleRows'];
