@@ -17,9 +17,37 @@ export function isBackupSheet(name: string): boolean {
  */
 export const STORE_SHEET = '绩效助手数据';
 
-/** A sheet of the add-in's own (a backup or the store): never read as tables, never written. */
+/**
+ * The sheets 导出审核汇总 adds to the open workbook (新工作表): the summary and its findings.
+ * A name already taken gets ` (2)`, ` (3)` … (`uniqueSheetName`).
+ */
+export const REVIEW_SHEETS = { tables: '审核汇总', findings: '审核问题' } as const;
+
+/** A sheet 导出审核汇总 made (`审核汇总`, `审核问题 (2)` …): never read back as a 自评表. */
+export function isReviewSheet(name: string): boolean {
+  const m = /^(.*?)(?: \((\d+)\))?$/.exec(name)!;
+  return m[1] === REVIEW_SHEETS.tables || m[1] === REVIEW_SHEETS.findings;
+}
+
+/** A sheet of the add-in's own (a backup, the store, an exported summary): never read as tables, never written. */
 export function isAddinSheet(name: string): boolean {
-  return isBackupSheet(name) || name === STORE_SHEET;
+  return isBackupSheet(name) || name === STORE_SHEET || isReviewSheet(name);
+}
+
+/** Excel's longest sheet name. */
+export const SHEET_NAME_MAX = 31;
+
+/**
+ * `base`, or `base (2)`, `base (3)` … — the first not among `taken` (compared as Excel
+ * compares sheet names: case-insensitively), within 31 characters.
+ */
+export function uniqueSheetName(base: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? '' : ` (${i})`;
+    const name = base.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
 }
 
 /** Why the engine left a sheet out (issue 12 item 7). */
@@ -41,12 +69,16 @@ export function skipReason(sheet: { readonly name: string; readonly visibility?:
 }
 
 const SKIP_TEXT: Readonly<Record<SkipReason, string>> = {
-  hidden: '为隐藏工作表，未审核、未写入（需要时加 --include-hidden 或在设置中选择包含隐藏工作表）',
-  veryHidden: '为深度隐藏工作表（在 Excel 中无法直接取消隐藏），未审核、未写入（需要时加 --include-hidden 或在设置中选择包含隐藏工作表）',
-  addin: '是绩效助手自己的工作表（清理备份或设置存储），不作为自评表读取，也不写入',
+  hidden: '为隐藏工作表，未审核、未写入',
+  veryHidden: '为深度隐藏工作表（在 Excel 中无法直接取消隐藏），未审核、未写入',
+  addin: '是绩效助手自己的工作表（清理备份、设置存储或导出的审核汇总），不作为自评表读取，也不写入',
 };
 
-/** One line in Chinese saying which sheet was skipped and why. */
-export function skippedSheetLine(s: SkippedSheet): string {
-  return `工作表「${s.name}」${SKIP_TEXT[s.reason]}`;
+/**
+ * One line in Chinese saying which sheet was skipped and why; `includeHint` is how this host
+ * asks for hidden sheets (the CLI: `加 --include-hidden`), added to hidden and very-hidden lines.
+ */
+export function skippedSheetLine(s: SkippedSheet, includeHint?: string): string {
+  const hint = includeHint && s.reason !== 'addin' ? `（需要时${includeHint}）` : '';
+  return `工作表「${s.name}」${SKIP_TEXT[s.reason]}${hint}`;
 }

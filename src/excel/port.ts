@@ -3,8 +3,9 @@
  * The host port over Office.js: reads and applies, nothing else (every decision is in
  * src/core/app). Each method is one `Excel.run`.
  */
-import type { HostPort, SelectOutcome } from '../core';
+import { toBase64, type HostPort, type SelectOutcome } from '../core';
 import { applySteps } from './apply';
+import { toAddinError } from './errors';
 import { probeCells } from './probe';
 import { readWorkbook } from './read';
 import { createRunner, type ExcelEnv, type Runner } from './run';
@@ -39,6 +40,26 @@ export function createExcelPort(options: ExcelPortOptions = {}): HostPort & { re
         await context.sync();
         return 'ok';
       }),
+    workbookName: () =>
+      runner.run('read', async (context) => {
+        const wb = context.workbook.load('name');
+        await context.sync();
+        return wb.name;
+      }),
+    // One batch: the core's package, inserted after the last sheet (ExcelApi 1.13, the manifest's minimum).
+    addSheets: (book) =>
+      runner.run('write', async (context) => {
+        context.workbook.insertWorksheetsFromBase64(toBase64(book.xlsx), { positionType: 'End' });
+        await context.sync();
+      }),
+    // Excel opens the new workbook itself (ExcelApi 1.8); the add-in cannot write to it afterwards.
+    newWorkbook: async (book) => {
+      try {
+        await runner.excel().createWorkbook(toBase64(book.xlsx));
+      } catch (e) {
+        throw toAddinError(e);
+      }
+    },
     watch(onUserEdit) {
       const key = runner.excel() as unknown as object;
       let w = watchers.get(key);

@@ -72,6 +72,7 @@ export function deferredHost(pending: () => Promise<AddinHost>): AddinHost {
     undoCleanup: via((h) => h.undoCleanup()),
     keepCleanup: via((h) => h.keepCleanup()),
     cleanupState: via((h) => h.cleanupState()),
+    exportSummary: via((h, o: Parameters<AddinHost['exportSummary']>[0]) => h.exportSummary(o)),
     subscribe(listener) {
       let off: (() => void) | null = null;
       let cancelled = false;

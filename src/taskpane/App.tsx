@@ -41,6 +41,7 @@ import {
 import { Actions } from './components/Actions';
 import { CleanupView } from './components/CleanupView';
 import { EmptyState } from './components/EmptyState';
+import { ExportSummary } from './components/ExportSummary';
 import { Findings } from './components/Findings';
 import { MarksLegend } from './components/MarksLegend';
 import { ProblemWalker } from './components/ProblemWalker';
@@ -422,6 +423,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
         onUndo={() => void undo()}
         onClearMarks={() => void clearMarks()}
         onCleanup={() => goTo('cleanup')}
+        extra={<ExportSummary host={host} settings={settings} disabled={busy !== null || !ready} />}
       />
       {busy && busy !== 'clear' && <ProgressView progress={progress} writes={busy === 'score' || busy === 'fix'} />}
       {!busy && !ready && !settingsFailed && <Spinner size="tiny" label="正在读取本工作簿的设置…" />}

@@ -16,6 +16,7 @@ import { readAspects, writeAspects, bgrToArgb, type AspectName } from './cells';
 import { EDIT_MODE, NO_WORKBOOK, READ_ONLY, toAddinError, tooOld, wpsError } from './errors';
 import { readSheet, rawValue, normalFormat, type SheetRead } from './read';
 import { isStoreSheet, readStore, writeStore } from './store';
+import { writeReviewSheets } from './review';
 import { XL, type WpsApplication, type WpsRange, type WpsWorkbook, type WpsWorksheet } from './types';
 
 export interface WpsPortOptions {
@@ -192,6 +193,28 @@ export function createWpsPort(app: WpsApplication, options: WpsPortOptions = {})
 
     store(entries) {
       return write((b) => writeStore(b, entries));
+    },
+
+    workbookName() {
+      return readOp((b) => b.Name);
+    },
+
+    addSheets(book) {
+      return write((b) => {
+        writeReviewSheets(app, b, book.sheets);
+        // The summary is left showing its first sheet, as Excel shows inserted sheets' workbook.
+        const first = b.Worksheets.Item(book.sheets[0].name);
+        first.Activate();
+      });
+    },
+
+    newWorkbook(book) {
+      return op(() => {
+        need(app, 'Workbooks', app.Workbooks);
+        const created = app.Workbooks.Add();
+        writeReviewSheets(app, created, book.sheets, true);
+        created.Worksheets.Item(1).Activate();
+      });
     },
 
     select(sheet, cell) {

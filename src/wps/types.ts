@@ -17,6 +17,46 @@ export interface WpsCollection<T> {
   Item(index: number | string): T;
 }
 
+/** Worksheets / Workbooks: a collection that adds (`Add(Before, After)` for sheets; `Add()` for books). */
+export interface WpsAddable<T> extends WpsCollection<T> {
+  Add(before?: T, after?: T): T;
+}
+
+export interface WpsFont {
+  Bold: boolean | null;
+  /** BGR integer. */
+  Color: number | null;
+}
+
+/** A conditional format (`FormatConditions.Add`): its fill and font when it applies. */
+export interface WpsFormatCondition {
+  readonly Interior: WpsInterior;
+  readonly Font: WpsFont;
+}
+
+export interface WpsFormatConditions {
+  readonly Count: number;
+  /** `Add(Type, Operator, Formula1)`: xlCellValue 1 with an operator, or xlExpression 2 (V `FormatConditions.Add`). */
+  Add(type: number, operator?: number, formula1?: string): WpsFormatCondition;
+}
+
+export interface WpsPageSetup {
+  /** xlPortrait 1, xlLandscape 2. */
+  Orientation: number;
+  PaperSize: number;
+  /** false: scale by FitToPagesWide/Tall. */
+  Zoom: number | false;
+  FitToPagesWide: number | false;
+  FitToPagesTall: number | false;
+  PrintTitleRows: string;
+}
+
+export interface WpsWindow {
+  SplitRow: number;
+  SplitColumn: number;
+  FreezePanes: boolean;
+}
+
 export interface WpsInterior {
   /** BGR integer (0xBBGGRR); null when the cells differ. */
   Color: number | null;
@@ -44,6 +84,12 @@ export interface WpsRange {
   /** The cells' number format; null when they differ. */
   NumberFormat: string | null;
   readonly Interior: WpsInterior;
+  readonly Font: WpsFont;
+  /** Width of the range's columns in characters of the default font. */
+  ColumnWidth: number | null;
+  readonly FormatConditions: WpsFormatConditions;
+  /** No arguments: shows the filter arrows on the range (V `Range.AutoFilter`). */
+  AutoFilter(): unknown;
   /** true: all merged; false: none; null: some. */
   readonly MergeCells: boolean | null;
   /** The merged area containing this (single) cell, or the cell itself. */
@@ -70,6 +116,7 @@ export interface WpsWorksheet {
   readonly UsedRange: WpsRange;
   Range(ref: string): WpsRange;
   readonly Comments: WpsCollection<WpsComment>;
+  readonly PageSetup: WpsPageSetup;
   Activate(): void;
   Copy(before?: WpsWorksheet, after?: WpsWorksheet): void;
   Move(before?: WpsWorksheet, after?: WpsWorksheet): void;
@@ -85,7 +132,7 @@ export interface WpsDocumentProperty {
 export interface WpsWorkbook {
   readonly Name: string;
   readonly ReadOnly: boolean;
-  readonly Worksheets: WpsCollection<WpsWorksheet>;
+  readonly Worksheets: WpsAddable<WpsWorksheet>;
   readonly ActiveSheet: WpsWorksheet | null;
 }
 
@@ -108,6 +155,10 @@ export interface WpsApiEvent {
 
 export interface WpsApplication {
   readonly ActiveWorkbook: WpsWorkbook | null;
+  /** Open workbooks; `Add()` opens a new blank one and makes it active. */
+  readonly Workbooks: WpsAddable<WpsWorkbook>;
+  /** The active window (of the active workbook), or null. */
+  readonly ActiveWindow: WpsWindow | null;
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
   /** False while the user edits a cell (VBA's Application.Ready). */
@@ -128,4 +179,9 @@ export const XL = Object.freeze({
   none: -4142,
   solid: 1,
   shiftUp: -4162,
+  cellValue: 1,
+  expression: 2,
+  equal: 3,
+  landscape: 2,
+  portrait: 1,
 });

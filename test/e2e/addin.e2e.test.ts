@@ -264,6 +264,24 @@ maybe('the add-in in headless chromium (production build, fake Excel host)', () 
     expect(errors).toEqual([]);
     await dirty.close();
   });
+
+  it('导出审核汇总 → 新工作表 adds 审核汇总 and 审核问题 through insertWorksheetsFromBase64; the pane stays within 320 px', async () => {
+    const errors: string[] = [];
+    const p = await openPane('seed002-shigu', 320, errors);
+    type Fx = { fakeExcel: { sheetNames(): string[]; cell(s: string, a: string): { value: unknown } } };
+    await p.waitForFunction(() => (window as unknown as Fx).fakeExcel.sheetNames().length > 0);
+    const names = await p.evaluate(() => (window as unknown as Fx).fakeExcel.sheetNames());
+    await p.getByRole('button', { name: '导出审核汇总' }).click();
+    await p.getByRole('button', { name: '新工作表' }).click();
+    const done = p.getByTestId('export-done');
+    await done.waitFor({ timeout: 30000 });
+    expect(await done.textContent()).toContain('已新建工作表 “审核汇总”、“审核问题”：5 张表（4 张有错误）');
+    expect(await p.evaluate(() => (window as unknown as Fx).fakeExcel.sheetNames())).toEqual([...names, '审核汇总', '审核问题']);
+    expect(await p.evaluate(() => (window as unknown as Fx).fakeExcel.cell('审核汇总', 'R1').value)).toBe('结论');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
 });
 
 maybe('npm run preview: the pane beside a grid of the fake workbook', () => {

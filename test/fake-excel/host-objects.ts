@@ -105,6 +105,8 @@ export class WorkbookObj extends HostObject {
   }
   override nav(name: string): HostObject {
     switch (name) {
+      case 'Application':
+        return new ApplicationObj(this.ctx);
       case 'Worksheets':
         return new WorksheetCollectionObj(this.ctx);
       case 'Settings':
@@ -126,9 +128,41 @@ export class WorkbookObj extends HostObject {
     return super.method(name, args);
   }
   override call(name: string, args: unknown[]): unknown {
+    if (name === 'InsertWorksheetsFromBase64') return this.ctx.wb.insertWorksheets(String(args[0]), (args[1] ?? {}) as Parameters<FakeWorkbook['insertWorksheets']>[1]);
+    if (name === 'CreateAndOpenWorkbook') {
+      // Excel on the web: the runtime sends this on its WacWorkbook root (Excel.createWorkbook).
+      this.ctx.wb.createWorkbook(args[0] as string | null);
+      return null;
+    }
     if (name === '_RemoveReference') {
       this.ctx.wb.tracked.delete(String(args[0]));
       this.ctx.refs.delete(String(args[0]));
+      return null;
+    }
+    return super.call(name, args);
+  }
+}
+
+/** Desktop `Excel.createWorkbook`: `workbook.application.createWorkbook(base64).open()`. */
+export class ApplicationObj extends HostObject {
+  readonly type = 'Application';
+  override method(name: string, args: unknown[]): HostObject | null {
+    if (name === 'CreateWorkbook') return new WorkbookCreatedObj(this.ctx, (args[0] as string | null) ?? null);
+    return super.method(name, args);
+  }
+}
+
+export class WorkbookCreatedObj extends HostObject {
+  readonly type = 'WorkbookCreated';
+  constructor(
+    ctx: HostContext,
+    private readonly base64: string | null,
+  ) {
+    super(ctx);
+  }
+  override call(name: string, args: unknown[]): unknown {
+    if (name === 'Open') {
+      this.ctx.wb.createWorkbook(this.base64);
       return null;
     }
     return super.call(name, args);

@@ -373,6 +373,8 @@ export interface RequestRecord {
 }
 
 /** The whole fake application: one open workbook. */
+import { importXlsx, type ImportedLayout, type ImportedSheet } from './xlsx-import';
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly settings = new Map<string, unknown>();
@@ -677,6 +679,44 @@ export class FakeWorkbook {
     this.moveNotes(sheet.name, (row, col) => ({ sheet: copy.name, row, col }), true);
     this.emit([], 'ThisLocalAddin');
     return copy;
+  }
+
+  /** Sheet-level layout of sheets inserted from a package, by sheet id (what the tests inspect). */
+  readonly imported = new Map<string, ImportedLayout>();
+  /** Workbooks `Excel.createWorkbook` opened, as their sheets (the add-in has no context on them). */
+  readonly createdWorkbooks: ImportedSheet[][] = [];
+
+  /**
+   * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13): the package's sheets (or those named
+   * in `sheetNamesToInsert`), at `positionType`; returns their ids. Documented: Before/After need
+   * `relativeTo`. Undocumented and refused here so the add-in never relies on it: a name
+   * already in the workbook (ItemAlreadyExists).
+   */
+  insertWorksheets(base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: string } = {}): string[] {
+    const types = ['None', 'Before', 'After', 'Beginning', 'End'];
+    const position = options.positionType ?? 'End';
+    if (!types.includes(position)) throw hostError(ERROR_CODES.invalidArgument, `positionType '${position}'`);
+    const rel = options.relativeTo !== undefined ? this.sheet(options.relativeTo) ?? this.sheetById(options.relativeTo) : undefined;
+    if ((position === 'Before' || position === 'After') && !rel) throw hostError(ERROR_CODES.invalidArgument, 'relativeTo is required for Before/After');
+    const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : null;
+    const sheets = importXlsx(base64).filter((x) => !wanted || wanted.includes(x.snap.name));
+    for (const x of sheets) if (this.sheet(x.snap.name)) throw hostError(ERROR_CODES.itemAlreadyExists, `worksheet '${x.snap.name}' exists`);
+    let at = position === 'Beginning' ? 0 : position === 'Before' ? this.sheets.indexOf(rel!) : position === 'After' ? this.sheets.indexOf(rel!) + 1 : this.sheets.length;
+    const ids: string[] = [];
+    for (const x of sheets) {
+      const sheet = new FakeSheet(x.snap, 0);
+      (sheet as { id: string }).id = this.newSheetId();
+      this.sheets.splice(at++, 0, sheet);
+      this.imported.set(sheet.id, x.layout);
+      ids.push(sheet.id);
+    }
+    this.emit([], 'ThisLocalAddin');
+    return ids;
+  }
+
+  /** Excel.createWorkbook (ExcelApi 1.8): opens a new workbook; this one is unchanged. */
+  createWorkbook(base64?: string | null): void {
+    this.createdWorkbooks.push(base64 ? importXlsx(base64) : [{ snap: { name: 'Sheet1', cells: {}, merges: [] }, layout: { frozenRows: 0, autoFilter: null, widths: [], conditionalFormats: [], pageSetup: {}, printTitles: null, boldCells: [] } }]);
   }
 
   /** Worksheet.activate / Range.select: only a visible sheet can become active. */

@@ -161,12 +161,33 @@ export class FakeApplication {
     const b = this._app.activeBook;
     return b ? new FakeWorkbook(this._app, b) : null;
   }
+  /** `Workbooks.Add()`: a new book 工作簿N with one sheet Sheet1, made active (as WPS does). */
   get Workbooks(): FakeCollection<FakeWorkbook> {
-    return new FakeCollection(this._app, () => this._app.books.map((b) => new FakeWorkbook(this._app, b)), (w) => w.Name);
+    const app = this._app;
+    return new FakeCollection(
+      app,
+      () => app.books.map((b) => new FakeWorkbook(app, b)),
+      (w) => w.Name,
+      () => {
+        let n = app.books.length + 1;
+        while (app.books.some((b) => b.name === `工作簿${n}`)) n++;
+        const b = new FakeBook(`工作簿${n}`);
+        const s = new FakeSheet('Sheet1');
+        b.sheets.push(s);
+        b.activeSheet = s;
+        app.books.push(b);
+        app.activeBook = b;
+        return new FakeWorkbook(app, b);
+      },
+    );
   }
   get ActiveSheet(): FakeWorksheet | null {
     const b = this._app.activeBook;
     return b?.activeSheet ? new FakeWorksheet(this._app, b, b.activeSheet) : null;
+  }
+  get ActiveWindow(): FakeWindow | null {
+    const b = this._app.activeBook;
+    return b ? new FakeWindow(this._app, b) : null;
   }
   get Worksheets(): FakeCollection<FakeWorksheet> {
     return new FakeWorkbook(this._app, this._app.book()).Worksheets;
@@ -497,6 +518,9 @@ export class FakeWorksheet {
       (c) => c._address,
     );
   }
+  get PageSetup(): FakePageSetup {
+    return new FakePageSetup(this._app, this._alive());
+  }
   Activate(): void {
     const s = this._alive();
     if (s.visible !== XL_SHEET_VISIBLE) throw new FakeWpsError(1004, '无法激活隐藏的工作表');
@@ -572,6 +596,128 @@ export class FakeComment {
   }
   get Author(): string {
     return '';
+  }
+}
+
+/** `FormatConditions.Add(Type, Operator, Formula1)`: xlCellValue (1) needs an operator; xlExpression (2) none (V). */
+export class FakeFormatConditions {
+  constructor(
+    readonly _app: FakeApp,
+    readonly _range: FakeRange,
+  ) {
+    return counted(_app, this);
+  }
+  get Count(): number {
+    const ref = areaA1(this._range._area);
+    return this._range._sheet.layout.formatConditions.filter((c) => c.startsWith(`${ref} `)).length;
+  }
+  Add(type: number, operator?: number, formula1?: string): FakeFormatCondition {
+    this._app.guardWrite(this._range._sheet);
+    if (type !== 1 && type !== 2) throw new FakeWpsError(5, `FormatConditions.Add 类型无效：${type}`);
+    if (type === 1 && (operator === undefined || operator < 1 || operator > 8)) throw new FakeWpsError(5, 'xlCellValue 需要运算符');
+    if (typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new FakeWpsError(5, `Formula1 无效：${formula1}`);
+    const list = this._range._sheet.layout.formatConditions;
+    const index = list.length;
+    list.push(`${areaA1(this._range._area)} ${type} ${operator ?? '-'} ${formula1}`);
+    return new FakeFormatCondition(this._app, list, index);
+  }
+}
+
+export class FakeFormatCondition {
+  private readonly base: string;
+  private fill = '-';
+  private font = '-';
+  constructor(
+    readonly _app: FakeApp,
+    private readonly list: string[],
+    private readonly index: number,
+  ) {
+    this.base = list[index];
+    return counted(_app, this);
+  }
+  private colour(which: 'fill' | 'font'): { Color: number } {
+    const get = (): number => Number(this[which]);
+    const set = (v: number): void => {
+      this[which] = String(Number(v) & 0xffffff);
+      this.list[this.index] = `${this.base} ${this.fill} ${this.font}`;
+    };
+    return Object.defineProperty({} as { Color: number }, 'Color', { get, set, enumerable: true });
+  }
+  get Interior(): { Color: number } {
+    return this.colour('fill');
+  }
+  get Font(): { Color: number } {
+    return this.colour('font');
+  }
+}
+
+/** `Worksheet.PageSetup`: the members the add-in sets, recorded; Zoom false means fit to pages (V). */
+export class FakePageSetup {
+  constructor(
+    readonly _app: FakeApp,
+    readonly _sheet: FakeSheet,
+  ) {
+    return new Proxy(this, {
+      set: (t, prop, value) => {
+        if (typeof prop === 'string' && !prop.startsWith('_')) {
+          const known = ['Orientation', 'PaperSize', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'PrintTitleRows'];
+          if (!known.includes(prop)) throw new FakeWpsError(438, `对象不支持该属性或方法：PageSetup.${prop}（测试替身）`);
+          if (prop === 'Orientation' && value !== 1 && value !== 2) throw new FakeWpsError(1004, `Orientation 取值无效：${value}`);
+          if (prop === 'Zoom' && value !== false && !(typeof value === 'number' && value >= 10 && value <= 400)) throw new FakeWpsError(1004, `Zoom 取值无效：${value}`);
+          t._app.guardWrite(t._sheet);
+          t._sheet.layout.pageSetup[prop] = value;
+          return true;
+        }
+        return Reflect.set(t, prop, value);
+      },
+      get: (t, prop) => (typeof prop === 'string' && !prop.startsWith('_') && prop in t._sheet.layout.pageSetup ? t._sheet.layout.pageSetup[prop] : Reflect.get(t, prop)),
+    });
+  }
+}
+
+/** `Application.ActiveWindow`: freezing panes at `SplitRow` of the active sheet (V `Window.FreezePanes`). */
+export class FakeWindow {
+  private split = 0;
+  SplitColumn = 0;
+  constructor(
+    readonly _app: FakeApp,
+    readonly _book: FakeBook,
+  ) {}
+  get SplitRow(): number {
+    return this.split;
+  }
+  set SplitRow(n: number) {
+    this.split = Number(n);
+    if (this._book.activeSheet && this._book.activeSheet.layout.frozenRows) this._book.activeSheet.layout.frozenRows = this.split;
+  }
+  get FreezePanes(): boolean {
+    return !!this._book.activeSheet?.layout.frozenRows;
+  }
+  set FreezePanes(on: boolean) {
+    const s = this._book.activeSheet;
+    if (!s) throw new FakeWpsError(91, '没有活动工作表');
+    s.layout.frozenRows = on ? this.split : 0;
+  }
+}
+
+export class FakeFont {
+  constructor(
+    readonly _app: FakeApp,
+    readonly _range: FakeRange,
+  ) {
+    return counted(_app, this);
+  }
+  get Bold(): boolean | null {
+    return this._range._uniform((c) => !!c?.bold);
+  }
+  set Bold(b: boolean) {
+    this._range._write((s, r, c) => (b ? s.update(r, c, { bold: true }) : s.update(r, c, {}, ['bold'])));
+  }
+  get Color(): number | null {
+    return null; // font colours of cells are not modelled
+  }
+  set Color(_c: number) {
+    throw new FakeWpsError(438, 'Range.Font.Color 未建模（测试替身）');
   }
 }
 
@@ -782,6 +928,36 @@ export class FakeRange {
 
   get Interior(): FakeInterior {
     return new FakeInterior(this._app, this);
+  }
+
+  get Font(): FakeFont {
+    return new FakeFont(this._app, this);
+  }
+
+  /** `AutoFilter()` without arguments: filter arrows on the range (one filter per sheet, V). */
+  AutoFilter(...args: unknown[]): boolean {
+    if (args.length) throw new FakeWpsError(1004, 'AutoFilter 仅支持无参数调用（测试替身）');
+    this._app.guardWrite(this._sheet);
+    this._sheet.layout.autoFilter = this._sheet.layout.autoFilter ? null : areaA1(this._area);
+    return true;
+  }
+
+  get FormatConditions(): FakeFormatConditions {
+    return new FakeFormatConditions(this._app, this);
+  }
+
+  /** The columns' width (characters); null when they differ. Setting: 0–255, as Excel documents. */
+  get ColumnWidth(): number | null {
+    const a = this._area;
+    const ws = new Set<number>();
+    for (let c = a.left; c <= a.right; c++) ws.add(this._sheet.columnWidths.get(c) ?? 8.43);
+    return ws.size === 1 ? [...ws][0] : null;
+  }
+  set ColumnWidth(w: number) {
+    const n = Number(w);
+    if (!Number.isFinite(n) || n < 0 || n > 255) throw new FakeWpsError(1004, `ColumnWidth 取值无效：${w}`);
+    this._app.guardWrite(this._sheet);
+    for (let c = this._area.left; c <= this._area.right; c++) this._sheet.columnWidths.set(c, n);
   }
 
   get MergeCells(): boolean | null {

@@ -22,6 +22,8 @@ export interface FakeCell {
   nf?: string;
   /** Solid fill as `Interior.Color` gives it (BGR integer); absent: no fill. */
   fill?: number;
+  /** `Font.Bold`; absent: not bold. */
+  bold?: boolean;
 }
 
 export type Area = MergedArea;
@@ -97,6 +99,19 @@ export class FakeSheet {
   readonly comments = new Map<string, string>();
   protectContents = false;
   visible: Visibility = XL_SHEET_VISIBLE;
+  /** Column widths set through `ColumnWidth`, by 1-based column. */
+  readonly columnWidths = new Map<number, number>();
+  /** Sheet-level formatting set through the object model (what the tests inspect). */
+  readonly layout = {
+    /** `Range.AutoFilter()`: the filtered range, `A1:S6`. */
+    autoFilter: null as string | null,
+    /** `FormatConditions.Add`: `range type operator formula fill font` per condition (BGR). */
+    formatConditions: [] as string[],
+    /** `PageSetup` members as set. */
+    pageSetup: {} as Record<string, unknown>,
+    /** Rows frozen through the window (`SplitRow` + `FreezePanes`). */
+    frozenRows: 0,
+  };
   /** Row heights that differ from the default, by row. */
   readonly rowHeights = new Map<number, number>();
 

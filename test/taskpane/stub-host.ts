@@ -2,9 +2,9 @@
  * A stub AddinHost for pane and command tests: canned reports, recorded calls, injectable
  * failures, and events pushed like the real host's.
  */
-import { AddinError, cleanup, DEFAULT_SETTINGS, optionsOf, type CheckOptions, type ScoreOptions, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
+import { AddinError, cleanup, exportMessage, DEFAULT_SETTINGS, optionsOf, type CheckOptions, type ScoreOptions, type CleanupPreview, type CleanupReport, type CleanupState, type CleanupUndoReport, type ExportOptions, type ExportReport, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type ProgressListener, type UndoReport, type WriteReport } from '../../src/core';
 
-export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select';
+export type Method = 'capabilities' | 'loadSettings' | 'saveSettings' | 'check' | 'score' | 'canUndo' | 'undo' | 'clearMarks' | 'select' | 'exportSummary';
 
 export class StubHost implements AddinHost {
   calls: Array<[Method, ...unknown[]]> = [];
@@ -73,6 +73,12 @@ export class StubHost implements AddinHost {
   }
   select(sheet: string, cell: string): Promise<void> {
     return this.call('select', [sheet, cell], () => undefined);
+  }
+  /** 导出审核汇总: a canned report naming the target's sheets. */
+  exportSummary(o: ExportOptions): Promise<ExportReport> {
+    const sheets = o.target === 'sheet' ? ['审核汇总', '审核问题'] : ['汇总', '问题', '说明'];
+    const counts = { files: 1, unreadable: 0, tables: 2, tablesWithErrors: 1, findings: { error: 1, warning: 2, info: 0 } };
+    return this.call('exportSummary', [o], () => ({ target: o.target, sheets, counts, message: exportMessage(o.target, sheets, counts), syncs: 2 }));
   }
   // 清理模板: the pane's clean-up view is tested over the real adapter and the fake Excel
   // (test/taskpane/cleanup-view.test.tsx); the stub plans nothing to clean.

@@ -38,7 +38,7 @@ async function processFile(item: InputItem, args: CliArgs, profile: Profile, man
     // Neither `check` nor `score` needs ExcelJS: the grid comes from ../read, writes patch the package.
     const { grid } = await readGrid(source);
     const result = analyzeWorkbook(grid, { profile, includeHidden: args.includeHidden });
-    const skippedLines = result.skippedSheets.map(skippedSheetLine);
+    const skippedLines = result.skippedSheets.map((s) => skippedSheetLine(s, '加 --include-hidden'));
     if (!result.tables.length) return failed([`${file}：${noTablesLine(grid.sheets.length)}`, ...skippedLines].join('；'));
     // The engine's own notes (core/notes.ts cellNotes over the same grid and tables).
     const notes = result.notes.map((x) => `工作表「${x.sheet}」${x.cell}：${x.message}`);

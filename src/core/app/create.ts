@@ -7,7 +7,7 @@ import { analyzeWorkbook, type WorkbookResult } from '../engine';
 import { planCleanup, type CellDecoration, type CleanupOptions } from '../cleanup';
 import { address, parseAddress, type WorkbookGrid } from '../grid';
 import { isMarkFill } from '../marks';
-import { isBackupSheet } from '../sheets';
+import { isBackupSheet, isReviewSheet } from '../sheets';
 import { hiddenThenDelete, mergeSteps, type CellStep } from '../changes';
 import {
   AddinError,
@@ -48,6 +48,7 @@ import { parseSettings, profileOf, type AddinSettings } from './settings';
 import { countFindings, summarize } from './summary';
 import { planWrite, planMarks, recorded, settleConflicts, withEdits } from './write';
 import { planClearMarks, planUndo, probeRequestFor } from './undo';
+import { exportMessage, planExport } from './export';
 import { cleanupProbe, cleanupUndoProbe, planCleanupApply, planCleanupUndo, selectKinds, withCounts } from './cleanup';
 
 export function createAddinHost(port: HostPort): AddinHost {
@@ -75,7 +76,9 @@ export function createAddinHost(port: HostPort): AddinHost {
 
   const analyse = (grid: WorkbookGrid, settings: AddinSettings, onProgress?: ProgressListener): WorkbookResult => {
     progress(onProgress, 'compute', 0, grid.sheets.length);
-    const result = analyzeWorkbook(grid, { profile: profileOf(settings) });
+    // The summaries 导出审核汇总 added are never read back as tables.
+    const own = grid.sheets.some((g) => isReviewSheet(g.name));
+    const result = analyzeWorkbook(own ? { ...grid, sheets: grid.sheets.filter((g) => !isReviewSheet(g.name)) } : grid, { profile: profileOf(settings) });
     progress(onProgress, 'compute', grid.sheets.length, grid.sheets.length);
     return result;
   };
@@ -334,6 +337,22 @@ export function createAddinHost(port: HostPort): AddinHost {
       const names = new Set(read.sheets.map((s) => s.name));
       const undoAvailable = !!record && (record.backups.length > 0 || record.steps.length > 0) && record.backups.every((b) => names.has(b.backup) || names.has(b.sheet));
       return { undoAvailable, backups, at: record?.at ?? null };
+    },
+
+    async exportSummary(options) {
+      const t0 = port.syncs();
+      const read = await port.read({ keys: options.settings ? [] : [SETTINGS_KEY] });
+      const settings = options.settings ?? parseSettings(read.stored[SETTINGS_KEY]);
+      const result = analyse(read.grid, settings);
+      if (!result.tables.length) throw new AddinError('NoTables', say.exportNoTables(read.grid.sheets.length));
+      const file = await port.workbookName();
+      const { summary, book } = planExport({ result, settings, file, taken: read.sheets.map((s) => s.name), target: options.target, now: new Date() });
+      if (options.target === 'sheet') await port.addSheets(book);
+      else await port.newWorkbook(book);
+      const sheets = book.sheets.map((s) => s.name);
+      const report = { target: options.target, sheets, counts: summary.counts, message: exportMessage(options.target, sheets, summary.counts), syncs: port.syncs() - t0 };
+      emit({ type: 'exported', report });
+      return report;
     },
 
     subscribe(listener) {

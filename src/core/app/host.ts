@@ -13,6 +13,7 @@ import type { CleanupKind, CleanupOptions, CleanupPlan } from '../cleanup';
 import type { NotesWord } from '../marks';
 import type { AddinSettings } from './settings';
 import type { EmptyState, SheetSummary } from './summary';
+import type { ExportOptions, ExportReport } from './export';
 
 
 /** A cell on a sheet, as findings and reports name it. */
@@ -130,7 +131,8 @@ export type HostEvent =
   | { readonly type: 'progress'; readonly progress: Progress }
   | { readonly type: 'cleaned'; readonly report: CleanupReport }
   | { readonly type: 'cleanup-undone'; readonly report: CleanupUndoReport }
-  | { readonly type: 'cleanup-kept'; readonly removed: number };
+  | { readonly type: 'cleanup-kept'; readonly removed: number }
+  | { readonly type: 'exported'; readonly report: ExportReport };
 
 export { BACKUP_PREFIX } from '../sheets';
 
@@ -204,6 +206,12 @@ export interface AddinHost {
   keepCleanup(): Promise<number>;
   /** Backups and undo record left by an earlier clean-up. */
   cleanupState(): Promise<CleanupState>;
+  /**
+   * 导出审核汇总: check the workbook and write the reviewer's summary (the CLI's `--report`
+   * sheets) as new sheets of it (`target: 'sheet'`) or as a new workbook. No recognisable
+   * table: an `AddinError` (`NoTables`), nothing made.
+   */
+  exportSummary(options: ExportOptions): Promise<ExportReport>;
   /** Events for every check, write, undo and staleness; returns an unsubscribe function. */
   subscribe(listener: (event: HostEvent) => void): () => void;
 }

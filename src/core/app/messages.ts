@@ -66,3 +66,8 @@ export function writeSummary(r: WriteFacts): string {
   if (r.notesAdded) done.push(`添加或更新 ${r.notesAdded} 条${r.notesWord}`);
   return `${done.join('，')}。${left.length ? left.join('；') + '。' : ''}`;
 }
+
+/** 导出审核汇总 on a workbook without a recognisable table: nothing is made. */
+export function exportNoTables(sheets: number): string {
+  return `未找到可识别的绩效自评表（已检查 ${sheets} 个工作表），未导出审核汇总`;
+}

@@ -12,6 +12,7 @@
 import type { SheetVisibility, WorkbookGrid } from '../grid';
 import type { Aspect, CellState, RawValue, Step } from '../changes';
 import type { Capabilities } from './host';
+import type { ExportBook } from './export';
 
 export interface SheetInfo {
   readonly name: string;
@@ -129,6 +130,16 @@ export interface HostPort {
   store(entries: Readonly<Record<string, unknown>>): Promise<void>;
   /** Activate a sheet and select a cell; a hidden or missing sheet is reported, not changed. */
   select(sheet: string, cell: string): Promise<SelectOutcome>;
+  /** The open workbook's name as the host shows it (Excel: `workbook.name`; WPS: `Workbook.Name`). */
+  workbookName(): Promise<string>;
+  /**
+   * 导出审核汇总 → 新工作表: add `book.sheets` after the last sheet, in one batch (Excel: the
+   * package inserted with `insertWorksheetsFromBase64`), with their names as given (the core
+   * picked free ones). Existing sheets are never touched.
+   */
+  addSheets(book: ExportBook): Promise<void>;
+  /** 导出审核汇总 → 新工作簿: open a new workbook holding `book` (Excel: `createWorkbook`; the user saves it). */
+  newWorkbook(book: ExportBook): Promise<void>;
   /** Call `onUserEdit` when the user (not this add-in) edits a sheet; returns a stop function. */
   watch(onUserEdit: () => void): () => void;
 }

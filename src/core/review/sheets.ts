@@ -5,9 +5,10 @@
  * version, time, counts, how to read) — with each column's header, width, number format and
  * kind, and the conditional colours, all as plain data.
  *
- * Host-neutral: the CLI renders it with ExcelJS into a new .xlsx (`src/cli/summary/`), the
- * add-in renders the same sheets into Office.js ranges (导出审核汇总). A host decides only
- * what a file's hyperlink points at (`SummaryFile.link`) and the time text.
+ * Host-neutral: `summaryParts` (./xlsx.ts) writes these sheets as a package that the CLI zips
+ * (`src/cli/summary/`) and Excel inserts or opens (导出审核汇总); WPS maps them through its
+ * object model. A host decides only what a file's hyperlink points at (`SummaryFile.link`)
+ * and the time text.
  *
  * Rendering contract, for every host:
  * - row 1 of a `table` sheet is the header (bold, filled `HEADER_FILL`), frozen, with an
@@ -21,9 +22,9 @@
  */
 import Decimal from 'decimal.js';
 
-import { KIND_LABEL, ruleName, SEVERITIES, SEVERITY_LABEL } from './labels';
-import type { TableResult } from './result';
-import type { Severity } from './rules/types';
+import { KIND_LABEL, ruleName, SEVERITIES, SEVERITY_LABEL } from '../labels';
+import type { TableResult } from '../result';
+import type { Severity } from '../rules/types';
 
 export type SummaryKind = 'text' | 'link' | 'amount' | 'rate' | 'score' | 'difference' | 'count' | 'status' | 'severity';
 
@@ -115,6 +116,21 @@ const GREEN = { fill: 'C6EFCE', font: '006100' };
 
 /** The header row's fill (RRGGBB); its text is bold. */
 export const HEADER_FILL = 'DDEBF7';
+
+/**
+ * The presentation every host renders (the rendering contract above, as data): header
+ * style, frozen rows, link font, print set-up. A host maps these; it never picks its own.
+ */
+export const SUMMARY_LAYOUT = {
+  header: { bold: true, fill: HEADER_FILL },
+  /** Rows frozen at the top (the header). */
+  freezeRows: 1,
+  /** Hyperlink text: Excel's link blue, underlined. */
+  linkFont: { color: '0563C1', underline: true },
+  /** Multi-line text wraps and sits at the top of its cell. */
+  wrap: { vertical: 'top' },
+  print: { orientation: 'landscape', paperSize: 9 /* A4 */, fitToWidth: 1, fitToHeight: 0, titleRows: '1:1' },
+} as const;
 
 export const NUMBER_FORMATS = {
   amount: '#,##0.00',
