@@ -473,7 +473,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   }
 
   let kind: TableKind;
-  if (cols.refWeight !== undefined || cols.analysis !== undefined) kind = 'evaluation';
+  // An evaluation framework: 参考分值 or 计算分析情况, or 评分标准 with no actual column (issue 12).
+  if (cols.refWeight !== undefined || cols.analysis !== undefined || (cols.criteria !== undefined && cols.actual === undefined)) kind = 'evaluation';
   else if (cols.actual === undefined && cols.score === undefined) kind = 'target';
   else kind = nameKind ?? 'department';
 
@@ -485,6 +486,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let bottom = h.last;
   let blank = 0;
   let section: Section | null = null;
+  const breakdowns: IndicatorRow[] = [];
   for (let r = h.last + 1; r <= regionBottom; r++) {
     if (!view.cols(r).length) {
       // A run of empty rows is crossed in one step: the next occupied row comes next.
@@ -540,6 +542,14 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       bottom = r;
       continue;
     }
+    // `其中…` under an indicator with a weight breaks that indicator down: not an indicator of
+    // its own (its weight is already the parent's). Under a parent without a weight it is one.
+    const parent = indicators[indicators.length - 1];
+    if (BREAKDOWN.test(normalizeHeader(row.indicator.level3)) && parent && !isBlankNumber(parent.weight) && parent.weight?.value) {
+      breakdowns.push({ ...row.indicator, level1: parent.level1, level2: parent.level2, breakdownOf: parent.row });
+      bottom = r;
+      continue;
+    }
     const current = subtotals[subtotals.length - 1];
     let ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
     // A row under a level-1 section row that leaves 一级 blank belongs to that section.
@@ -567,6 +577,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     budget,
     indicators,
     subtotals: subtotals.map((s) => ({ ...s.sub, members: s.members })),
+    ...(breakdowns.length ? { breakdowns } : {}),
     total,
     grade,
     ...(targetInfo ? { targetInfo } : {}),
@@ -655,6 +666,9 @@ function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: numbe
 /** A row of the indicator block: an indicator, or an `evaluation` subtotal row. */
 type ReadRow = { kind: 'indicator'; indicator: IndicatorRow } | { kind: 'subtotal'; subtotal: Omit<SubtotalRow, 'members'> };
 
+/** A breakdown row's name: `其中：女职工`, `其中:农民工`. */
+const BREAKDOWN = /^其中/;
+
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
 function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
@@ -675,7 +689,9 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const l2 = t('level2');
   const l3 = t('level3');
   const declared = parseDeclaredWeight(l1?.text ?? '');
-  const level2 = normalizeHeader(l2?.text ?? '') ? (l2?.text ?? '').trim() : '';
+  // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
+  const declared2 = parseDeclaredWeight(l2?.text ?? '');
+  const level2 = !normalizeHeader(l2?.text ?? '') ? '' : declared2.weight !== null ? declared2.name : (l2?.text ?? '').trim();
   const level3 = (l3?.text ?? '').trim();
   const weight = n('weight');
   const score = n('score');
@@ -713,6 +729,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
     level1Declared: declared.weight,
     level1Cell: l1 ? l1.cell : null,
     level2,
+    ...(declared2.weight !== null ? { level2Declared: declared2.weight, level2Cell: l2?.cell ?? null } : {}),
     level3,
     name,
     texts,
