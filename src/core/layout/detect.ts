@@ -149,16 +149,26 @@ function sameRoles(a: Roles, b: Roles): boolean {
 }
 
 /**
- * Headers less those that repeat the previous header mid-table (issue 12: the column header
- * row repeated under 年度绩效目标2): same roles in the same columns, with no total, grade,
- * budget header, name or title row between them. The table continues across them.
+ * Headers less those that repeat the previous header mid-table (issue 12): same roles in the
+ * same columns, right under a section row (年度绩效目标2(40分), then the header again), with no
+ * total, grade, budget header, name or title row since the previous header. A bare repeat
+ * with no section row above it is read as a new table: two tables stacked without a gap and
+ * without 总分 or title rows look exactly like it (property 5), and reading it as a new table
+ * writes nothing wrong (the part above has no total to write).
  */
 function withoutRepeats(view: SheetView, headers: readonly Header[]): Header[] {
   const kept: Header[] = [];
+  let last: Header | null = null;
   for (const h of headers) {
     const prev = kept[kept.length - 1];
-    if (prev && sameRoles(prev.roles, h.roles) && !closedBetween(view, prev.last + 1, h.first - 1)) continue;
+    const above = h.first - 1;
+    const underSection = above > (last?.last ?? 0) && sectionRow(view, above, rowLabels(view, above)) !== null;
+    if (prev && last && underSection && sameRoles(prev.roles, h.roles) && !closedBetween(view, last.last + 1, h.first - 1)) {
+      last = h;
+      continue;
+    }
     kept.push(h);
+    last = h;
   }
   return kept;
 }
