@@ -555,7 +555,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     // `其中…` under an indicator with a weight breaks that indicator down: not an indicator of
     // its own (its weight is already the parent's). Under a parent without a weight it is one.
     const parent = indicators[indicators.length - 1];
-    if (BREAKDOWN.test(normalizeHeader(row.indicator.level3)) && parent && !isBlankNumber(parent.weight) && parent.weight?.value) {
+    if (BREAKDOWN.test(row.indicator.level3) && parent && !isBlankNumber(parent.weight) && parent.weight?.value) {
       breakdowns.push({ ...row.indicator, level1: parent.level1, level2: parent.level2, breakdownOf: parent.row });
       bottom = r;
       continue;
@@ -676,8 +676,9 @@ function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: numbe
 /** A row of the indicator block: an indicator, or an `evaluation` subtotal row. */
 type ReadRow = { kind: 'indicator'; indicator: IndicatorRow } | { kind: 'subtotal'; subtotal: Omit<SubtotalRow, 'members'> };
 
-/** A breakdown row's name: `其中：女职工`, `其中:农民工`. */
+/** A breakdown row's name (trimmed): `其中：女职工`, `其中:农民工`. */
 const BREAKDOWN = /^其中/;
+const NO_DECLARED = { name: '', weight: null } as const;
 
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
@@ -700,8 +701,9 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const l3 = t('level3');
   const declared = parseDeclaredWeight(l1?.text ?? '');
   // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
-  const declared2 = parseDeclaredWeight(l2?.text ?? '');
-  const level2 = !normalizeHeader(l2?.text ?? '') ? '' : declared2.weight !== null ? declared2.name : (l2?.text ?? '').trim();
+  const l2text = l2?.text ?? '';
+  const declared2 = /\d/.test(l2text) ? parseDeclaredWeight(l2text) : NO_DECLARED;
+  const level2 = !normalizeHeader(l2text) ? '' : declared2.weight !== null ? declared2.name : l2text.trim();
   const level3 = (l3?.text ?? '').trim();
   const weight = n('weight');
   const score = n('score');
