@@ -490,6 +490,11 @@ export const CASES: EdgeCase[] = [
     build: offsetPair(1, 3),
   },
   {
+    file: 'layouts-offset-one-row.xlsx',
+    description: 'issue 12 item 1: side-by-side tables, A:I from row 1 and K:S from row 2 (the headers on consecutive rows)',
+    build: offsetPair(1, 2),
+  },
+  {
     file: 'layouts-offset-left-lower.xlsx',
     description: 'issue 12 item 1: side-by-side tables, A:I from row 6 and K:S from row 1',
     build: offsetPair(6, 1),

@@ -41,6 +41,18 @@ describe('item 1: side-by-side tables whose top rows differ', () => {
     ]);
   });
 
+  it('right table one row lower (headers on consecutive rows, not one two-row header)', async () => {
+    const r = await analyzeEdge('layouts-offset-one-row.xlsx');
+    expect(r.tables.map(summary)).toEqual([
+      ['A1:I12', '职工书屋建设', 0.96, 9.6, 99.6, 99.6, 'H11'],
+      ['K2:S13', '农民工技能培训', 0.9, 9, 96, 99, 'R12'],
+    ]);
+    expect(planOf(r)).toEqual([
+      ['R9', 'score', 27],
+      ['R12', 'total', 96],
+    ]);
+  });
+
   it('left table five rows lower: both found, nothing written into the neighbour', async () => {
     const r = await analyzeEdge('layouts-offset-left-lower.xlsx');
     expect(r.tables.map(summary)).toEqual([
