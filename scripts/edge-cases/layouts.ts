@@ -412,11 +412,87 @@ async function noWeightColumn(): Promise<Buffer> {
   return bytes(wb);
 }
 
+/**
+ * An evaluation framework (部门整体支出绩效评价指标体系): weights in the 一级 cell (决策(20分)) and
+ * the 二级 cell (项目立项(10分)), a 分值 column for 三级 rows, 评分标准 and 扣分原因 columns, no
+ * 参考分值 header. Rows: 1 title, 2 header, 3–13 indicators, 14 合计 (F14).
+ * Scores 5 + 5 + 4 + 5 + 10 + 9 + 10 + 15 + 8 + 15 + 10 = 96; 95 stated. 组织实施(8分) (B9) is
+ * over one row of 分值 10: its label is wrong.
+ */
+async function evaluationFramework(): Promise<Buffer> {
+  const wb = workbook();
+  const ws = wb.addWorksheet('评价指标体系');
+  const rows: V[][] = [
+    ['2024年度职工服务中心部门整体支出绩效评价指标体系'],
+    ['一级指标', '二级指标', '三级指标', '分值', '评分标准', '得分', '扣分原因'],
+    ['决策(20分)', '项目立项(10分)', '立项依据充分性', 5, '依据充分得5分，否则酌情扣分', 5, null],
+    [null, null, '立项程序规范性', 5, '程序规范得5分，否则酌情扣分', 5, null],
+    [null, '绩效目标(10分)', '绩效目标合理性', 5, '目标合理得5分，否则酌情扣分', 4, '部分目标值偏低'],
+    [null, null, '绩效指标明确性', 5, '指标明确得5分，否则酌情扣分', 5, null],
+    ['过程(30分)', '资金管理(20分)', '资金到位率', 10, '到位率×10分', 10, null],
+    [null, null, '预算执行率', 10, '执行率×10分', 9, '执行率90%'],
+    [null, '组织实施(8分)', '管理制度健全性', 10, '制度健全得10分', 10, null],
+    ['产出(25分)', '产出数量(15分)', '服务人次完成率', 15, '完成率×15分', 15, null],
+    [null, '产出质量(10分)', '服务质量达标率', 10, '达标率×10分', 8, '抽查两次不合格'],
+    ['效益(25分)', '社会效益(15分)', '职工获得感', 15, '显著提升得15分', 15, null],
+    [null, '满意度(10分)', '服务对象满意度', 10, '满意度×10分', 10, null],
+    ['合计', null, null, 100, null, 95, null],
+  ];
+  rows.forEach((row, i) => row.forEach((v, j) => put(ws, i + 1, j + 1, v)));
+  for (const [t, l, b, r] of [
+    [1, 1, 1, 7],
+    [3, 1, 6, 1],
+    [3, 2, 4, 2],
+    [5, 2, 6, 2],
+    [7, 1, 9, 1],
+    [7, 2, 8, 2],
+    [10, 1, 11, 1],
+    [12, 1, 13, 1],
+    [14, 1, 14, 3],
+  ] as const) ws.mergeCells(t, l, b, r);
+  return bytes(wb);
+}
+
+/**
+ * ★-marked indicators followed by `其中…` breakdown rows. ★培训职工人数 (weight 20) is broken
+ * down into 其中：女职工 and 其中：农民工, which repeat the parent's weight split (10 + 10) and
+ * leave their scores blank. Execution 10; ★培训职工人数 1050 of ≥1000 → 20; ★职业技能提升 30;
+ * 其他 20 + 20: total 100, stated 100. Rows 7–12 indicators, 13 总分 (H13).
+ */
+async function starredBreakdown(): Promise<Buffer> {
+  const wb = workbook();
+  writeTable(wb.addWorksheet('自评表'), {
+    name: '职工技能提升行动',
+    budgetHeader: BUDGET_HEADER,
+    budget: [
+      ['年度资金总额', 100, 100, 100, 10, { n: 1, fmt: '0.00%' }, 10],
+    ],
+    indicatorHeader: INDICATOR_HEADER,
+    indicators: [
+      ['产出指标', '数量指标', '★培训职工人数', '≥1000人', '1050人', 20, 20],
+      [null, null, '其中：女职工', '≥400人', '430人', 10, null],
+      [null, null, '其中：农民工', '≥300人', '320人', 10, null],
+      ['产出指标', '质量指标', '★职业技能提升', '明显提升', '明显提升', 30, 30],
+      ['效益指标', '社会效益指标', '职工就业稳定性', '有效增强', '有效增强', 20, 20],
+      ['满意度指标', '服务对象满意度指标', '参训职工满意度', '≥90%', '96%', 20, 20],
+    ],
+    totalCol: 8,
+    total: 100,
+    grade: '优',
+  });
+  return bytes(wb);
+}
+
 export const CASES: EdgeCase[] = [
   {
     file: 'layouts-offset-right-lower.xlsx',
     description: 'issue 12 item 1: side-by-side tables, A:I from row 1 and K:S from row 3; the right one states 99 where 96 is due',
     build: offsetPair(1, 3),
+  },
+  {
+    file: 'layouts-offset-one-row.xlsx',
+    description: 'issue 12 item 1: side-by-side tables, A:I from row 1 and K:S from row 2 (the headers on consecutive rows)',
+    build: offsetPair(1, 2),
   },
   {
     file: 'layouts-offset-left-lower.xlsx',
@@ -457,5 +533,15 @@ export const CASES: EdgeCase[] = [
     file: 'layouts-no-weight-column.xlsx',
     description: 'issue 12 real layouts: forms without a 分值 column (湖北式 section points in the 一级 cell, 云南式 none)',
     build: noWeightColumn,
+  },
+  {
+    file: 'layouts-evaluation-framework.xlsx',
+    description: 'issue 12 real layouts: an evaluation framework with weights in 一级 and 二级 cells, 评分标准 and 扣分原因, no 参考分值',
+    build: evaluationFramework,
+  },
+  {
+    file: 'layouts-starred-breakdown.xlsx',
+    description: 'issue 12 real layouts: ★ indicators followed by 其中… breakdown rows repeating the parent’s weight',
+    build: starredBreakdown,
   },
 ];

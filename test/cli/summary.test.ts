@@ -48,7 +48,7 @@ describe('check --report', () => {
     expect(r.code).toBe(2); // 坏文件.xlsx cannot be read: as for check
     expect(r.err).toEqual([`${path.join(dir, '坏文件.xlsx')}：不是 Excel 工作簿（.xlsx）`]);
     expect(r.out.split('\n')).toEqual([
-      '共 6 个文件、23 张表：错误 11，警告 42，提示 38；1 个无法处理',
+      '共 6 个文件、23 张表：错误 11，警告 42，提示 39；1 个无法处理',
       `审核汇总已写入 ${report}（7 个文件，其中 1 个无法读取；23 张表，其中 10 张有错误）`,
     ]);
     for (const [f, h] of before) expect(sha(path.join(dir, f))).toBe(h);
@@ -101,7 +101,7 @@ describe('check --report', () => {
     const wp = wb.getWorksheet('问题')!;
     expect(rowValues(wp, 1, 7)).toEqual(['文件', '工作表', '单元格', '级别', '问题类型', '规则编号', '说明']);
     expect(wp.rowCount).toBe(1 + findings.length);
-    expect(findings.length).toBe(11 + 42 + 38);
+    expect(findings.length).toBe(11 + 42 + 39);
     expect(rowValues(wp, 2, 7)).toEqual([link('seed000-shijiazhuang.xlsx'), '专项业务培训', 'G8', '错误', '预算执行率不符', 'execution-rate-mismatch', '预算执行率应为 83.49%（全年执行数 8.7 ÷ 全年预算数 10.42），表中为 83.47%']);
     expect(wp.autoFilter).toBe(`A1:G${1 + findings.length}`);
     expect(wp.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -118,7 +118,7 @@ describe('check --report', () => {
       ['有错误的表', 10],
       ['错误数', 11],
       ['警告数', 42],
-      ['提示数', 38],
+      ['提示数', 39],
     ]);
     expect(wa.getCell('A5').value).toBe('生成时间');
     expect(String(wa.getCell('B5').value)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);

@@ -41,6 +41,18 @@ describe('item 1: side-by-side tables whose top rows differ', () => {
     ]);
   });
 
+  it('right table one row lower (headers on consecutive rows, not one two-row header)', async () => {
+    const r = await analyzeEdge('layouts-offset-one-row.xlsx');
+    expect(r.tables.map(summary)).toEqual([
+      ['A1:I12', '职工书屋建设', 0.96, 9.6, 99.6, 99.6, 'H11'],
+      ['K2:S13', '农民工技能培训', 0.9, 9, 96, 99, 'R12'],
+    ]);
+    expect(planOf(r)).toEqual([
+      ['R9', 'score', 27],
+      ['R12', 'total', 96],
+    ]);
+  });
+
   it('left table five rows lower: both found, nothing written into the neighbour', async () => {
     const r = await analyzeEdge('layouts-offset-left-lower.xlsx');
     expect(r.tables.map(summary)).toEqual([
@@ -258,5 +270,49 @@ describe('real layouts: forms without a per-indicator 分值 column (20-point ex
       ['湖北式超分', 98, 98],
       ['云南式', 92, 92],
     ]);
+  });
+});
+
+describe('real layouts: evaluation frameworks and ★ breakdown rows', () => {
+  it('评分标准 and 扣分原因 with weights in 一级 and 二级 cells: an evaluation table, no 参考分值 needed', async () => {
+    const r = await analyzeEdge('layouts-evaluation-framework.xlsx');
+    expect(r.tables.map((t) => [t.range, t.kind, t.total.score, t.total.stated, t.total.cell])).toEqual([['A1:G14', 'evaluation', 96, 95, 'F14']]);
+    const t = r.tables[0];
+    expect(t.indicators.map((i) => [i.level1, i.level2, i.weight, i.score, i.method])).toEqual([
+      ['决策', '项目立项', 5, 5, 'stated'],
+      ['决策', '项目立项', 5, 5, 'stated'],
+      ['决策', '绩效目标', 5, 4, 'stated'],
+      ['决策', '绩效目标', 5, 5, 'stated'],
+      ['过程', '资金管理', 10, 10, 'stated'],
+      ['过程', '资金管理', 10, 9, 'stated'],
+      ['过程', '组织实施', 10, 10, 'stated'],
+      ['产出', '产出数量', 15, 15, 'stated'],
+      ['产出', '产出质量', 10, 8, 'stated'],
+      ['效益', '社会效益', 15, 15, 'stated'],
+      ['效益', '满意度', 10, 10, 'stated'],
+    ]);
+    expect(t.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
+      ['total-mismatch', 'F14', '总分应为 96（指标得分合计 96），表中为 95'],
+      ['level1-weight-mismatch', 'B9', '「组织实施」标注 8 分，其下指标分值合计 10'],
+    ]);
+    expect(planOf(r)).toEqual([['F14', 'total', 96]]);
+    const { code, tables } = await checkJson('layouts-evaluation-framework.xlsx');
+    expect([code, tables[0].kind, tables[0].total.score]).toEqual([1, 'evaluation', 96]);
+  });
+
+  it('其中… rows under a weighted ★ indicator are its breakdown: not scored, weight not counted twice', async () => {
+    const r = await analyzeEdge('layouts-starred-breakdown.xlsx');
+    const t = r.tables[0];
+    expect(t.indicators.map((i) => [i.row, i.level3, i.weight, i.score])).toEqual([
+      [6, '★培训职工人数', 20, 20],
+      [9, '★职业技能提升', 30, 30],
+      [10, '职工就业稳定性', 20, 20],
+      [11, '参训职工满意度', 20, 20],
+    ]);
+    expect(t.total).toEqual({ score: 100, stated: 100, cell: 'H12' });
+    expect(rules(t)).toEqual([]);
+    expect(r.plan).toEqual([]);
+    const { code, tables } = await checkJson('layouts-starred-breakdown.xlsx');
+    expect([code, tables[0].total.score, tables[0].findings.length]).toEqual([0, 100, 0]);
   });
 });

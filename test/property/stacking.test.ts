@@ -1,7 +1,9 @@
 /**
  * Property 5 (SPEC §2 "a sheet can hold several tables"): a table's figures do not depend
  * on the other tables on its sheet. Two random structured tables stacked with `stackSheets`
- * score exactly as each does alone, and the plan is the two plans, the second shifted down.
+ * score exactly as each does alone, and the plan is the two plans, the second shifted down —
+ * except for the one figure shared by design: the rate convention of a table stating no rate
+ * is its sheet's (issue 12 item 2), so pairs where a table states percent numbers are skipped.
  */
 import fc from 'fast-check';
 import { analyzeWorkbook, type CellEdit, type Profile, type TableResult } from '../../src/core';
@@ -27,6 +29,9 @@ function checkStacked(a: Structured, b: Structured, gap: number, profile: Profil
   const alone = [a, b].map((s) => analyzeWorkbook({ sheets: [s.sheet] }, { profile }));
   const stacked = analyzeWorkbook({ sheets: [stackSheets('Sheet1', [a.sheet, b.sheet], gap)] }, { profile });
   expect(alone.map((r) => r.tables.length)).toEqual([1, 1]);
+  // By design (issue 12 item 2, docs/decisions/layout.md) a table that states no rate writes
+  // one in its sheet's convention: a neighbour stating percent numbers (95.93) changes it.
+  fc.pre(!alone.some((r) => r.tables[0].execution?.rateConvention === 'percent-number'));
   expect(stacked.tables.map(figures)).toEqual(alone.map((r) => figures(r.tables[0])));
   const offset = a.sheet.rowCount + gap;
   expect(stacked.plan.map((e) => edit(e))).toEqual([...alone[0].plan.map((e) => edit(e)), ...alone[1].plan.map((e) => edit(e, offset))]);

@@ -149,16 +149,26 @@ function sameRoles(a: Roles, b: Roles): boolean {
 }
 
 /**
- * Headers less those that repeat the previous header mid-table (issue 12: the column header
- * row repeated under 年度绩效目标2): same roles in the same columns, with no total, grade,
- * budget header, name or title row between them. The table continues across them.
+ * Headers less those that repeat the previous header mid-table (issue 12): same roles in the
+ * same columns, right under a section row (年度绩效目标2(40分), then the header again), with no
+ * total, grade, budget header, name or title row since the previous header. A bare repeat
+ * with no section row above it is read as a new table: two tables stacked without a gap and
+ * without 总分 or title rows look exactly like it (property 5), and reading it as a new table
+ * writes nothing wrong (the part above has no total to write).
  */
 function withoutRepeats(view: SheetView, headers: readonly Header[]): Header[] {
   const kept: Header[] = [];
+  let last: Header | null = null;
   for (const h of headers) {
     const prev = kept[kept.length - 1];
-    if (prev && sameRoles(prev.roles, h.roles) && !closedBetween(view, prev.last + 1, h.first - 1)) continue;
+    const above = h.first - 1;
+    const underSection = above > (last?.last ?? 0) && sectionRow(view, above, rowLabels(view, above)) !== null;
+    if (prev && last && underSection && sameRoles(prev.roles, h.roles) && !closedBetween(view, last.last + 1, h.first - 1)) {
+      last = h;
+      continue;
+    }
     kept.push(h);
+    last = h;
   }
   return kept;
 }
@@ -473,7 +483,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   }
 
   let kind: TableKind;
-  if (cols.refWeight !== undefined || cols.analysis !== undefined) kind = 'evaluation';
+  // An evaluation framework: 参考分值 or 计算分析情况, or 评分标准 with no actual column (issue 12).
+  if (cols.refWeight !== undefined || cols.analysis !== undefined || (cols.criteria !== undefined && cols.actual === undefined)) kind = 'evaluation';
   else if (cols.actual === undefined && cols.score === undefined) kind = 'target';
   else kind = nameKind ?? 'department';
 
@@ -485,6 +496,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let bottom = h.last;
   let blank = 0;
   let section: Section | null = null;
+  const breakdowns: IndicatorRow[] = [];
   for (let r = h.last + 1; r <= regionBottom; r++) {
     if (!view.cols(r).length) {
       // A run of empty rows is crossed in one step: the next occupied row comes next.
@@ -540,6 +552,14 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
       bottom = r;
       continue;
     }
+    // `其中…` under an indicator with a weight breaks that indicator down: not an indicator of
+    // its own (its weight is already the parent's). Under a parent without a weight it is one.
+    const parent = indicators[indicators.length - 1];
+    if (BREAKDOWN.test(row.indicator.level3) && parent && !isBlankNumber(parent.weight) && parent.weight?.value) {
+      breakdowns.push({ ...row.indicator, level1: parent.level1, level2: parent.level2, breakdownOf: parent.row });
+      bottom = r;
+      continue;
+    }
     const current = subtotals[subtotals.length - 1];
     let ind: IndicatorRow = current && kind === 'evaluation' ? { ...row.indicator, level1: current.label } : row.indicator;
     // A row under a level-1 section row that leaves 一级 blank belongs to that section.
@@ -567,6 +587,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     budget,
     indicators,
     subtotals: subtotals.map((s) => ({ ...s.sub, members: s.members })),
+    ...(breakdowns.length ? { breakdowns } : {}),
     total,
     grade,
     ...(targetInfo ? { targetInfo } : {}),
@@ -655,6 +676,10 @@ function gradeCell(view: SheetView, r: number, labelCol: number, scoreCol: numbe
 /** A row of the indicator block: an indicator, or an `evaluation` subtotal row. */
 type ReadRow = { kind: 'indicator'; indicator: IndicatorRow } | { kind: 'subtotal'; subtotal: Omit<SubtotalRow, 'members'> };
 
+/** A breakdown row's name (trimmed): `其中：女职工`, `其中:农民工`. */
+const BREAKDOWN = /^其中/;
+const NO_DECLARED = { name: '', weight: null } as const;
+
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
 function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
@@ -675,7 +700,10 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const l2 = t('level2');
   const l3 = t('level3');
   const declared = parseDeclaredWeight(l1?.text ?? '');
-  const level2 = normalizeHeader(l2?.text ?? '') ? (l2?.text ?? '').trim() : '';
+  // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
+  const l2text = l2?.text ?? '';
+  const declared2 = /\d/.test(l2text) ? parseDeclaredWeight(l2text) : NO_DECLARED;
+  const level2 = !normalizeHeader(l2text) ? '' : declared2.weight !== null ? declared2.name : l2text.trim();
   const level3 = (l3?.text ?? '').trim();
   const weight = n('weight');
   const score = n('score');
@@ -713,6 +741,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
     level1Declared: declared.weight,
     level1Cell: l1 ? l1.cell : null,
     level2,
+    ...(declared2.weight !== null ? { level2Declared: declared2.weight, level2Cell: l2?.cell ?? null } : {}),
     level3,
     name,
     texts,

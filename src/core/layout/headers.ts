@@ -18,7 +18,8 @@ export type IndicatorRole =
   | 'completion'
   | 'reason'
   | 'analysis'
-  | 'basis';
+  | 'basis'
+  | 'criteria';
 
 export type BudgetRole = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score' | 'deduction' | 'reason';
 
@@ -42,9 +43,11 @@ export const INDICATOR_HEADERS: Readonly<Record<IndicatorRole, readonly string[]
   refWeight: ['参考分值'],
   score: ['得分', '评价得分', '自评得分', '指标得分', '实际得分'],
   completion: ['完成率', '得分系数'],
-  reason: ['偏差原因分析及改进措施', '偏差原因', '偏差原因分析', '未完成原因分析', '原因分析', ...REASON_WORDING],
+  reason: ['偏差原因分析及改进措施', '偏差原因', '偏差原因分析', '未完成原因分析', '原因分析', ...REASON_WORDING, '扣分原因', '扣分理由', '扣分说明'],
   analysis: ['计算分析情况'],
   basis: ['指标值确定依据'],
+  /** 评分标准 of an evaluation framework (issue 12): with no actual column, the table is an `evaluation`. */
+  criteria: ['评分标准', '评分要点', '评分细则', '评分办法'],
 };
 
 export const BUDGET_HEADERS: Readonly<Record<BudgetRole, readonly string[]>> = {
@@ -53,7 +56,7 @@ export const BUDGET_HEADERS: Readonly<Record<BudgetRole, readonly string[]>> = {
   executed: ['全年执行数', '执行数', '实际支出', '全年实际支出', '预算执行数', '实际执行数', '全年实际执行数'],
   weight: ['分值', '权重'],
   rate: ['执行率', '预算执行率', '全年执行率', '资金执行率'],
-  score: ['得分'],
+  score: ['得分', '执行率得分', '预算执行率得分'],
   deduction: ['扣分'],
   reason: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '未完成原因分析', '原因分析', ...REASON_WORDING],
 };

@@ -74,6 +74,9 @@ export interface IndicatorRow {
   readonly level1Declared: Decimal | null;
   readonly level1Cell: string | null;
   readonly level2: string;
+  /** Declared weight from `项目立项(10分)` in the 二级 cell, when written. */
+  readonly level2Declared?: Decimal | null;
+  readonly level2Cell?: string | null;
   readonly level3: string;
   /** The indicator's name: 三级 if present, else 二级. */
   readonly name: string;
@@ -95,6 +98,8 @@ export interface IndicatorRow {
    * 分值 column (issue 12); `weight.cell` is the section label's cell.
    */
   readonly weightFromSection?: boolean;
+  /** A `其中…` row breaking down the indicator on this sheet row (issue 12); see `TableLayout.breakdowns`. */
+  readonly breakdownOf?: number;
 }
 
 /** A level-1 subtotal row of an `evaluation` table (seed 003: 投入 … 16.00). */
@@ -124,6 +129,11 @@ export interface TableLayout {
   readonly subtotals: readonly SubtotalRow[];
   readonly total: { readonly row: number; readonly score: NumberCell | null } | null;
   readonly grade: { readonly row: number; readonly cell: string; readonly text: string; readonly raw: CellValue; readonly formula?: string } | null;
+  /**
+   * `其中…` rows under an indicator that has a weight (★培训职工人数 → 其中：女职工): a breakdown
+   * of it, not indicators — not scored, not summed, never written (issue 12).
+   */
+  readonly breakdowns?: readonly IndicatorRow[];
   /** `basic-data` tables: staff control and expense lists. */
   readonly basicData?: BasicData;
   /** `target` tables: budget split and fund plan. */

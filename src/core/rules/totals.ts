@@ -84,6 +84,19 @@ export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) 
     if (g.sum.eq(g.declared)) continue;
     out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
   }
+  // 二级 cells stating points (项目立项(10分), evaluation frameworks): the same check one level down.
+  const level2: Array<{ key: string; name: string; declared: Decimal | null; cell: string | null; sum: Decimal }> = [];
+  for (const i of t.indicators) {
+    const r = i.row;
+    const key = `${r.level1}|${r.level2Cell ?? r.level2}`;
+    const last = level2[level2.length - 1];
+    if (last && last.key === key) last.sum = last.sum.plus(part(i));
+    else level2.push({ key, name: r.level2, declared: r.level2Declared ?? null, cell: r.level2Cell ?? null, sum: part(i) });
+  }
+  for (const g of level2) {
+    if (g.declared === null || (noWeights ? g.sum.lte(g.declared) : g.sum.eq(g.declared))) continue;
+    out.push({ cell: g.cell, message: `「${g.name}」标注 ${fmt(g.declared)} 分，其下指标${noWeights ? '得分' : '分值'}合计 ${fmt(g.sum)}` });
+  }
   return out;
 });
 

@@ -91,13 +91,11 @@ export function rateConventionOf(block: BudgetBlock, sheetBlocks: readonly Budge
     const kind = kinds.size === 1 ? votes[0].kind : 'fraction';
     return { kind, source, cells: votes.map((v) => v.cell) };
   };
-  return (
-    decide(rateVotes(block), 'table') ??
-    decide(
-      sheetBlocks.filter((b) => b !== block).flatMap(rateVotes),
-      'sheet',
-    ) ?? { kind: 'fraction', source: 'default', cells: [] }
-  );
+  const own = decide(rateVotes(block), 'table');
+  if (own) return own;
+  // A block with no 执行率 column writes no rate: its sheet's convention is not its own.
+  const sheet = block.columns.rate !== undefined ? decide(sheetBlocks.filter((b) => b !== block).flatMap(rateVotes), 'sheet') : null;
+  return sheet ?? { kind: 'fraction', source: 'default', cells: [] };
 }
 
 /** Outline depth of each row; unmarked rows inherit the depth of the row above. */
