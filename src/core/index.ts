@@ -40,7 +40,7 @@ export {
 export { isDateFormat, isoDateOf, serialToDate, dateToSerial, toGridDate, fromExcelValue, EXCEL_ERRORS } from './host-values';
 export { describeMethod, METHOD_TEXT } from './methods';
 export { SEVERITIES, SEVERITY_LABEL, KIND_LABEL, RULE_NAMES, ruleName } from './labels';
-export { BACKUP_PREFIX, REVIEW_SHEETS, SHEET_NAME_MAX, STORE_SHEET, isAddinSheet, isBackupSheet, isReviewSheet, skipReason, skippedSheetLine, uniqueSheetName, type SkipReason, type SkippedSheet } from './sheets';
+export { BACKUP_PREFIX, REVIEW_SHEETS, SHEET_NAME_MAX, STORE_SHEET, isAddinSheet, isBackupSheet, isReviewSheet, hiddenSheetsLine, skipReason, skippedSheetLine, uniqueSheetName, type SkipReason, type SkippedSheet } from './sheets';
 export * from './app';
 export { buildSummary, crc32, displayWidth, HEADER_FILL, SUMMARY_LAYOUT, summaryParts, toBase64, utf8, zipStored, type PackageParts, NUMBER_FORMATS, STATUS_LABEL, SUMMARY_GUIDE, SUMMARY_SHEETS, type ReviewSummary, type SummaryColumn, type SummaryCounts, type SummaryFile, type SummaryHighlight, type SummaryKind, type SummaryLink, type SummaryOptions, type SummarySheet, type SummaryValue } from './review';
 export {

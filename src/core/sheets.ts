@@ -82,3 +82,12 @@ export function skippedSheetLine(s: SkippedSheet, includeHint?: string): string 
   const hint = includeHint && s.reason !== 'addin' ? `（需要时${includeHint}）` : '';
   return `工作表「${s.name}」${SKIP_TEXT[s.reason]}${hint}`;
 }
+
+/**
+ * The hidden sheets a check left out, in one line for a status area (the add-in's pane):
+ * `隐藏的工作表未审核、未写入：封面、旧表`; null when none. The add-in's own sheets are not named.
+ */
+export function hiddenSheetsLine(skipped: readonly SkippedSheet[]): string | null {
+  const names = skipped.filter((s) => s.reason !== 'addin').map((s) => s.name);
+  return names.length ? `隐藏的工作表未审核、未写入：${names.join('、')}` : null;
+}

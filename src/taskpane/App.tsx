@@ -19,7 +19,7 @@ import {
   useAnnounce,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { markLegend, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type WriteReport } from '../core';
+import { hiddenSheetsLine, markLegend, type AddinHost, type AddinSettings, type Capabilities, type CheckReport, type HostEvent, type Progress, type WriteReport } from '../core';
 import {
   asAddinError,
   checkNotice,
@@ -475,6 +475,7 @@ function Pane({ host, autoCheck = true }: AppProps) {
             {report.result.sheetsWithoutTables.length > 0 && (
               <Caption1 className={s.muted}>未识别出表的工作表：{report.result.sheetsWithoutTables.join('、')}</Caption1>
             )}
+            {hiddenSheetsLine(report.result.skippedSheets) && <Caption1 className={s.muted}>{hiddenSheetsLine(report.result.skippedSheets)}</Caption1>}
             {report.sheets.some((sh) => sh.protected) && (
               <Caption1 className={s.muted}>受保护、不写入的工作表：{report.sheets.filter((sh) => sh.protected).map((sh) => sh.name).join('、')}</Caption1>
             )}
