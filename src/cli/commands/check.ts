@@ -10,7 +10,6 @@ import { analyzeWorkbook, buildSummary, noTablesLine, type Profile, type Severit
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
-import { jsonBlocks } from '../json';
 import { loadProfile } from '../profile';
 import { readGrid } from '../read';
 import { formatReport, formatSummary, summaryLine, visibleFindings, type FileReport } from '../report';
@@ -162,10 +161,7 @@ export async function runCheck(args: CliArgs & { command: 'check' | 'score' }, i
   }
   const min = args.minSeverity;
   const reports = outcomes.map((o) => o.report);
-  if (args.json) {
-    // In blocks of lines: a million rows make more text than one string may hold.
-    for (const block of jsonBlocks(jsonDocument(outcomes, min, reportLine !== null ? args.report : null))) io.stdout(block);
-  }
+  if (args.json) io.stdout(JSON.stringify(jsonDocument(outcomes, min, reportLine !== null ? args.report : null), null, 2));
   else if (args.report !== null) {
     // The reviewer asked for a workbook, not a terminal full of text: one line per file failed, the totals, where it went.
     io.stdout(summaryLine(reports, min));
