@@ -25,19 +25,26 @@ function columnOf(letters: string): number {
  */
 export function formulasReadingWrites(grid: WorkbookGrid, plan: Plan): FormulaCell[] {
   if (!plan.length) return [];
-  // Sheet names compare case-insensitively, as Excel does.
-  const written = new Map<string, Array<{ row: number; col: number }>>();
-  for (const e of plan) {
-    const k = e.sheet.toLowerCase();
-    const list = written.get(k) ?? [];
-    list.push({ row: e.row, col: e.col });
-    written.set(k, list);
-  }
+  // Sheet names compare case-insensitively, as Excel does. Indexed at the first formula: a
+  // workbook without formulas (a long table of typed figures) costs nothing per edit.
+  let index: Map<string, Array<{ row: number; col: number }>> | null = null;
+  const writtenCells = (): Map<string, Array<{ row: number; col: number }>> => {
+    if (index) return index;
+    index = new Map();
+    for (const e of plan) {
+      const k = e.sheet.toLowerCase();
+      const list = index.get(k) ?? [];
+      list.push({ row: e.row, col: e.col });
+      index.set(k, list);
+    }
+    return index;
+  };
   const out: FormulaCell[] = [];
   for (const sheet of grid.sheets) {
     sheet.cells.forEach((cells, r) => {
       cells?.forEach((cell, c) => {
         if (!cell?.formula) return;
+        const written = writtenCells();
         const reads = formulaRefs(cell.formula).some((ref) => {
           const targets = written.get((ref.sheet ?? sheet.name).toLowerCase());
           if (!targets) return false;

@@ -147,37 +147,48 @@ export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly Ta
   if (!edits.length) return { kept: [], refused: [] };
   const ranges = layouts.map((l) => rangeAddress(l.top, l.left, l.bottom, l.right));
   // Edited cell → the tables (by index) that read it as an input / as a stated figure.
+  // Lists are made only for edited cells some table reads (few): none per edit.
+  const edited = new Set<string>();
+  for (const e of edits) edited.add(e.cell);
   const inputOf = new Map<string, number[]>();
   const readBy = new Map<string, number[]>();
-  for (const e of edits) {
-    inputOf.set(e.cell, []);
-    readBy.set(e.cell, []);
-  }
+  const add = (map: Map<string, number[]>, cell: string, k: number): void => {
+    if (!edited.has(cell)) return;
+    const list = map.get(cell);
+    if (list) list.push(k);
+    else map.set(cell, [k]);
+  };
   layouts.forEach((l, k) =>
     visitTableCells(
       l,
-      (cell) => inputOf.get(cell)?.push(k),
-      (cell) => readBy.get(cell)?.push(k),
+      (cell) => add(inputOf, cell, k),
+      (cell) => add(readBy, cell, k),
     ),
   );
+  // A table's rectangle is parsed once, not once per edit.
+  const parsed = new Map<string, ReturnType<typeof parseRange>>();
+  const rangeOf = (table: string): ReturnType<typeof parseRange> => {
+    if (!parsed.has(table)) parsed.set(table, parseRange(table));
+    return parsed.get(table)!;
+  };
   const kept: CellEdit[] = [];
   const refused: EditProblem[] = [];
   for (const e of edits) {
-    const where = `工作表「${e.sheet}」${e.cell}`;
+    const where = (): string => `工作表「${e.sheet}」${e.cell}`;
     const own = e.table === undefined ? -1 : ranges.indexOf(e.table);
-    const t = e.table !== undefined ? parseRange(e.table) : undefined;
+    const t = e.table !== undefined ? rangeOf(e.table) : undefined;
     if (!t || e.row < t.top || e.row > t.bottom || e.col < t.left || e.col > t.right) {
-      refused.push({ code: 'outside-table', edit: e, message: `${where} 不在计算它的表（${e.table ?? '未知'}）范围内，拒绝写入` });
+      refused.push({ code: 'outside-table', edit: e, message: `${where()} 不在计算它的表（${e.table ?? '未知'}）范围内，拒绝写入` });
       continue;
     }
-    const inputs = inputOf.get(e.cell)!;
-    if (inputs.includes(own)) {
-      refused.push({ code: 'table-input', edit: e, message: `${where} 是本表（${e.table}）读取的指标值、完成值、分值或金额，拒绝写入` });
+    const inputs = inputOf.get(e.cell);
+    if (inputs?.includes(own)) {
+      refused.push({ code: 'table-input', edit: e, message: `${where()} 是本表（${e.table}）读取的指标值、完成值、分值或金额，拒绝写入` });
       continue;
     }
-    const other = [...inputs, ...readBy.get(e.cell)!].find((k) => k !== own);
+    const other = inputs?.find((k) => k !== own) ?? readBy.get(e.cell)?.find((k) => k !== own);
     if (other !== undefined) {
-      refused.push({ code: 'table-input', edit: e, message: `${where} 是另一张表（${ranges[other]}）读取的单元格，拒绝写入` });
+      refused.push({ code: 'table-input', edit: e, message: `${where()} 是另一张表（${ranges[other]}）读取的单元格，拒绝写入` });
       continue;
     }
     kept.push(e);

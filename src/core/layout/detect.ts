@@ -686,14 +686,15 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const t = (role: IndicatorRole) => (cols[role] !== undefined ? readText(view, r, cols[role]) : undefined);
   // A value from a merged area belongs to the column of its top-left cell only (issue 6
   // item 4): a number cell covered by a merge anchored in another column reads as empty.
-  const covered: Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { cell: string; merge: string }>> = {};
+  // Made only for a row with a covered cell (rare): no empty object per row of a long table.
+  let covered: Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { cell: string; merge: string }>> | null = null;
   const n = (role: 'weight' | 'score' | 'refWeight' | 'completion') => {
     const c = cols[role];
     if (c === undefined) return null;
     const cell = readNumber(view, r, c);
     if (!cell.offColumn) return cell;
     const m = view.merge(r, c)!;
-    covered[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
+    (covered ??= {})[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
     return null;
   };
   const l1 = t('level1');
@@ -735,22 +736,12 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const placeholder =
     PLACEHOLDER_NAMES.has(view.norm(r, cols.level3 ?? 0)) && isBlankNumber(weight) && isBlankNumber(score) && targetText === '';
   if (!l1?.text.trim() && !level2 && !level3 && !hasNumbers && !targetText) return null;
-  const indicator: IndicatorRow = {
-    row: r,
-    level1: declared.name,
-    level1Declared: declared.weight,
-    level1Cell: l1 ? l1.cell : null,
-    level2,
-    ...(declared2.weight !== null ? { level2Declared: declared2.weight, level2Cell: l2?.cell ?? null } : {}),
-    level3,
-    name,
-    texts,
-    weight,
-    refWeight,
-    score,
-    completion,
-    placeholder,
-    ...(Object.keys(covered).length ? { covered } : {}),
-  };
+  // Whole literals (no spreads): a long table's rows keep their fields in the object itself.
+  const level1Cell = l1 ? l1.cell : null;
+  const indicator: { -readonly [K in keyof IndicatorRow]: IndicatorRow[K] } =
+    declared2.weight !== null
+      ? { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level2Declared: declared2.weight, level2Cell: l2?.cell ?? null, level3, name, texts, weight, refWeight, score, completion, placeholder }
+      : { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level3, name, texts, weight, refWeight, score, completion, placeholder };
+  if (covered) indicator.covered = covered;
   return { kind: 'indicator', indicator };
 }

@@ -26,8 +26,8 @@ export const textNumber = rule('text-number', 'info', (t) => {
   if (!isKind(t, [...SCORED_KINDS, 'evaluation'])) return [];
   const seen = new Set<string>();
   const out: Hit[] = [];
-  for (const [name, c] of figureCells(t)) {
-    if (!c.fromText || c.value === null || c.raw.t !== 'text' || seen.has(c.cell)) continue;
+  for (const [name, c] of figureCells(t, (c) => c.fromText && c.value !== null && c.raw.t === 'text')) {
+    if (c.raw.t !== 'text' || seen.has(c.cell)) continue; // narrows c.raw
     seen.add(c.cell);
     out.push({ cell: c.cell, message: `${name}单元格 ${c.cell} 的「${c.raw.v}」是以文本存储的数字，应改为数值 ${fmt(c.value, 4)}` });
   }
@@ -42,11 +42,13 @@ export const textNumber = rule('text-number', 'info', (t) => {
  */
 export const dateFormattedNumber = rule('date-formatted-number', 'warning', (t) => {
   if (!isKind(t, [...SCORED_KINDS, 'evaluation'])) return [];
+  const cells = figureCells(t, (c) => c.raw.t === 'date' && c.value !== null);
+  if (!cells.length) return [];
   // A cell the plan writes gets General with its figure: nothing left to say.
   const seen = new Set<string>(t.writes.filter((w) => !w.agrees && w.formula === undefined).map((w) => w.cell));
   const out: Hit[] = [];
-  for (const [name, c] of figureCells(t)) {
-    if (c.raw.t !== 'date' || c.value === null || seen.has(c.cell)) continue;
+  for (const [name, c] of cells) {
+    if (seen.has(c.cell)) continue;
     seen.add(c.cell);
     const format = c.numFmt ? `（${quote(c.numFmt)}）` : '';
     out.push({ cell: c.cell, message: `${name}单元格 ${c.cell} 的数字 ${fmt(c.value, 4)} 设置了日期或时间格式${format}，显示为日期或时间；已按数字 ${fmt(c.value, 4)} 读取，请改为常规或数值格式` });
@@ -54,16 +56,31 @@ export const dateFormattedNumber = rule('date-formatted-number', 'warning', (t) 
   return out;
 });
 
-/** The figure cells of a table, in sheet order, with their Chinese names. */
-function figureCells(t: TableAnalysis): Array<[string, NumberCell]> {
+/**
+ * The figure cells of a table that `keep` accepts, in sheet order, with their Chinese names.
+ * Filtered before the (stable) sort: a long table lists the few cells a rule speaks of, not
+ * three entries per row.
+ */
+function figureCells(t: TableAnalysis, keep: (c: NumberCell) => boolean): Array<[string, NumberCell]> {
   const l = t.layout;
-  const cells: Array<[string, NumberCell | null | undefined]> = [];
+  const cells: Array<[string, NumberCell]> = [];
+  const add = (name: string, c: NumberCell | null | undefined): void => {
+    if (c && keep(c)) cells.push([name, c]);
+  };
   for (const b of l.budget?.rows ?? []) {
-    for (const [role, name] of Object.entries(BUDGET_LABEL)) cells.push([name, b.amounts[role as BudgetRole]]);
+    for (const [role, name] of Object.entries(BUDGET_LABEL)) add(name, b.amounts[role as BudgetRole]);
   }
-  for (const list of l.budget?.breakdowns ?? []) for (const item of list.items) cells.push(['金额', item.amount]);
-  for (const r of l.indicators) cells.push(['分值', r.weight], ['参考分值', r.refWeight], ['得分', r.score]);
-  for (const s of l.subtotals) cells.push(['小计分值', s.weight], ['小计参考分值', s.refWeight], ['小计得分', s.score]);
-  cells.push(['总分', l.total?.score]);
-  return (cells.filter((x) => !!x[1]) as Array<[string, NumberCell]>).sort(([, a], [, b]) => a.row - b.row || a.col - b.col);
+  for (const list of l.budget?.breakdowns ?? []) for (const item of list.items) add('金额', item.amount);
+  for (const r of l.indicators) {
+    add('分值', r.weight);
+    add('参考分值', r.refWeight);
+    add('得分', r.score);
+  }
+  for (const s of l.subtotals) {
+    add('小计分值', s.weight);
+    add('小计参考分值', s.refWeight);
+    add('小计得分', s.score);
+  }
+  add('总分', l.total?.score);
+  return cells.sort(([, a], [, b]) => a.row - b.row || a.col - b.col);
 }
