@@ -5,10 +5,10 @@
  * Every workbook holds a standard 项目支出绩效自评表 laid out like the national template
  * (columns A–I): title, 项目名称, budget block, indicator header, indicator rows, 总分, 评价等级.
  */
-import { Workbook, type Worksheet } from 'exceljs';
+import { type Worksheet } from 'exceljs';
 import type { EdgeCase } from './index';
+import { bytes, workbook } from './book';
 
-const DATE = new Date(Date.UTC(2024, 0, 1));
 
 type V = string | number | null;
 
@@ -71,19 +71,6 @@ function writeTable(ws: Worksheet, t: TableSpec, col0 = 1, extraMerges: readonly
     });
   });
   for (const [top, left, bottom, right] of [...merges, ...extraMerges]) ws.mergeCells(top, col0 + left - 1, bottom, col0 + right - 1);
-}
-
-function workbook(): Workbook {
-  const wb = new Workbook();
-  wb.creator = '绩效自评助手 fixtures';
-  wb.lastModifiedBy = '绩效自评助手 fixtures';
-  wb.created = DATE;
-  wb.modified = DATE;
-  return wb;
-}
-
-async function bytes(wb: Workbook): Promise<Buffer> {
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /**

@@ -6,10 +6,10 @@
  * national 项目支出绩效自评表 (columns A–I of the table): title, 项目名称, budget block,
  * indicator header, indicator rows, 总分, 评价等级.
  */
-import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import { type CellValue, type Worksheet } from 'exceljs';
 import type { EdgeCase } from './index';
+import { bytes, workbook } from './book';
 
-const DATE = new Date(Date.UTC(2024, 0, 1));
 
 /** A cell: text, number, a number with a format, or a formula with its cached result. */
 type V = string | number | null | { readonly n: number; readonly fmt: string } | { readonly f: string; readonly result: number };
@@ -73,19 +73,6 @@ function writeTable(ws: Worksheet, t: Table, row0 = 1, col0 = 1): { total: numbe
     ws.mergeCells(row0 + top - 1, col0 + left - 1, row0 + bottom - 1, col0 + right - 1);
   }
   return { total: row0 + total - 1, grade: row0 + total };
-}
-
-function workbook(): Workbook {
-  const wb = new Workbook();
-  wb.creator = '绩效自评助手 fixtures';
-  wb.lastModifiedBy = '绩效自评助手 fixtures';
-  wb.created = DATE;
-  wb.modified = DATE;
-  return wb;
-}
-
-async function bytes(wb: Workbook): Promise<Buffer> {
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /**

@@ -7,10 +7,10 @@
  * spent, weight 10, 90%, score 9), 7 indicator header, 8–10 three indicators weighted 30 each,
  * 11 总分 (H11), 12 评价等级 (H12). With nothing wrong: 9 + 30 + 30 + 30 = 99, 优.
  */
-import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import { type CellValue, type Worksheet } from 'exceljs';
 import type { EdgeCase } from './index';
+import { bytes, workbook } from './book';
 
-const DATE = new Date(Date.UTC(2024, 0, 1));
 
 /** A cell: text, number, a number with a format, or a formula with its cached result. */
 type V = string | number | null | { readonly v: number | string; readonly fmt: string } | { readonly formula: string; readonly result?: number };
@@ -77,19 +77,6 @@ function writeTable(ws: Worksheet, t: TableSpec, row0 = 1, col0 = 1, extraMerges
     }),
   );
   for (const [top, left, bottom, right] of merges) ws.mergeCells(row0 + top - 1, col0 + left - 1, row0 + bottom - 1, col0 + right - 1);
-}
-
-function workbook(): Workbook {
-  const wb = new Workbook();
-  wb.creator = '绩效自评助手 fixtures';
-  wb.lastModifiedBy = '绩效自评助手 fixtures';
-  wb.created = DATE;
-  wb.modified = DATE;
-  return wb;
-}
-
-async function bytes(wb: Workbook): Promise<Buffer> {
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 function one(t: TableSpec, extraMerges: readonly Merge[] = []): () => Promise<Buffer> {
