@@ -22,9 +22,9 @@ import { snapshotFromFile } from '../test/fake-excel/load';
 
 const SETTINGS: AddinSettings = { ...DEFAULT_SETTINGS, highlight: true, notes: false };
 
-/** The workbook bench/run.js generates (its exported generator: one source for both benches). */
+/** The workbook bench/run.js generates (bench/rows.js: one source for every bench). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rowsFor } = require('./run.js') as { rowsFor: (n: number) => Array<Array<string | number>> };
+const { rowsFor } = require('./rows.js') as { rowsFor: (n: number) => Array<Array<string | number>> };
 
 async function bigSnapshot(dir: string): Promise<WorkbookSnapshot> {
   const file = path.join(dir, 'bench-5000.xlsx');

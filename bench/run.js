@@ -20,32 +20,9 @@ const { performance } = require('perf_hooks');
 const ExcelJS = require('exceljs');
 const { analyzeWorkbook, sheetFromRows } = require('../dist/core');
 const { run } = require('../dist/cli/main.js');
+const { rowsFor } = require('./rows');
 
-const LEVEL2 = [
-  ['产出指标', '数量指标', (i) => [`≥${100 + (i % 50)}人`, `${95 + (i % 60)}人`]],
-  ['产出指标', '质量指标', (i) => ['≥95%', `${90 + (i % 10)}%`]],
-  ['产出指标', '时效指标', () => ['2023年12月31日之前', '按时完成']],
-  ['产出指标', '成本指标', (i) => [`≤${4000 + i % 500}元`, `${3900 + (i % 700)}元`]],
-  ['效益指标', '社会效益指标', () => ['效果明显', '全面完成']],
-  ['满意度指标', '服务对象满意度指标', () => ['≥90%', '95%']],
-];
 
-function rowsFor(n) {
-  const rows = [
-    ['项目支出绩效自评表'],
-    ['项目名称', '基准测试项目'],
-    ['项目资金(万元)', '资金来源', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
-    ['', '年度资金总额', 100, 120, 110.5, 10, '', ''],
-    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
-  ];
-  for (let i = 0; i < n; i++) {
-    const [l1, l2, f] = LEVEL2[i % LEVEL2.length];
-    const [t, a] = f(i);
-    rows.push(['', l1, l2, `指标${i + 1}`, t, a, 0.01, '', '']);
-  }
-  rows.push(['总分', '', '', '', '', '', '', '']);
-  return rows;
-}
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -542,3 +542,13 @@ function looksLikeLegacy(head: Buffer): boolean {
   const text = head.toString('latin1').toLowerCase();
   return /<(html|table|!doctype html)/.test(text) || text.includes('urn:schemas-microsoft-com:office:spreadsheet');
 }
+
+/** The workbook's bytes: `source` itself, or the file read again (a failure names both files). */
+export async function sourceBytes(source: string | Buffer, outPath: string): Promise<Buffer> {
+  if (typeof source !== 'string') return source;
+  try {
+    return await fsp.readFile(source);
+  } catch (e) {
+    throw new WorkbookWriteError(outPath, 'io', `无法再次读取原工作簿 ${source}（${errnoCode(e) ?? errorText(e)}），未写入`);
+  }
+}

@@ -4,11 +4,9 @@
  * byte) and write the result with the file policy's one atomic write (./files). Failures
  * surface as `WorkbookWriteError` with a one-line Chinese message naming the file.
  */
-import { promises as fsp } from 'fs';
 
 import type { Plan } from '../core';
-import { WorkbookWriteError, errnoCode, errorText } from './errors';
-import { writeAtomically, type WriteOptions } from './files';
+import { sourceBytes, writeAtomically, type WriteOptions } from './files';
 import { patchPackage } from './package/patch';
 
 export interface WriteOutcome {
@@ -27,15 +25,9 @@ export interface WriteOutcome {
  * `outPath` is replaced unless `options.replace` is false (the CLI passes `--force`).
  */
 export async function writeScored(source: string | Buffer, plan: Plan, outPath: string, options: WriteOptions = { replace: true }): Promise<WriteOutcome> {
-  let input: Buffer;
-  if (typeof source === 'string') {
-    try {
-      input = await fsp.readFile(source);
-    } catch (e) {
-      throw new WorkbookWriteError(outPath, 'io', `无法再次读取原工作簿 ${source}（${errnoCode(e) ?? errorText(e)}），未写入`);
-    }
-  } else input = source;
+  const input = await sourceBytes(source, outPath);
   const { bytes, changedParts } = await patchPackage(input, plan, outPath);
   await writeAtomically(bytes, outPath, options);
   return { changedParts };
 }
+

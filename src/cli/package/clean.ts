@@ -15,15 +15,14 @@
  * goes when a formula cell moved (Excel rebuilds it). A plan with nothing to change writes
  * nothing.
  */
-import { promises as fsp } from 'fs';
 
 import type { cleanup } from '../../core';
-import { WorkbookWriteError, errnoCode, errorText } from '../errors';
+import { WorkbookWriteError } from '../errors';
 import type { Deletions } from './formula';
 import { loadModel, type PackageModel } from './model';
 import { isRel, parseRels, relsPartOf, type PackageParts } from './opc';
 import { patchComments, patchDrawing, patchFormulaTexts, patchTable, patchThreadedComments, patchVml } from './parts';
-import { writeAtomically, type WriteOptions } from '../files';
+import { sourceBytes, writeAtomically, type WriteOptions } from '../files';
 import { guardPart, openPackage, parsePart, type PatchOptions } from './patch';
 import { reviewPlan } from './review';
 import { NOT_XML, NO_EDITS, patchWorksheet, type CellSet, type SheetEdits } from './sheet';
@@ -55,14 +54,7 @@ export async function writeCleaned(
   options: PatchOptions & Partial<WriteOptions> = {},
 ): Promise<CleanWriteOutcome> {
   if (!plan.changes.length) return { written: false, changedParts: [], removedParts: [] };
-  let input: Buffer;
-  if (typeof source === 'string') {
-    try {
-      input = await fsp.readFile(source);
-    } catch (e) {
-      throw new WorkbookWriteError(outPath, 'io', `无法再次读取原工作簿 ${source}（${errnoCode(e) ?? errorText(e)}），未写入`);
-    }
-  } else input = source;
+  const input = await sourceBytes(source, outPath);
   const pkg = await openPackage(input, outPath, options);
   const model = await guardPart('xl/workbook.xml', outPath, () => loadModel(pkg));
   const outcome = await guardPart('xl/workbook.xml', outPath, () => applyCleanupPlan(model, plan, outPath));

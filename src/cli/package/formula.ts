@@ -11,21 +11,13 @@
  */
 import { parseA1Ref, tokenize, translateFormulaToA1, translateFormulaToR1C1 } from '@borgar/fx';
 
-import { columnLetters } from '../../core';
+import { cleanup, columnLetters } from '../../core';
 
 /** Rows deleted per sheet: lower-cased sheet name → ascending row numbers (1-based). */
 export type Deletions = ReadonlyMap<string, readonly number[]>;
 
-/** Rows deleted from `deleted` (ascending) that lie above `r`; null when `r` itself is deleted. */
-export function shiftRow(r: number, deleted: readonly number[]): number | null {
-  let below = 0;
-  for (const d of deleted) {
-    if (d === r) return null;
-    if (d < r) below++;
-    else break;
-  }
-  return r - below;
-}
+/** The new number of row `r` after deleting `deleted` (ascending); null when `r` itself is deleted. */
+export const shiftRow = cleanup.shiftRow;
 
 /** The rows `top..bottom` after deletion, or null when every one of them is deleted. */
 export function shiftSpan(top: number, bottom: number, deleted: readonly number[]): { top: number; bottom: number } | null {
