@@ -118,23 +118,28 @@ function planEdits(t: TableAnalysis, sheet: SheetGrid): CellEdit[] {
   // ambiguous: write neither.
   const claims = new Map<string, number>();
   for (const w of t.writes) claims.set(w.cell, (claims.get(w.cell) ?? 0) + 1);
-  return t.writes
-    .filter((w) => !w.agrees && w.formula === undefined && claims.get(w.cell) === 1)
-    .filter((w) => typeof w.value === 'string' || Number.isFinite(w.value.toNumber()))
-    .map((w) => ({
+  // One pass, each Decimal converted once: a long table plans a write per row.
+  const out: CellEdit[] = [];
+  for (const w of t.writes) {
+    if (w.agrees || w.formula !== undefined || claims.get(w.cell) !== 1) continue;
+    const value = typeof w.value === 'string' ? w.value : w.value.toNumber();
+    if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    out.push({
       sheet: t.layout.sheet,
       table,
       row: w.row,
       col: w.col,
       cell: w.cell,
       role: w.role,
-      value: w.value instanceof Decimal ? w.value.toNumber() : w.value,
+      value,
       numFmt: w.numFmt,
       previous: w.current,
       previousNumFmt: sheet.cells[w.row]?.[w.col]?.numFmt ?? null,
       severity: null,
       note: null,
-    }));
+    });
+  }
+  return out;
 }
 
 export type { Finding, TableResult };

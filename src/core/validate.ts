@@ -4,7 +4,7 @@
  * edits this returns.
  */
 import { address, parseRange, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
-import type { NumberCell, TableLayout } from './layout/types';
+import type { NumberCell, TableLayout, TextCell } from './layout/types';
 import { mergeLookup } from './merges';
 import type { CellEdit } from './plan';
 
@@ -102,6 +102,41 @@ export function gridTargets(grid: WorkbookGrid): PlanTargets {
   };
 }
 
+/** Several tables write the cell. */
+const MANY_EDITORS = -2;
+
+/** `H12` → 8 (0 when the address does not start with letters); allocation-free, for hot loops. */
+function columnOf(cell: string): number {
+  let col = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  return col;
+}
+
+/** `H12` → 12 (NaN when anything but digits follows the letters, or nothing does). */
+function rowOf(cell: string): number {
+  let i = 0;
+  while (i < cell.length && cell.charCodeAt(i) >= 65 && cell.charCodeAt(i) <= 90) i++;
+  if (i === cell.length) return NaN;
+  let row = 0;
+  for (; i < cell.length; i++) {
+    const d = cell.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    row = row * 10 + d;
+  }
+  return row;
+}
+
+/** An edit's cell as numbers, or null when its address is malformed (then no table reads it). */
+function decodeCell(cell: string): { row: number; col: number } | null {
+  const col = columnOf(cell);
+  const row = rowOf(cell);
+  return col && Number.isInteger(row) ? { row, col } : null;
+}
+
 /**
  * Visit the cells a table reads (issue 12 item 1): `input` for those it must never write
  * itself (targets, actuals, texts, weights, budget amounts), `stated` for the stated figures
@@ -115,7 +150,9 @@ function visitTableCells(l: TableLayout, input: (cell: string) => void, stated: 
     if (c) stated(c.cell);
   };
   for (const r of l.indicators) {
-    for (const t of Object.values(r.texts)) i(t);
+    const texts = r.texts as Readonly<Record<string, TextCell | undefined>>;
+    // for…in, not Object.values: no array per row of a long table.
+    for (const k in texts) i(texts[k]);
     i(r.weight);
     i(r.refWeight);
     s(r.score);
@@ -146,14 +183,30 @@ function visitTableCells(l: TableLayout, input: (cell: string) => void, stated: 
 export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly TableLayout[]): { kept: CellEdit[]; refused: EditProblem[] } {
   if (!edits.length) return { kept: [], refused: [] };
   const ranges = layouts.map((l) => rangeAddress(l.top, l.left, l.bottom, l.right));
-  // Edited cell → the tables (by index) that read it as an input / as a stated figure.
-  // Lists are made only for edited cells some table reads (few): none per edit.
-  const edited = new Set<string>();
-  for (const e of edits) edited.add(e.cell);
+  // Edited cell → the table writing it (its index; MANY_EDITORS when several do), looked up
+  // by column, then row: numbers, no string hashing. A million-row table visits millions of
+  // cells, and most lie in columns nothing is written to.
+  const editors = new Map<number, Map<number, number>>();
+  for (const e of edits) {
+    const at = decodeCell(e.cell);
+    if (!at) continue;
+    let rows = editors.get(at.col);
+    if (!rows) editors.set(at.col, (rows = new Map()));
+    const k = e.table === undefined ? -1 : ranges.indexOf(e.table);
+    const was = rows.get(at.row);
+    rows.set(at.row, was === undefined || was === k ? k : MANY_EDITORS);
+  }
+  const editorOf = (cell: string): number | undefined => {
+    const col = columnOf(cell);
+    const rows = col ? editors.get(col) : undefined;
+    return rows?.get(rowOf(cell));
+  };
+  // Edited cell → the tables (by index) that read it as an input / as a stated figure. Only
+  // possible conflicts are listed (few): a table reading a stated figure it alone corrects
+  // (every score of a long table) is no conflict and makes no entry.
   const inputOf = new Map<string, number[]>();
   const readBy = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, cell: string, k: number): void => {
-    if (!edited.has(cell)) return;
     const list = map.get(cell);
     if (list) list.push(k);
     else map.set(cell, [k]);
@@ -161,22 +214,28 @@ export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly Ta
   layouts.forEach((l, k) =>
     visitTableCells(
       l,
-      (cell) => add(inputOf, cell, k),
-      (cell) => add(readBy, cell, k),
+      (cell) => {
+        if (editorOf(cell) !== undefined) add(inputOf, cell, k);
+      },
+      (cell) => {
+        const editor = editorOf(cell);
+        if (editor !== undefined && editor !== k) add(readBy, cell, k);
+      },
     ),
   );
-  // A table's rectangle is parsed once, not once per edit.
-  const parsed = new Map<string, ReturnType<typeof parseRange>>();
-  const rangeOf = (table: string): ReturnType<typeof parseRange> => {
-    if (!parsed.has(table)) parsed.set(table, parseRange(table));
-    return parsed.get(table)!;
-  };
   const kept: CellEdit[] = [];
   const refused: EditProblem[] = [];
+  // Edits come table by table: the rectangle and index of the last one are reused.
+  let table: string | undefined;
+  let own = -1;
+  let t: ReturnType<typeof parseRange>;
   for (const e of edits) {
+    if (e.table !== table || t === undefined) {
+      table = e.table;
+      own = table === undefined ? -1 : ranges.indexOf(table);
+      t = table !== undefined ? parseRange(table) : undefined;
+    }
     const where = (): string => `工作表「${e.sheet}」${e.cell}`;
-    const own = e.table === undefined ? -1 : ranges.indexOf(e.table);
-    const t = e.table !== undefined ? rangeOf(e.table) : undefined;
     if (!t || e.row < t.top || e.row > t.bottom || e.col < t.left || e.col > t.right) {
       refused.push({ code: 'outside-table', edit: e, message: `${where()} 不在计算它的表（${e.table ?? '未知'}）范围内，拒绝写入` });
       continue;

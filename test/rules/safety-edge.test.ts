@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { analyzeWorkbook, validateEdit, gridTargets, type CellEdit, type TableResult, type WorkbookResult } from '../../src/core';
+import { address, analyzeWorkbook, validateEdit, gridTargets, type CellEdit, type TableResult, type WorkbookResult } from '../../src/core';
 import { detectTables } from '../../src/core/layout/detect';
 import { guardTableEdits } from '../../src/core/validate';
 import { readGrid } from '../../src/cli/read';
@@ -76,6 +76,25 @@ describe('item 1: every edit stays in its own table and off the cells tables rea
     expect(kept).toEqual([]);
     expect(refused.map((p) => p.code)).toEqual(['outside-table', 'table-input', 'table-input']);
     expect(refused[0].message).toBe(`工作表「自评表」Z99 不在计算它的表（${rangeA}）范围内，拒绝写入`);
+  });
+
+  it('a table may correct its own stated score, never another table’s', async () => {
+    const { grid } = await readGrid(edge('safety-offset-tables.xlsx'));
+    const [a, b] = detectTables(grid.sheets[0]);
+    const range = (l: typeof a): string => `${address(l.top, l.left)}:${address(l.bottom, l.right)}`;
+    const edit = (c: { cell: string; row: number; col: number }, table: string): CellEdit => ({ sheet: '自评表', row: c.row, col: c.col, cell: c.cell, role: 'score', value: 1, previous: { t: 'empty' }, table });
+    const aScore = a.indicators[1].score!;
+    const bScore = b.indicators[1].score!;
+    // b's stated score written by b: kept; the same cell written by a (as if a's rectangle
+    // took it in): refused, b reads it; a's own stated score: kept.
+    const wide = `A1:${address(b.bottom, b.right)}`;
+    const { kept, refused } = guardTableEdits([edit(bScore, range(b)), edit(aScore, range(a))], [a, b]);
+    expect(kept.map((e) => e.cell)).toEqual([bScore.cell, aScore.cell]);
+    expect(refused).toEqual([]);
+    const crossed = guardTableEdits([edit(bScore, wide), edit(bScore, range(b))], [{ ...a, top: 1, left: 1, bottom: b.bottom, right: b.right }, b]);
+    expect(crossed.refused.map((p) => [p.code, p.edit.table])).toEqual([['table-input', wide]]);
+    expect(crossed.refused[0].message).toBe(`工作表「自评表」${bScore.cell} 是另一张表（${range(b)}）读取的单元格，拒绝写入`);
+    expect(crossed.kept.map((e) => [e.cell, e.table])).toEqual([[bScore.cell, range(b)]]);
   });
 
   it('validateEdit (every host’s check) refuses an edit outside its table; the CLI package writer writes nothing', async () => {
