@@ -10,6 +10,7 @@ import { analyzeWorkbook, buildSummary, formulasReadingLine, noTablesLine, skipp
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, convertLegacy, ensureFolder, existingText, expandInputs, findSoffice, isDirectory, outputPath, writeAtomically, type InputItem, type Inputs } from '../files';
+import { writeJson } from '../json';
 import { loadProfile } from '../profile';
 import { readGrid } from '../read';
 import { formatReport, formatSummary, summaryLine, visibleFindings, type FileReport } from '../report';
@@ -169,7 +170,7 @@ export async function runCheck(args: CliArgs & { command: 'check' | 'score' }, i
   }
   const min = args.minSeverity;
   const reports = outcomes.map((o) => o.report);
-  if (args.json) io.stdout(JSON.stringify(jsonDocument(outcomes, min, reportLine !== null ? args.report : null), null, 2));
+  if (args.json) writeJson(jsonDocument(outcomes, min, reportLine !== null ? args.report : null), io.stdout);
   else if (args.report !== null) {
     // The reviewer asked for a workbook, not a terminal full of text: one line per file failed, the totals, where it went.
     io.stdout(summaryLine(reports, min));

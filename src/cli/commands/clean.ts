@@ -12,6 +12,7 @@ import { analyzeWorkbook, cleanup, type Severity } from '../../core';
 import type { CliArgs } from '../args';
 import { describeError, UserFacingError } from '../errors';
 import { checkOutputs, checkTarget, ensureFolder, expandInputs, outputPath, type InputItem } from '../files';
+import { writeJson } from '../json';
 import { writeCleaned } from '../package/clean';
 import { planCleanupOf } from '../package/plan';
 import { readGridAndBytes } from '../read';
@@ -96,23 +97,20 @@ export async function runClean(args: CliArgs & { command: 'clean' }, io: Io): Pr
   for (const item of items) outcomes.push(await cleanFile(item, args, many));
   for (const o of outcomes) if (o.error) io.stderr(o.error);
   if (args.json) {
-    io.stdout(
-      JSON.stringify(
-        {
-          files: outcomes.map((o) => ({
-            file: o.file,
-            ...(o.error ? { error: o.error } : {}),
-            output: o.output,
-            dryRun: args.dryRun,
-            ...(o.output !== null ? { inPlace: args.inPlace } : {}),
-            ...(o.plan ? { counts: o.plan.counts, changes: o.plan.changes } : {}),
-            ...(o.counts ? { findingsAfter: o.counts } : {}),
-            ...(o.notes.length ? { notes: o.notes } : {}),
-          })),
-        },
-        null,
-        2,
-      ),
+    writeJson(
+      {
+        files: outcomes.map((o) => ({
+          file: o.file,
+          ...(o.error ? { error: o.error } : {}),
+          output: o.output,
+          dryRun: args.dryRun,
+          ...(o.output !== null ? { inPlace: args.inPlace } : {}),
+          ...(o.plan ? { counts: o.plan.counts, changes: o.plan.changes } : {}),
+          ...(o.counts ? { findingsAfter: o.counts } : {}),
+          ...(o.notes.length ? { notes: o.notes } : {}),
+        })),
+      },
+      io.stdout,
     );
   } else {
     for (const o of outcomes) {
