@@ -115,13 +115,18 @@ function refusedFindings(problems: readonly EditProblem[]): Finding[] {
 function planEdits(t: TableAnalysis, sheet: SheetGrid): CellEdit[] {
   const table = rangeAddress(t.layout.top, t.layout.left, t.layout.bottom, t.layout.right);
   // A cell claimed by two writes (得分 merged over two rows, total and grade merged) is
-  // ambiguous: write neither.
-  const claims = new Map<string, number>();
-  for (const w of t.writes) claims.set(w.cell, (claims.get(w.cell) ?? 0) + 1);
-  // One pass, each Decimal converted once: a long table plans a write per row.
+  // ambiguous: write neither. Counted by column, then row: a long table's writes make their
+  // addresses on demand, and a map keyed by a million fresh strings is slow.
+  const claims = new Map<number, Map<number, number>>();
+  for (const w of t.writes) {
+    let rows = claims.get(w.col);
+    if (!rows) claims.set(w.col, (rows = new Map()));
+    rows.set(w.row, (rows.get(w.row) ?? 0) + 1);
+  }
+  // One pass, each Decimal converted once.
   const out: CellEdit[] = [];
   for (const w of t.writes) {
-    if (w.agrees || w.formula !== undefined || claims.get(w.cell) !== 1) continue;
+    if (w.agrees || w.formula !== undefined || claims.get(w.col)?.get(w.row) !== 1) continue;
     const value = typeof w.value === 'string' ? w.value : w.value.toNumber();
     if (typeof value === 'number' && !Number.isFinite(value)) continue;
     out.push({

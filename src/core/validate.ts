@@ -137,40 +137,55 @@ function decodeCell(cell: string): { row: number; col: number } | null {
   return col && Number.isInteger(row) ? { row, col } : null;
 }
 
+/** A cell a table reads: its address, and its row and column when it carries them. */
+interface ReadCell {
+  readonly cell: string;
+  readonly row?: number;
+  readonly col?: number;
+}
+
+/** Called with the cell's row and column (0, NaN when its address is malformed). */
+type CellVisitor = (c: ReadCell, row: number, col: number) => void;
+
 /**
  * Visit the cells a table reads (issue 12 item 1): `input` for those it must never write
  * itself (targets, actuals, texts, weights, budget amounts), `stated` for the stated figures
  * it reads and may correct (scores, rates, totals, grade). A neighbour writes neither.
+ * Cells that carry their row and column (number cells) are not asked for their address: a
+ * long table's cells make it on demand.
  */
-function visitTableCells(l: TableLayout, input: (cell: string) => void, stated: (cell: string) => void): void {
-  const i = (c: { readonly cell: string } | null | undefined): void => {
-    if (c) input(c.cell);
-  };
-  const s = (c: { readonly cell: string } | null | undefined): void => {
-    if (c) stated(c.cell);
+function visitTableCells(l: TableLayout, input: CellVisitor, stated: CellVisitor): void {
+  const visit = (c: ReadCell | null | undefined, to: CellVisitor): void => {
+    if (!c) return;
+    const { row, col } = c;
+    if (typeof row === 'number' && typeof col === 'number') to(c, row, col);
+    else {
+      const cell = c.cell;
+      to(c, rowOf(cell), columnOf(cell));
+    }
   };
   for (const r of l.indicators) {
     const texts = r.texts as Readonly<Record<string, TextCell | undefined>>;
     // for…in, not Object.values: no array per row of a long table.
-    for (const k in texts) i(texts[k]);
-    i(r.weight);
-    i(r.refWeight);
-    s(r.score);
-    s(r.completion);
+    for (const k in texts) visit(texts[k], input);
+    visit(r.weight, input);
+    visit(r.refWeight, input);
+    visit(r.score, stated);
+    visit(r.completion, stated);
   }
   for (const sub of l.subtotals) {
-    i(sub.weight);
-    i(sub.refWeight);
-    s(sub.score);
+    visit(sub.weight, input);
+    visit(sub.refWeight, input);
+    visit(sub.score, stated);
   }
   for (const b of l.budget?.rows ?? []) {
     const a = b.amounts as Readonly<Partial<Record<string, NumberCell>>>;
-    for (const role of ['initialBudget', 'budget', 'executed', 'weight']) i(a[role]);
-    for (const role of ['rate', 'score', 'deduction']) s(a[role]);
+    for (const role of ['initialBudget', 'budget', 'executed', 'weight']) visit(a[role], input);
+    for (const role of ['rate', 'score', 'deduction']) visit(a[role], stated);
   }
-  for (const list of l.budget?.breakdowns ?? []) for (const item of list.items) i(item.amount);
-  s(l.total?.score);
-  s(l.grade);
+  for (const list of l.budget?.breakdowns ?? []) for (const item of list.items) visit(item.amount, input);
+  visit(l.total?.score, stated);
+  visit(l.grade, stated);
 }
 
 /**
@@ -196,11 +211,6 @@ export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly Ta
     const was = rows.get(at.row);
     rows.set(at.row, was === undefined || was === k ? k : MANY_EDITORS);
   }
-  const editorOf = (cell: string): number | undefined => {
-    const col = columnOf(cell);
-    const rows = col ? editors.get(col) : undefined;
-    return rows?.get(rowOf(cell));
-  };
   // Edited cell → the tables (by index) that read it as an input / as a stated figure. Only
   // possible conflicts are listed (few): a table reading a stated figure it alone corrects
   // (every score of a long table) is no conflict and makes no entry.
@@ -214,12 +224,12 @@ export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly Ta
   layouts.forEach((l, k) =>
     visitTableCells(
       l,
-      (cell) => {
-        if (editorOf(cell) !== undefined) add(inputOf, cell, k);
+      (c, row, col) => {
+        if (editors.get(col)?.get(row) !== undefined) add(inputOf, c.cell, k);
       },
-      (cell) => {
-        const editor = editorOf(cell);
-        if (editor !== undefined && editor !== k) add(readBy, cell, k);
+      (c, row, col) => {
+        const editor = editors.get(col)?.get(row);
+        if (editor !== undefined && editor !== k) add(readBy, c.cell, k);
       },
     ),
   );
