@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { rangeAddress, type SheetGrid, type WorkbookGrid } from './grid';
+import { CellTable, NONE } from './cell-table';
 import { fmt } from './num';
 import { guardTableEdits, type EditProblem } from './validate';
 import { detectTables } from './layout/detect';
@@ -115,18 +116,18 @@ function refusedFindings(problems: readonly EditProblem[]): Finding[] {
 function planEdits(t: TableAnalysis, sheet: SheetGrid): CellEdit[] {
   const table = rangeAddress(t.layout.top, t.layout.left, t.layout.bottom, t.layout.right);
   // A cell claimed by two writes (得分 merged over two rows, total and grade merged) is
-  // ambiguous: write neither. Counted by column, then row: a long table's writes make their
+  // ambiguous: write neither. Counted by row and column: a long table's writes make their
   // addresses on demand, and a map keyed by a million fresh strings is slow.
-  const claims = new Map<number, Map<number, number>>();
+  const writes = t.writes;
+  const claims = new CellTable(writes.length, (i) => writes[i].row, (i) => writes[i].col);
   for (const w of t.writes) {
-    let rows = claims.get(w.col);
-    if (!rows) claims.set(w.col, (rows = new Map()));
-    rows.set(w.row, (rows.get(w.row) ?? 0) + 1);
+    const n = claims.get(w.row, w.col);
+    claims.set(w.row, w.col, n === NONE ? 1 : 2);
   }
   // One pass, each Decimal converted once.
   const out: CellEdit[] = [];
   for (const w of t.writes) {
-    if (w.agrees || w.formula !== undefined || claims.get(w.col)?.get(w.row) !== 1) continue;
+    if (w.agrees || w.formula !== undefined || claims.get(w.row, w.col) !== 1) continue;
     const value = typeof w.value === 'string' ? w.value : w.value.toNumber();
     if (typeof value === 'number' && !Number.isFinite(value)) continue;
     out.push({

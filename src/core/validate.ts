@@ -5,6 +5,7 @@
  */
 import { address, parseRange, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
 import type { NumberCell, TableLayout, TextCell } from './layout/types';
+import { CellTable, NONE } from './cell-table';
 import { mergeLookup } from './merges';
 import type { CellEdit } from './plan';
 
@@ -130,13 +131,6 @@ function rowOf(cell: string): number {
   return row;
 }
 
-/** An edit's cell as numbers, or null when its address is malformed (then no table reads it). */
-function decodeCell(cell: string): { row: number; col: number } | null {
-  const col = columnOf(cell);
-  const row = rowOf(cell);
-  return col && Number.isInteger(row) ? { row, col } : null;
-}
-
 /** A cell a table reads: its address, and its row and column when it carries them. */
 interface ReadCell {
   readonly cell: string;
@@ -198,19 +192,25 @@ function visitTableCells(l: TableLayout, input: CellVisitor, stated: CellVisitor
 export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly TableLayout[]): { kept: CellEdit[]; refused: EditProblem[] } {
   if (!edits.length) return { kept: [], refused: [] };
   const ranges = layouts.map((l) => rangeAddress(l.top, l.left, l.bottom, l.right));
-  // Edited cell → the table writing it (its index; MANY_EDITORS when several do), looked up
-  // by column, then row: numbers, no string hashing. A million-row table visits millions of
-  // cells, and most lie in columns nothing is written to.
-  const editors = new Map<number, Map<number, number>>();
-  for (const e of edits) {
-    const at = decodeCell(e.cell);
-    if (!at) continue;
-    let rows = editors.get(at.col);
-    if (!rows) editors.set(at.col, (rows = new Map()));
+  // Edited cell → the table writing it (its index; MANY_EDITORS when several do), by row and
+  // column: numbers, no string hashing. A million-row table visits millions of cells, and
+  // most lie in columns nothing is written to.
+  const rows = new Float64Array(edits.length);
+  const cols = new Float64Array(edits.length);
+  // Read from each edit's address (the key the plan check has always used); a malformed one
+  // (column 0, no row) is no cell of the table.
+  edits.forEach((e, i) => {
+    rows[i] = rowOf(e.cell);
+    cols[i] = columnOf(e.cell);
+  });
+  const editors = new CellTable(edits.length, (i) => rows[i], (i) => cols[i]);
+  edits.forEach((e, i) => {
+    const row = rows[i];
+    const col = cols[i];
     const k = e.table === undefined ? -1 : ranges.indexOf(e.table);
-    const was = rows.get(at.row);
-    rows.set(at.row, was === undefined || was === k ? k : MANY_EDITORS);
-  }
+    const was = editors.get(row, col);
+    editors.set(row, col, was === NONE || was === k ? k : MANY_EDITORS);
+  });
   // Edited cell → the tables (by index) that read it as an input / as a stated figure. Only
   // possible conflicts are listed (few): a table reading a stated figure it alone corrects
   // (every score of a long table) is no conflict and makes no entry.
@@ -225,11 +225,11 @@ export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly Ta
     visitTableCells(
       l,
       (c, row, col) => {
-        if (editors.get(col)?.get(row) !== undefined) add(inputOf, c.cell, k);
+        if (editors.get(row, col) !== NONE) add(inputOf, c.cell, k);
       },
       (c, row, col) => {
-        const editor = editors.get(col)?.get(row);
-        if (editor !== undefined && editor !== k) add(readBy, c.cell, k);
+        const editor = editors.get(row, col);
+        if (editor !== NONE && editor !== k) add(readBy, c.cell, k);
       },
     ),
   );
