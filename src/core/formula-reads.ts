@@ -4,7 +4,7 @@
  * asks for a full recalculation on open (`fullCalcOnLoad`); the report counts these formulas
  * so the user knows figures will change when the file is opened.
  */
-import { address, parseAddress, type WorkbookGrid } from './grid';
+import { address, type WorkbookGrid } from './grid';
 import { formulaRefs } from './cleanup/refs';
 import type { Plan } from './plan';
 
@@ -15,7 +15,12 @@ export interface FormulaCell {
 
 /** Column number of letters (`H` → 8, `AA` → 27), `$` ignored. */
 function columnOf(letters: string): number {
-  return parseAddress(`${letters.replace(/\$/g, '')}1`).col;
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const ch = letters.charCodeAt(i) & ~32; // upper case
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+  }
+  return col;
 }
 
 /**
@@ -25,38 +30,65 @@ function columnOf(letters: string): number {
  */
 export function formulasReadingWrites(grid: WorkbookGrid, plan: Plan): FormulaCell[] {
   if (!plan.length) return [];
-  // Sheet names compare case-insensitively, as Excel does. Indexed at the first formula: a
-  // workbook without formulas (a long table of typed figures) costs nothing per edit.
-  let index: Map<string, Array<{ row: number; col: number }>> | null = null;
-  const writtenCells = (): Map<string, Array<{ row: number; col: number }>> => {
-    if (index) return index;
-    index = new Map();
-    for (const e of plan) {
-      const k = e.sheet.toLowerCase();
-      const list = index.get(k) ?? [];
-      list.push({ row: e.row, col: e.col });
-      index.set(k, list);
-    }
-    return index;
-  };
+  // Indexed at the first formula: a workbook without formulas (a long table of typed
+  // figures) costs nothing per edit.
+  let index: WrittenCells | null = null;
   const out: FormulaCell[] = [];
   for (const sheet of grid.sheets) {
     sheet.cells.forEach((cells, r) => {
       cells?.forEach((cell, c) => {
         if (!cell?.formula) return;
-        const written = writtenCells();
+        const written = (index ??= writtenCells(plan));
         const reads = formulaRefs(cell.formula).some((ref) => {
-          const targets = written.get((ref.sheet ?? sheet.name).toLowerCase());
-          if (!targets) return false;
+          const columns = written.get((ref.sheet ?? sheet.name).toLowerCase());
+          if (!columns) return false;
           const b = ref.b ?? ref.a;
-          const [left, right] = [columnOf(ref.a.col), columnOf(b.col)].sort((x, y) => x - y);
-          return targets.some((t) => t.row >= ref.top && t.row <= ref.bottom && t.col >= left && t.col <= right);
+          const a = columnOf(ref.a.col);
+          const z = columnOf(b.col);
+          return covers(columns, ref.top, ref.bottom, Math.min(a, z), Math.max(a, z));
         });
         if (reads) out.push({ sheet: sheet.name, cell: address(r, c) });
       });
     });
   }
   return out;
+}
+
+/** Written cells by sheet (lower-cased: names compare case-insensitively, as in Excel), then column: rows ascending. */
+type WrittenCells = Map<string, Map<number, number[]>>;
+
+function writtenCells(plan: Plan): WrittenCells {
+  const index: WrittenCells = new Map();
+  for (const e of plan) {
+    const k = e.sheet.toLowerCase();
+    let columns = index.get(k);
+    if (!columns) index.set(k, (columns = new Map()));
+    const rows = columns.get(e.col);
+    if (rows) rows.push(e.row);
+    else columns.set(e.col, [e.row]);
+  }
+  for (const columns of index.values()) for (const rows of columns.values()) rows.sort((x, y) => x - y);
+  return index;
+}
+
+/**
+ * Does a written cell lie in rows top…bottom, columns left…right? A search per written
+ * column, not a scan of the plan: a million-row table whose every row has a formula reading
+ * its score asks this a million times.
+ */
+function covers(columns: Map<number, number[]>, top: number, bottom: number, left: number, right: number): boolean {
+  for (const [col, rows] of columns) {
+    if (col < left || col > right) continue;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid] < top) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < rows.length && rows[lo] <= bottom) return true;
+  }
+  return false;
 }
 
 /**
