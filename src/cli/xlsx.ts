@@ -135,10 +135,19 @@ class Package {
         const stream = entry.nodeStream('nodebuffer');
         let crc = 0;
         let done = false;
+        // JSZip's stream object outlives the read; through our listeners it would keep the
+        // parser and everything it indexed (a sheet's row list, the shared strings) alive
+        // after the grid is returned. Only a no-op error listener stays (an unheard
+        // 'error' event would throw).
+        const release = (): void => {
+          stream.removeAllListeners();
+          stream.on('error', ignore);
+        };
         const fail = (e: unknown): void => {
           if (done) return;
           done = true;
           stream.pause();
+          release();
           reject(e);
         };
         stream.on('data', (chunk: Buffer) => {
@@ -154,6 +163,7 @@ class Package {
         stream.on('end', () => {
           if (done) return;
           done = true;
+          release();
           // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
           if (want !== undefined && crc !== want) reject(new ChecksumFailure());
           else resolve();
@@ -173,6 +183,9 @@ class Package {
     return this.parse(relsPart, label, (src) => parseRels(src, source));
   }
 }
+
+/** A listener that holds nothing (a closure made in `Package.parse` would hold its scope). */
+function ignore(): void {}
 
 /** The `PartError` for a failure while parsing `part` (its declared uncompressed size: `size`). */
 export function partFailure(label: string, part: string, size: number | undefined, e: unknown): PartError {
@@ -406,16 +419,40 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
   let inline: string | undefined;
   let capture = CAP_NONE;
   let phonetic = false;
+  const at: CellAt = { row: 0, col: 0 };
+
+  // The cells of the row being read, kept aside until the row ends: its array is then made
+  // at its exact length (a long table's rows, grown cell by cell, kept ~20 slots each).
+  let pendingRow = -1;
+  let pendingCount = 0;
+  let pendingWidth = 0;
+  const pendingCols: number[] = [];
+  const pendingCells: Cell[] = [];
+
+  const flushRow = (): void => {
+    if (pendingCount === 0) return;
+    let cellsOfRow = cells[pendingRow];
+    if (!cellsOfRow) {
+      cellsOfRow = cells[pendingRow] = new Array<Cell | undefined>(pendingWidth);
+      rowsSeen.push(pendingRow);
+    }
+    // In document order: a cell written twice keeps its last value.
+    for (let i = 0; i < pendingCount; i++) cellsOfRow[pendingCols[i]] = pendingCells[i];
+    pendingCount = 0;
+    pendingWidth = 0;
+  };
 
   const finishCell = (): void => {
     const cell = makeCell();
     if (!cell) return;
-    let cellsOfRow = cells[row];
-    if (!cellsOfRow) {
-      cellsOfRow = cells[row] = [];
-      rowsSeen.push(row);
+    if (row !== pendingRow) {
+      flushRow();
+      pendingRow = row;
     }
-    cellsOfRow[col] = cell;
+    pendingCols[pendingCount] = col;
+    pendingCells[pendingCount] = cell;
+    pendingCount++;
+    if (col >= pendingWidth) pendingWidth = col + 1;
     if (row > rowCount) rowCount = row;
     if (col > colCount) colCount = col;
   };
@@ -530,12 +567,9 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
         }
         case 'c': {
           const ref = a.r;
-          if (ref !== undefined) {
-            const at = decodeCellRef(ref);
-            if (at) {
-              row = at.row;
-              col = at.col;
-            } else col++;
+          if (ref !== undefined && decodeCellRef(ref, at)) {
+            row = at.row;
+            col = at.col;
           } else col++;
           type = a.t;
           style = a.s !== undefined ? parseInt(a.s, 10) || 0 : 0;
@@ -599,6 +633,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     },
   );
 
+  flushRow();
   if (merges.length) dropCoveredValues(cells, rowsSeen, merges);
   for (const m of merges) {
     if (m.bottom > rowCount) rowCount = m.bottom;
@@ -622,8 +657,16 @@ function isoValue(raw: string): CellValue {
   return toGridDate(d, false, false);
 }
 
-/** `B12` → row 12, column 2, by character codes (this runs once per cell). */
-function decodeCellRef(ref: string): { row: number; col: number } | undefined {
+interface CellAt {
+  row: number;
+  col: number;
+}
+
+/**
+ * `B12` → row 12, column 2 into `at`, by character codes; false when `ref` is not a cell
+ * reference. This runs once per cell, so it allocates nothing.
+ */
+function decodeCellRef(ref: string, at: CellAt): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -635,10 +678,13 @@ function decodeCellRef(ref: string): { row: number; col: number } | undefined {
   let row = 0;
   for (let j = i; j < ref.length; j++) {
     const ch = ref.charCodeAt(j);
-    if (ch < 48 || ch > 57) return undefined;
+    if (ch < 48 || ch > 57) return false;
     row = row * 10 + (ch - 48);
   }
-  return col > 0 && row > 0 && i < ref.length ? { row, col } : undefined;
+  if (!(col > 0 && row > 0 && i < ref.length)) return false;
+  at.row = row;
+  at.col = col;
+  return true;
 }
 
 function cellName(row: number, col: number): string {
