@@ -132,25 +132,16 @@ class Package {
     const want = declaredCrc(entry);
     const src: XmlSource = (sink) =>
       new Promise<void>((resolve, reject) => {
-        const stream = entry.nodeStream('nodebuffer');
+        const stream = entryStream(entry);
         let crc = 0;
         let done = false;
-        // JSZip's stream object outlives the read; through our listeners it would keep the
-        // parser and everything it indexed (a sheet's row list, the shared strings) alive
-        // after the grid is returned. Only a no-op error listener stays (an unheard
-        // 'error' event would throw).
-        const release = (): void => {
-          stream.removeAllListeners();
-          stream.on('error', ignore);
-        };
         const fail = (e: unknown): void => {
           if (done) return;
           done = true;
           stream.pause();
-          release();
           reject(e);
         };
-        stream.on('data', (chunk: Buffer) => {
+        stream.on('data', (chunk: Uint8Array) => {
           if (done) return;
           crc = crc32(chunk, crc);
           try {
@@ -163,7 +154,6 @@ class Package {
         stream.on('end', () => {
           if (done) return;
           done = true;
-          release();
           // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
           if (want !== undefined && crc !== want) reject(new ChecksumFailure());
           else resolve();
@@ -184,8 +174,24 @@ class Package {
   }
 }
 
-/** A listener that holds nothing (a closure made in `Package.parse` would hold its scope). */
-function ignore(): void {}
+/**
+ * JSZip's own stream of an entry's bytes as they inflate (`ZipObject#internalStream`, in
+ * JSZip's API documentation though not in its typings). Not `nodeStream`: a Node stream
+ * copies every chunk into a Buffer, and its object outlived the read, keeping our listeners,
+ * the parser and all it indexed (a sheet's row list, the shared strings) alive; JSZip's
+ * workers drop their listeners when they end.
+ */
+interface EntryStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): EntryStream;
+  on(event: 'end', listener: () => void): EntryStream;
+  on(event: 'error', listener: (e: Error) => void): EntryStream;
+  resume(): EntryStream;
+  pause(): EntryStream;
+}
+
+function entryStream(entry: JSZip.JSZipObject): EntryStream {
+  return (entry as unknown as { internalStream(type: 'uint8array'): EntryStream }).internalStream('uint8array');
+}
 
 /** The `PartError` for a failure while parsing `part` (its declared uncompressed size: `size`). */
 export function partFailure(label: string, part: string, size: number | undefined, e: unknown): PartError {
@@ -391,6 +397,9 @@ interface SharedFormula {
   readonly col: number;
 }
 
+/** A row up to this wide is made at its exact length whatever its cells (8 KB at most). */
+const DENSE_ROW_WIDTH = 1024;
+
 const CAP_NONE = 0;
 const CAP_V = 1;
 const CAP_F = 2;
@@ -433,7 +442,10 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     if (pendingCount === 0) return;
     let cellsOfRow = cells[pendingRow];
     if (!cellsOfRow) {
-      cellsOfRow = cells[pendingRow] = new Array<Cell | undefined>(pendingWidth);
+      // A few cells far apart (a stray one at XFD) are left to V8's sparse arrays: an exact
+      // array would cost the row's width, not its cells.
+      const dense = pendingWidth <= DENSE_ROW_WIDTH || pendingWidth <= 8 * pendingCount;
+      cellsOfRow = cells[pendingRow] = dense ? new Array<Cell | undefined>(pendingWidth) : [];
       rowsSeen.push(pendingRow);
     }
     // In document order: a cell written twice keeps its last value.
