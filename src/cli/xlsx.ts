@@ -13,6 +13,7 @@
  * Every failure is a `PartError` that names the part of the package that could not be
  * read; read.ts turns it into the user's message.
  */
+import { StringDecoder } from 'string_decoder';
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -236,13 +237,28 @@ async function parseXml(src: XmlSource, open: OpenHandler, close: CloseHandler, 
   parser.on('opentag', (node: SaxesTagPlain) => open(localName(node.name), node.attributes));
   parser.on('closetag', (node: SaxesTagPlain) => close(localName(node.name)));
   if (text) parser.on('text', text);
-  const decoder = new TextDecoder('utf-8');
-  await src((chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-  parser.write(decoder.decode());
+  // Node's StringDecoder, not TextDecoder: the same text (a character split across chunks,
+  // invalid bytes as U+FFFD) several times faster when streaming. Unlike TextDecoder it
+  // keeps a leading byte order mark, which is dropped here as TextDecoder did.
+  const decoder = new StringDecoder('utf8');
+  let atStart = true;
+  const write = (text: string): void => {
+    if (atStart && text.length !== 0) {
+      atStart = false;
+      if (text.charCodeAt(0) === BOM) text = text.slice(1);
+    }
+    parser.write(text);
+  };
+  await src((chunk) => write(decoder.write(chunk)));
+  write(decoder.end());
   parser.close();
 }
 
+const BOM = 0xfeff;
+
 function localName(name: string): string {
+  // The shortest prefixed name is `x:c`; `c`, `v`, `f` are read once per cell.
+  if (name.length < 3) return name;
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 }
@@ -470,9 +486,15 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
   };
 
   const makeCell = (): Cell | undefined => {
+    const isFormula = f !== undefined && (f !== '' || fType !== undefined);
+    // Most cells of a long table: a shared string, a short number.
+    if (!isFormula && v !== undefined) {
+      if (type === 's') return sharedStringCell(v);
+      if (type === undefined && v.length <= SHARED_NUMBER_LENGTH) return numberCell(v);
+    }
     const numFmt = ctx.styles.numFmt[style];
     const isDate = ctx.styles.isDate[style] === true;
-    if (f !== undefined && (f !== '' || fType !== undefined)) {
+    if (f !== undefined && isFormula) {
       let formula = f;
       if (fType === 'shared' && fSi !== undefined) {
         if (f !== '') {
@@ -490,8 +512,6 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
       return withFmt({ value: resultValue(v, isDate), formula }, numFmt);
     }
     let value: CellValue;
-    if (type === 's' && v !== undefined) return sharedStringCell(v, numFmt);
-    if (type === undefined && v !== undefined && v.length <= SHARED_NUMBER_LENGTH) return numberCell(v, isDate, numFmt);
     if (type === 'inlineStr') value = textValue(unescapeOoxml(inline ?? v ?? ''));
     else if (v === undefined) return undefined;
     else value = plainValue(v, isDate);
@@ -511,24 +531,37 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     }
   };
 
-  const sharedStringCell = (raw: string, numFmt: string | undefined): Cell | undefined => {
+  // The style of the last shared-string and number cell, and its cells (a column keeps one).
+  let textStyle = -1;
+  let textsOfStyle: (Cell | null | undefined)[] = [];
+  let numberStyle = -1;
+  let numbersOfStyle = new Map<string, Cell | null>();
+
+  const sharedStringCell = (raw: string): Cell | undefined => {
     const i = parseInt(raw, 10);
-    const byStyle = (ctx.textCells[style] ??= []);
-    let cell = byStyle[i];
+    if (style !== textStyle) {
+      textStyle = style;
+      textsOfStyle = ctx.textCells[style] ??= [];
+    }
+    let cell = textsOfStyle[i];
     if (cell === undefined) {
       const value = plainValue(raw, false);
-      cell = byStyle[i] = value.t === 'empty' ? null : withFmt({ value }, numFmt);
+      cell = textsOfStyle[i] = value.t === 'empty' ? null : withFmt({ value }, ctx.styles.numFmt[style]);
     }
     return cell ?? undefined;
   };
 
   /** A plain number (no `t`): one cell per text and style, as for shared strings. */
-  const numberCell = (raw: string, isDate: boolean, numFmt: string | undefined): Cell | undefined => {
-    const byStyle = (ctx.numberCells[style] ??= new Map());
+  const numberCell = (raw: string): Cell | undefined => {
+    if (style !== numberStyle) {
+      numberStyle = style;
+      numbersOfStyle = ctx.numberCells[style] ??= new Map();
+    }
+    const byStyle = numbersOfStyle;
     let cell = byStyle.get(raw);
     if (cell === undefined) {
-      const value = plainValue(raw, isDate);
-      cell = value.t === 'empty' ? null : withFmt({ value }, numFmt);
+      const value = plainValue(raw, ctx.styles.isDate[style] === true);
+      cell = value.t === 'empty' ? null : withFmt({ value }, ctx.styles.numFmt[style]);
       if (byStyle.size >= SHARED_NUMBERS) byStyle.clear();
       byStyle.set(raw, cell);
     }
@@ -739,19 +772,24 @@ export function slideFormula(formula: string, fromRow: number, fromCol: number, 
  * never by a merge's area.
  */
 function dropCoveredValues(cells: (Cell | undefined)[][], rowsSeen: number[], merges: readonly MergedArea[]): void {
-  const rows = rowsSeen.slice().sort((a, b) => a - b);
+  // Rows come in document order, ascending in every producer's files: sorted only if not.
+  if (!isAscending(rowsSeen)) rowsSeen.sort((a, b) => a - b);
   for (const m of merges) {
-    for (let i = lowerBound(rows, m.top); i < rows.length && rows[i] <= m.bottom; i++) {
-      const r = rows[i];
+    for (let i = lowerBound(rowsSeen, m.top); i < rowsSeen.length && rowsSeen[i] <= m.bottom; i++) {
+      const r = rowsSeen[i];
       const cellsOfRow = cells[r];
       if (!cellsOfRow) continue;
-      const doomed: number[] = [];
-      cellsOfRow.forEach((_cell, c) => {
-        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) doomed.push(c);
-      });
-      for (const c of doomed) delete cellsOfRow[c];
+      const right = Math.min(m.right, cellsOfRow.length - 1);
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= right; c++) {
+        if (cellsOfRow[c] !== undefined) delete cellsOfRow[c];
+      }
     }
   }
+}
+
+function isAscending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i] < xs[i - 1]) return false;
+  return true;
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
