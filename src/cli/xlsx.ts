@@ -132,38 +132,46 @@ class Package {
     const entry = this.byName.get(part.toLowerCase());
     if (!entry) throw new PartError(label, part, '文件中缺少这一部分');
     const want = declaredCrc(entry);
-    const src: XmlSource = (sink) =>
-      new Promise<void>((resolve, reject) => {
-        const stream = entryStream(entry);
-        let crc = 0;
-        let done = false;
-        const fail = (e: unknown): void => {
-          if (done) return;
-          done = true;
-          stream.pause();
-          reject(e);
-        };
-        stream.on('data', (chunk: Uint8Array) => {
-          if (done) return;
-          crc = crc32(chunk, crc);
-          try {
-            sink(chunk);
-          } catch (e) {
-            fail(e);
-          }
+    const source =
+      (native: boolean): XmlSource =>
+      (sink) =>
+        new Promise<void>((resolve, reject) => {
+          const stream = entryStream(entry, native);
+          let crc = 0;
+          let done = false;
+          const fail = (e: unknown): void => {
+            if (done) return;
+            done = true;
+            stream.pause();
+            reject(e);
+          };
+          stream.on('data', (chunk: Uint8Array) => {
+            if (done) return;
+            crc = crc32(chunk, crc);
+            try {
+              sink(chunk);
+            } catch (e) {
+              fail(e);
+            }
+          });
+          stream.on('error', (e: Error) => fail(e instanceof InflateFailure ? e : new ZipFailure(e)));
+          stream.on('end', () => {
+            if (done) return;
+            done = true;
+            // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
+            if (want !== undefined && crc !== want) reject(new ChecksumFailure());
+            else resolve();
+          });
+          stream.resume();
         });
-        stream.on('error', (e: Error) => fail(new ZipFailure(e)));
-        stream.on('end', () => {
-          if (done) return;
-          done = true;
-          // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
-          if (want !== undefined && crc !== want) reject(new ChecksumFailure());
-          else resolve();
-        });
-        stream.resume();
-      });
     try {
-      return await parse(src);
+      try {
+        return await parse(source(true));
+      } catch (e) {
+        // Damaged compressed data: read again through JSZip, which says how it fails.
+        if (e instanceof InflateFailure) return await parse(source(false));
+        throw e;
+      }
     } catch (e) {
       throw partFailure(label, part, declaredSize(entry), e);
     }
@@ -189,29 +197,34 @@ interface EntryStream {
 const DEFLATE = '\x08\x00';
 
 /**
- * A deflated entry inflates in Node's zlib, from the compressed bytes JSZip located (its
- * loaded entry's `_data`, as `declaredCrc` reads): the same DEFLATE, several times faster
- * than JSZip's inflater in JavaScript (pako), and beside the parser on the other core.
- * Anything else streams through JSZip's own `internalStream` (in its API documentation,
- * not its typings), never through `nodeStream`: a Node stream copies every chunk into a
- * Buffer, and its object outlived the read, keeping the parser and all it indexed alive.
+ * With `native`, a deflated entry inflates in Node's zlib, from the compressed bytes JSZip
+ * located (its loaded entry's `_data`, as `declaredCrc` reads): the same DEFLATE, several
+ * times faster than JSZip's inflater in JavaScript (pako), and beside the parser on the
+ * other core. Anything else streams through JSZip's own `internalStream` (in its API
+ * documentation, not its typings), never through `nodeStream`: a Node stream copies every
+ * chunk into a Buffer, and its object outlived the read, keeping the parser and all it
+ * indexed alive.
  */
-function entryStream(entry: JSZip.JSZipObject): EntryStream {
+function entryStream(entry: JSZip.JSZipObject, native: boolean): EntryStream {
   const data = (entry as unknown as { _data?: { compression?: { magic?: unknown }; compressedContent?: unknown } })._data;
   const content = data?.compressedContent;
-  if (data?.compression?.magic === DEFLATE && content instanceof Uint8Array) return new Inflating(content, declaredSize(entry));
+  if (native && data?.compression?.magic === DEFLATE && content instanceof Uint8Array) return new Inflating(content, declaredSize(entry));
   return (entry as unknown as { internalStream(type: 'uint8array'): EntryStream }).internalStream('uint8array');
 }
 
-/** The size of the chunks JSZip's inflater (pako) gives. */
-const INFLATE_CHUNK = 16 * 1024;
+/** zlib could not inflate an entry, or not to its declared size: JSZip reads it again. */
+class InflateFailure extends Error {}
+
+/** zlib's output chunk: fewer hand-offs from its thread than pako's 16 KB. */
+const INFLATE_CHUNK = 64 * 1024;
 
 /**
- * JSZip's inflation, in zlib, failing as JSZip does, so a damaged entry reads exactly as
- * before (压缩数据损坏, or the checksum, or the XML cut short): chunks of 16 KB as pako
- * gives them; an inflate error ends the bytes (pako reports none) and drops the last,
- * partial chunk (pako hands that one over only when the data ends well); bytes fewer or
- * more than the size the zip declares are the error (JSZip's check).
+ * Inflation in zlib that hands over only bytes JSZip would too, so that any failure of a
+ * damaged entry is JSZip's own (压缩数据损坏, the checksum, or the XML cut short at the same
+ * place). JSZip's inflater hands over its full chunks as they fill and its last, partial
+ * one only when the data ends well; zlib gives its partial chunk even when the data is cut
+ * short, so that one waits for the end. An inflate error, or bytes other than the size the
+ * zip declares (JSZip's check), is an `InflateFailure`: the part is read again by JSZip.
  */
 class Inflating implements EntryStream {
   private readonly z = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
@@ -241,11 +254,11 @@ class Inflating implements EntryStream {
       this.length += chunk.length;
       this.data(chunk);
     };
-    const finish = (): void => {
+    const finish = (ok: boolean): void => {
       const { end, error } = this;
       this.release();
-      if (this.size !== undefined && this.length !== this.size) error(new Error('uncompressed data size mismatch'));
-      else end();
+      if (ok && (this.size === undefined || this.length === this.size)) end();
+      else error(new InflateFailure('inflate'));
     };
     this.z.on('data', (chunk: Buffer) => {
       if (partial) deliver(partial);
@@ -255,9 +268,9 @@ class Inflating implements EntryStream {
     });
     this.z.on('end', () => {
       if (partial) deliver(partial);
-      finish();
+      finish(true);
     });
-    this.z.on('error', finish);
+    this.z.on('error', () => finish(false));
     this.z.end(this.content);
     return this;
   }
