@@ -641,7 +641,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
   let numbersOfStyle = new Map<string, Cell | null>();
 
   const sharedStringCell = (raw: string): Cell | undefined => {
-    const i = parseInt(raw, 10);
+    const i = toInt(raw);
     if (style !== textStyle) {
       textStyle = style;
       textsOfStyle = ctx.textCells[style] ??= [];
@@ -708,7 +708,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     (tag, a) => {
       switch (tag) {
         case 'row': {
-          const r = a.r !== undefined ? parseInt(a.r, 10) : row + 1;
+          const r = a.r !== undefined ? toInt(a.r) : row + 1;
           row = r > 0 ? r : row + 1;
           col = 0;
           return;
@@ -720,7 +720,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
             col = at.col;
           } else col++;
           type = a.t;
-          style = a.s !== undefined ? parseInt(a.s, 10) || 0 : 0;
+          style = a.s !== undefined ? toInt(a.s) || 0 : 0;
           v = f = fType = fSi = fRef = inline = undefined;
           return;
         }
@@ -833,6 +833,19 @@ function decodeCellRef(ref: string, at: CellAt): boolean {
   at.row = row;
   at.col = col;
   return true;
+}
+
+/** `parseInt(s, 10)`, by character codes when `s` is only a few digits (a row, a style, a string's index). */
+function toInt(s: string): number {
+  const length = s.length;
+  if (length === 0 || length > 9) return parseInt(s, 10);
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return parseInt(s, 10);
+    n = n * 10 + (ch - 48);
+  }
+  return n;
 }
 
 function cellName(row: number, col: number): string {
