@@ -607,7 +607,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
           formula = master ? slideFormula(master.formula, master.row, master.col, row, col) : '';
         }
       }
-      if (formula.startsWith('=')) formula = formula.slice(1);
+      formula = own(formula.startsWith('=') ? formula.slice(1) : formula);
       // A string result may be empty (`<v></v>`) and still be known; other types need a figure.
       if (v === undefined || (v === '' && type !== 'str')) {
         return withFmt({ value: EMPTY, formula, formulaWithoutResult: true }, numFmt);
@@ -796,8 +796,20 @@ function withFmt(cell: Cell, numFmt: string | undefined): Cell {
 }
 
 function textValue(s: string): CellValue {
-  return s === '' ? EMPTY : { t: 'text', v: s };
+  return s === '' ? EMPTY : { t: 'text', v: own(s) };
 }
+
+/**
+ * `s` in storage of its own. Text the parser hands over is, from 13 characters on, a slice
+ * of its whole chunk (64 KB of the part's XML), which every such string kept alive with the
+ * grid: a sheet with a formula per row kept all of its XML.
+ */
+function own(s: string): string {
+  return s.length < SLICE_LENGTH ? s : (' ' + s).slice(1);
+}
+
+/** V8 makes a sliced string from this length on (SlicedString::kMinLength). */
+const SLICE_LENGTH = 13;
 
 /** `t="d"`: an ISO 8601 date-time (LibreOffice and others may write these). */
 function isoValue(raw: string): CellValue {
