@@ -13,6 +13,8 @@
  * Every failure is a `PartError` that names the part of the package that could not be
  * read; read.ts turns it into the user's message.
  */
+import { StringDecoder } from 'string_decoder';
+import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -130,38 +132,46 @@ class Package {
     const entry = this.byName.get(part.toLowerCase());
     if (!entry) throw new PartError(label, part, '文件中缺少这一部分');
     const want = declaredCrc(entry);
-    const src: XmlSource = (sink) =>
-      new Promise<void>((resolve, reject) => {
-        const stream = entry.nodeStream('nodebuffer');
-        let crc = 0;
-        let done = false;
-        const fail = (e: unknown): void => {
-          if (done) return;
-          done = true;
-          stream.pause();
-          reject(e);
-        };
-        stream.on('data', (chunk: Buffer) => {
-          if (done) return;
-          crc = crc32(chunk, crc);
-          try {
-            sink(chunk);
-          } catch (e) {
-            fail(e);
-          }
+    const source =
+      (native: boolean): XmlSource =>
+      (sink) =>
+        new Promise<void>((resolve, reject) => {
+          const stream = entryStream(entry, native);
+          let crc = 0;
+          let done = false;
+          const fail = (e: unknown): void => {
+            if (done) return;
+            done = true;
+            stream.pause();
+            reject(e);
+          };
+          stream.on('data', (chunk: Uint8Array) => {
+            if (done) return;
+            crc = crc32(chunk, crc);
+            try {
+              sink(chunk);
+            } catch (e) {
+              fail(e);
+            }
+          });
+          stream.on('error', (e: Error) => fail(e instanceof InflateFailure ? e : new ZipFailure(e)));
+          stream.on('end', () => {
+            if (done) return;
+            done = true;
+            // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
+            if (want !== undefined && crc !== want) reject(new ChecksumFailure());
+            else resolve();
+          });
+          stream.resume();
         });
-        stream.on('error', (e: Error) => fail(new ZipFailure(e)));
-        stream.on('end', () => {
-          if (done) return;
-          done = true;
-          // A damaged entry can still inflate (or be stored uncompressed): its checksum tells.
-          if (want !== undefined && crc !== want) reject(new ChecksumFailure());
-          else resolve();
-        });
-        stream.resume();
-      });
     try {
-      return await parse(src);
+      try {
+        return await parse(source(true));
+      } catch (e) {
+        // Damaged compressed data: read again through JSZip, which says how it fails.
+        if (e instanceof InflateFailure) return await parse(source(false));
+        throw e;
+      }
     } catch (e) {
       throw partFailure(label, part, declaredSize(entry), e);
     }
@@ -173,6 +183,119 @@ class Package {
     return this.parse(relsPart, label, (src) => parseRels(src, source));
   }
 }
+
+/** An entry's bytes as they inflate, chunk by chunk. */
+interface EntryStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): EntryStream;
+  on(event: 'end', listener: () => void): EntryStream;
+  on(event: 'error', listener: (e: Error) => void): EntryStream;
+  resume(): EntryStream;
+  pause(): EntryStream;
+}
+
+/** JSZip's compression id for DEFLATE (`compressions.DEFLATE.magic`). */
+const DEFLATE = '\x08\x00';
+
+/**
+ * With `native`, a deflated entry inflates in Node's zlib, from the compressed bytes JSZip
+ * located (its loaded entry's `_data`, as `declaredCrc` reads): the same DEFLATE, several
+ * times faster than JSZip's inflater in JavaScript (pako), and beside the parser on the
+ * other core. Anything else streams through JSZip's own `internalStream` (in its API
+ * documentation, not its typings), never through `nodeStream`: a Node stream copies every
+ * chunk into a Buffer, and its object outlived the read, keeping the parser and all it
+ * indexed alive.
+ */
+function entryStream(entry: JSZip.JSZipObject, native: boolean): EntryStream {
+  const data = (entry as unknown as { _data?: { compression?: { magic?: unknown }; compressedContent?: unknown } })._data;
+  const content = data?.compressedContent;
+  if (native && data?.compression?.magic === DEFLATE && content instanceof Uint8Array) return new Inflating(content, declaredSize(entry));
+  return (entry as unknown as { internalStream(type: 'uint8array'): EntryStream }).internalStream('uint8array');
+}
+
+/** zlib could not inflate an entry, or not to its declared size: JSZip reads it again. */
+class InflateFailure extends Error {}
+
+/** zlib's output chunk: fewer hand-offs from its thread than pako's 16 KB. */
+const INFLATE_CHUNK = 64 * 1024;
+
+/**
+ * Inflation in zlib that hands over only bytes JSZip would too, so that any failure of a
+ * damaged entry is JSZip's own (压缩数据损坏, the checksum, or the XML cut short at the same
+ * place). JSZip's inflater hands over its full chunks as they fill and its last, partial
+ * one only when the data ends well; zlib gives its partial chunk even when the data is cut
+ * short, so that one waits for the end. An inflate error, or bytes other than the size the
+ * zip declares (JSZip's check), is an `InflateFailure`: the part is read again by JSZip.
+ */
+class Inflating implements EntryStream {
+  private readonly z = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
+  private data: (chunk: Uint8Array) => void = ignore;
+  private end: () => void = ignore;
+  private error: (e: Error) => void = ignore;
+  private length = 0;
+
+  constructor(
+    private readonly content: Uint8Array,
+    private readonly size: number | undefined,
+  ) {}
+
+  on(event: 'data', listener: (chunk: Uint8Array) => void): this;
+  on(event: 'end', listener: () => void): this;
+  on(event: 'error', listener: (e: Error) => void): this;
+  on(event: 'data' | 'end' | 'error', listener: (...args: never[]) => void): this {
+    if (event === 'data') this.data = listener as (chunk: Uint8Array) => void;
+    else if (event === 'end') this.end = listener as () => void;
+    else this.error = listener as (e: Error) => void;
+    return this;
+  }
+
+  resume(): this {
+    let partial: Buffer | undefined;
+    const deliver = (chunk: Buffer): void => {
+      this.length += chunk.length;
+      this.data(chunk);
+    };
+    const finish = (ok: boolean): void => {
+      const { end, error } = this;
+      this.release();
+      if (ok && (this.size === undefined || this.length === this.size)) end();
+      else error(new InflateFailure('inflate'));
+    };
+    this.z.on('data', (chunk: Buffer) => {
+      if (partial) deliver(partial);
+      partial = undefined;
+      if (chunk.length < INFLATE_CHUNK) partial = chunk;
+      else deliver(chunk);
+    });
+    this.z.on('end', () => {
+      if (partial) deliver(partial);
+      finish(true);
+    });
+    this.z.on('error', () => finish(false));
+    this.z.end(this.content);
+    return this;
+  }
+
+  /** Stop for good: the parser failed. */
+  pause(): this {
+    this.release();
+    this.z.destroy();
+    return this;
+  }
+
+  /**
+   * The stream object outlives the read (the read resumes as its callback), and through
+   * our listeners it would keep the parser and all it indexed (a sheet's row list, the
+   * shared strings) alive for the rest of the command.
+   */
+  private release(): void {
+    this.z.removeAllListeners();
+    this.z.on('error', ignore);
+    this.data = this.end = this.error = ignore;
+  }
+}
+
+/** A listener that holds nothing (a closure made where the parser is would hold its scope). */
+function ignore(): void {}
 
 /** The `PartError` for a failure while parsing `part` (its declared uncompressed size: `size`). */
 export function partFailure(label: string, part: string, size: number | undefined, e: unknown): PartError {
@@ -217,13 +340,28 @@ async function parseXml(src: XmlSource, open: OpenHandler, close: CloseHandler, 
   parser.on('opentag', (node: SaxesTagPlain) => open(localName(node.name), node.attributes));
   parser.on('closetag', (node: SaxesTagPlain) => close(localName(node.name)));
   if (text) parser.on('text', text);
-  const decoder = new TextDecoder('utf-8');
-  await src((chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-  parser.write(decoder.decode());
+  // Node's StringDecoder, not TextDecoder: the same text (a character split across chunks,
+  // invalid bytes as U+FFFD) several times faster when streaming. Unlike TextDecoder it
+  // keeps a leading byte order mark, which is dropped here as TextDecoder did.
+  const decoder = new StringDecoder('utf8');
+  let atStart = true;
+  const write = (text: string): void => {
+    if (atStart && text.length !== 0) {
+      atStart = false;
+      if (text.charCodeAt(0) === BOM) text = text.slice(1);
+    }
+    parser.write(text);
+  };
+  await src((chunk) => write(decoder.write(chunk)));
+  write(decoder.end());
   parser.close();
 }
 
+const BOM = 0xfeff;
+
 function localName(name: string): string {
+  // The shortest prefixed name is `x:c`; `c`, `v`, `f` are read once per cell.
+  if (name.length < 3) return name;
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 }
@@ -378,6 +516,9 @@ interface SharedFormula {
   readonly col: number;
 }
 
+/** A row up to this wide is made at its exact length whatever its cells (8 KB at most). */
+const DENSE_ROW_WIDTH = 1024;
+
 const CAP_NONE = 0;
 const CAP_V = 1;
 const CAP_F = 2;
@@ -406,24 +547,57 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
   let inline: string | undefined;
   let capture = CAP_NONE;
   let phonetic = false;
+  const at: CellAt = { row: 0, col: 0 };
+
+  // The cells of the row being read, kept aside until the row ends: its array is then made
+  // at its exact length (a long table's rows, grown cell by cell, kept ~20 slots each).
+  let pendingRow = -1;
+  let pendingCount = 0;
+  let pendingWidth = 0;
+  const pendingCols: number[] = [];
+  const pendingCells: Cell[] = [];
+
+  const flushRow = (): void => {
+    if (pendingCount === 0) return;
+    let cellsOfRow = cells[pendingRow];
+    if (!cellsOfRow) {
+      // A few cells far apart (a stray one at XFD) are left to V8's sparse arrays: an exact
+      // array would cost the row's width, not its cells.
+      const dense = pendingWidth <= DENSE_ROW_WIDTH || pendingWidth <= 8 * pendingCount;
+      cellsOfRow = cells[pendingRow] = dense ? new Array<Cell | undefined>(pendingWidth) : [];
+      rowsSeen.push(pendingRow);
+    }
+    // In document order: a cell written twice keeps its last value.
+    for (let i = 0; i < pendingCount; i++) cellsOfRow[pendingCols[i]] = pendingCells[i];
+    pendingCount = 0;
+    pendingWidth = 0;
+  };
 
   const finishCell = (): void => {
     const cell = makeCell();
     if (!cell) return;
-    let cellsOfRow = cells[row];
-    if (!cellsOfRow) {
-      cellsOfRow = cells[row] = [];
-      rowsSeen.push(row);
+    if (row !== pendingRow) {
+      flushRow();
+      pendingRow = row;
     }
-    cellsOfRow[col] = cell;
+    pendingCols[pendingCount] = col;
+    pendingCells[pendingCount] = cell;
+    pendingCount++;
+    if (col >= pendingWidth) pendingWidth = col + 1;
     if (row > rowCount) rowCount = row;
     if (col > colCount) colCount = col;
   };
 
   const makeCell = (): Cell | undefined => {
+    const isFormula = f !== undefined && (f !== '' || fType !== undefined);
+    // Most cells of a long table: a shared string, a short number.
+    if (!isFormula && v !== undefined) {
+      if (type === 's') return sharedStringCell(v);
+      if (type === undefined && v.length <= SHARED_NUMBER_LENGTH) return numberCell(v);
+    }
     const numFmt = ctx.styles.numFmt[style];
     const isDate = ctx.styles.isDate[style] === true;
-    if (f !== undefined && (f !== '' || fType !== undefined)) {
+    if (f !== undefined && isFormula) {
       let formula = f;
       if (fType === 'shared' && fSi !== undefined) {
         if (f !== '') {
@@ -433,7 +607,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
           formula = master ? slideFormula(master.formula, master.row, master.col, row, col) : '';
         }
       }
-      if (formula.startsWith('=')) formula = formula.slice(1);
+      formula = own(formula.startsWith('=') ? formula.slice(1) : formula);
       // A string result may be empty (`<v></v>`) and still be known; other types need a figure.
       if (v === undefined || (v === '' && type !== 'str')) {
         return withFmt({ value: EMPTY, formula, formulaWithoutResult: true }, numFmt);
@@ -441,8 +615,6 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
       return withFmt({ value: resultValue(v, isDate), formula }, numFmt);
     }
     let value: CellValue;
-    if (type === 's' && v !== undefined) return sharedStringCell(v, numFmt);
-    if (type === undefined && v !== undefined && v.length <= SHARED_NUMBER_LENGTH) return numberCell(v, isDate, numFmt);
     if (type === 'inlineStr') value = textValue(unescapeOoxml(inline ?? v ?? ''));
     else if (v === undefined) return undefined;
     else value = plainValue(v, isDate);
@@ -462,24 +634,37 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     }
   };
 
-  const sharedStringCell = (raw: string, numFmt: string | undefined): Cell | undefined => {
-    const i = parseInt(raw, 10);
-    const byStyle = (ctx.textCells[style] ??= []);
-    let cell = byStyle[i];
+  // The style of the last shared-string and number cell, and its cells (a column keeps one).
+  let textStyle = -1;
+  let textsOfStyle: (Cell | null | undefined)[] = [];
+  let numberStyle = -1;
+  let numbersOfStyle = new Map<string, Cell | null>();
+
+  const sharedStringCell = (raw: string): Cell | undefined => {
+    const i = toInt(raw);
+    if (style !== textStyle) {
+      textStyle = style;
+      textsOfStyle = ctx.textCells[style] ??= [];
+    }
+    let cell = textsOfStyle[i];
     if (cell === undefined) {
       const value = plainValue(raw, false);
-      cell = byStyle[i] = value.t === 'empty' ? null : withFmt({ value }, numFmt);
+      cell = textsOfStyle[i] = value.t === 'empty' ? null : withFmt({ value }, ctx.styles.numFmt[style]);
     }
     return cell ?? undefined;
   };
 
   /** A plain number (no `t`): one cell per text and style, as for shared strings. */
-  const numberCell = (raw: string, isDate: boolean, numFmt: string | undefined): Cell | undefined => {
-    const byStyle = (ctx.numberCells[style] ??= new Map());
+  const numberCell = (raw: string): Cell | undefined => {
+    if (style !== numberStyle) {
+      numberStyle = style;
+      numbersOfStyle = ctx.numberCells[style] ??= new Map();
+    }
+    const byStyle = numbersOfStyle;
     let cell = byStyle.get(raw);
     if (cell === undefined) {
-      const value = plainValue(raw, isDate);
-      cell = value.t === 'empty' ? null : withFmt({ value }, numFmt);
+      const value = plainValue(raw, ctx.styles.isDate[style] === true);
+      cell = value.t === 'empty' ? null : withFmt({ value }, ctx.styles.numFmt[style]);
       if (byStyle.size >= SHARED_NUMBERS) byStyle.clear();
       byStyle.set(raw, cell);
     }
@@ -523,22 +708,19 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     (tag, a) => {
       switch (tag) {
         case 'row': {
-          const r = a.r !== undefined ? parseInt(a.r, 10) : row + 1;
+          const r = a.r !== undefined ? toInt(a.r) : row + 1;
           row = r > 0 ? r : row + 1;
           col = 0;
           return;
         }
         case 'c': {
           const ref = a.r;
-          if (ref !== undefined) {
-            const at = decodeCellRef(ref);
-            if (at) {
-              row = at.row;
-              col = at.col;
-            } else col++;
+          if (ref !== undefined && decodeCellRef(ref, at)) {
+            row = at.row;
+            col = at.col;
           } else col++;
           type = a.t;
-          style = a.s !== undefined ? parseInt(a.s, 10) || 0 : 0;
+          style = a.s !== undefined ? toInt(a.s) || 0 : 0;
           v = f = fType = fSi = fRef = inline = undefined;
           return;
         }
@@ -599,6 +781,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
     },
   );
 
+  flushRow();
   if (merges.length) dropCoveredValues(cells, rowsSeen, merges);
   for (const m of merges) {
     if (m.bottom > rowCount) rowCount = m.bottom;
@@ -613,8 +796,20 @@ function withFmt(cell: Cell, numFmt: string | undefined): Cell {
 }
 
 function textValue(s: string): CellValue {
-  return s === '' ? EMPTY : { t: 'text', v: s };
+  return s === '' ? EMPTY : { t: 'text', v: own(s) };
 }
+
+/**
+ * `s` in storage of its own. Text the parser hands over is, from 13 characters on, a slice
+ * of its whole chunk (64 KB of the part's XML), which every such string kept alive with the
+ * grid: a sheet with a formula per row kept all of its XML.
+ */
+function own(s: string): string {
+  return s.length < SLICE_LENGTH ? s : (' ' + s).slice(1);
+}
+
+/** V8 makes a sliced string from this length on (SlicedString::kMinLength). */
+const SLICE_LENGTH = 13;
 
 /** `t="d"`: an ISO 8601 date-time (LibreOffice and others may write these). */
 function isoValue(raw: string): CellValue {
@@ -622,8 +817,16 @@ function isoValue(raw: string): CellValue {
   return toGridDate(d, false, false);
 }
 
-/** `B12` → row 12, column 2, by character codes (this runs once per cell). */
-function decodeCellRef(ref: string): { row: number; col: number } | undefined {
+interface CellAt {
+  row: number;
+  col: number;
+}
+
+/**
+ * `B12` → row 12, column 2 into `at`, by character codes; false when `ref` is not a cell
+ * reference. This runs once per cell, so it allocates nothing.
+ */
+function decodeCellRef(ref: string, at: CellAt): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -635,10 +838,26 @@ function decodeCellRef(ref: string): { row: number; col: number } | undefined {
   let row = 0;
   for (let j = i; j < ref.length; j++) {
     const ch = ref.charCodeAt(j);
-    if (ch < 48 || ch > 57) return undefined;
+    if (ch < 48 || ch > 57) return false;
     row = row * 10 + (ch - 48);
   }
-  return col > 0 && row > 0 && i < ref.length ? { row, col } : undefined;
+  if (!(col > 0 && row > 0 && i < ref.length)) return false;
+  at.row = row;
+  at.col = col;
+  return true;
+}
+
+/** `parseInt(s, 10)`, by character codes when `s` is only a few digits (a row, a style, a string's index). */
+function toInt(s: string): number {
+  const length = s.length;
+  if (length === 0 || length > 9) return parseInt(s, 10);
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return parseInt(s, 10);
+    n = n * 10 + (ch - 48);
+  }
+  return n;
 }
 
 function cellName(row: number, col: number): string {
@@ -681,19 +900,24 @@ export function slideFormula(formula: string, fromRow: number, fromCol: number, 
  * never by a merge's area.
  */
 function dropCoveredValues(cells: (Cell | undefined)[][], rowsSeen: number[], merges: readonly MergedArea[]): void {
-  const rows = rowsSeen.slice().sort((a, b) => a - b);
+  // Rows come in document order, ascending in every producer's files: sorted only if not.
+  if (!isAscending(rowsSeen)) rowsSeen.sort((a, b) => a - b);
   for (const m of merges) {
-    for (let i = lowerBound(rows, m.top); i < rows.length && rows[i] <= m.bottom; i++) {
-      const r = rows[i];
+    for (let i = lowerBound(rowsSeen, m.top); i < rowsSeen.length && rowsSeen[i] <= m.bottom; i++) {
+      const r = rowsSeen[i];
       const cellsOfRow = cells[r];
       if (!cellsOfRow) continue;
-      const doomed: number[] = [];
-      cellsOfRow.forEach((_cell, c) => {
-        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) doomed.push(c);
-      });
-      for (const c of doomed) delete cellsOfRow[c];
+      const right = Math.min(m.right, cellsOfRow.length - 1);
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= right; c++) {
+        if (cellsOfRow[c] !== undefined) delete cellsOfRow[c];
+      }
     }
   }
+}
+
+function isAscending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i] < xs[i - 1]) return false;
+  return true;
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
