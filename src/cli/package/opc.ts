@@ -10,6 +10,7 @@
  */
 import * as path from 'path';
 import JSZip from 'jszip';
+import * as CRC32 from 'crc-32';
 
 import { walkXml } from './xml';
 
@@ -110,21 +111,13 @@ export function declaredCrc(entry: JSZip.JSZipObject): number | undefined {
   return typeof n === 'number' ? n >>> 0 : undefined; // JSZip keeps it as a signed 32-bit integer
 }
 
-const CRC_TABLE = ((): Uint32Array => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (ISO 3309, as zip uses) of `bytes`, continuing from `crc` (the value for what came before). */
+/**
+ * CRC-32 (ISO 3309, as zip uses) of `bytes`, continuing from `crc` (the value for what came
+ * before). SheetJS's `crc-32` (slicing by 16) is twice as fast as a byte-at-a-time table,
+ * and every part the reader inflates is checked: ~35 MB of XML for a million-row sheet.
+ */
 export function crc32(bytes: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
+  return CRC32.buf(bytes, crc | 0) >>> 0;
 }
 
 /** A size for messages: `612 MB`, `1.5 MB`, `3 KB`. */
