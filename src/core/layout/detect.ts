@@ -18,8 +18,9 @@ import {
   type IndicatorRole,
 } from './headers';
 import { budgetRoles } from './budget';
-import type { IndicatorRow, SubtotalRow, TableKind, TableLayout, BudgetBlock } from './types';
+import type { IndicatorRow, NumberCell, SubtotalRow, TableKind, TableLayout, BudgetBlock } from './types';
 import { SheetView } from './view';
+import { memoByString } from '../memo';
 
 type Roles = Map<number, IndicatorRole>;
 
@@ -682,38 +683,65 @@ const NO_DECLARED = { name: '', weight: null } as const;
 
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
-function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
-  const t = (role: IndicatorRole) => (cols[role] !== undefined ? readText(view, r, cols[role]) : undefined);
-  // A value from a merged area belongs to the column of its top-left cell only (issue 6
-  // item 4): a number cell covered by a merge anchored in another column reads as empty.
-  // Made only for a row with a covered cell (rare): no empty object per row of a long table.
-  let covered: Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { cell: string; merge: string }>> | null = null;
-  const n = (role: 'weight' | 'score' | 'refWeight' | 'completion') => {
+const TEXT_ROLES = ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const;
+const FIGURE_ROLES = ['weight', 'score', 'refWeight', 'completion'] as const;
+type Covered = NonNullable<IndicatorRow['covered']>;
+
+/** `产出指标（20分）` → name and points; a long table repeats a few level labels on every row. */
+const declaredWeight = memoByString(parseDeclaredWeight);
+
+/** The A1 address of the merged area's top-left holding (r, c), or of (r, c). */
+function anchorAddress(view: SheetView, r: number, c: number): string {
+  const m = view.merge(r, c);
+  return m ? address(m.top, m.left) : address(r, c);
+}
+
+function numberAt(view: SheetView, r: number, c: number | undefined): NumberCell | null {
+  return c === undefined ? null : readNumber(view, r, c);
+}
+
+/**
+ * A value from a merged area belongs to the column of its top-left cell only (issue 6 item 4):
+ * the number cells of row `r` covered by a merge anchored in another column, address → merge.
+ */
+function coveredFigures(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>): Covered {
+  const covered: { -readonly [K in keyof Covered]: Covered[K] } = {};
+  for (const role of FIGURE_ROLES) {
     const c = cols[role];
-    if (c === undefined) return null;
-    const cell = readNumber(view, r, c);
-    if (!cell.offColumn) return cell;
-    const m = view.merge(r, c)!;
-    (covered ??= {})[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
-    return null;
-  };
-  const l1 = t('level1');
-  const l2 = t('level2');
-  const l3 = t('level3');
-  const declared = parseDeclaredWeight(l1?.text ?? '');
+    const m = c === undefined ? undefined : view.merge(r, c);
+    if (c !== undefined && m && m.left !== c) covered[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
+  }
+  return covered;
+}
+
+/**
+ * Read row `r` of an indicator block. Runs once per row of a long table: no closures or
+ * per-row lists, and the row keeps only what it reports.
+ */
+function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
+  const c1 = cols.level1;
+  const l1text = c1 !== undefined ? view.text(r, c1) : '';
+  const l2text = cols.level2 !== undefined ? view.text(r, cols.level2) : '';
+  const level3 = cols.level3 !== undefined ? view.text(r, cols.level3).trim() : '';
+  const declared = declaredWeight(l1text);
   // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
-  const l2text = l2?.text ?? '';
-  const declared2 = /\d/.test(l2text) ? parseDeclaredWeight(l2text) : NO_DECLARED;
+  const declared2 = /\d/.test(l2text) ? declaredWeight(l2text) : NO_DECLARED;
   const level2 = !normalizeHeader(l2text) ? '' : declared2.weight !== null ? declared2.name : l2text.trim();
-  const level3 = (l3?.text ?? '').trim();
-  const weight = n('weight');
-  const score = n('score');
-  const refWeight = n('refWeight');
-  const completion = n('completion');
-  const texts: IndicatorRow['texts'] = {};
-  for (const k of ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const) {
-    const v = t(k);
-    if (v) (texts as Record<string, typeof v>)[k] = v;
+  // A number cell covered by a merge anchored in another column reads as empty (issue 6 item 4);
+  // the `covered` record is made only for a row that has one (rare).
+  const weightCell = numberAt(view, r, cols.weight);
+  const scoreCell = numberAt(view, r, cols.score);
+  const refWeightCell = numberAt(view, r, cols.refWeight);
+  const completionCell = numberAt(view, r, cols.completion);
+  const anyCovered = !!(weightCell?.offColumn || scoreCell?.offColumn || refWeightCell?.offColumn || completionCell?.offColumn);
+  const weight = weightCell?.offColumn ? null : weightCell;
+  const score = scoreCell?.offColumn ? null : scoreCell;
+  const refWeight = refWeightCell?.offColumn ? null : refWeightCell;
+  const completion = completionCell?.offColumn ? null : completionCell;
+  const texts: { -readonly [K in keyof IndicatorRow['texts']]: IndicatorRow['texts'][K] } = {};
+  for (const k of TEXT_ROLES) {
+    const c = cols[k];
+    if (c !== undefined) texts[k] = readText(view, r, c);
   }
   const l3norm = view.norm(r, cols.level3 ?? 0);
   const targetText = texts.target?.text.trim() ?? '';
@@ -721,27 +749,25 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
 
   // Evaluation subtotal rows: a level-1 name with no 三级 but weights/score (seed 003).
   if (kind === 'evaluation' && l3norm === '' && hasNumbers) {
-    const labelCols = [cols.level1, cols.level2].filter((c): c is number => c !== undefined);
-    for (const c of labelCols) {
+    for (const c of [cols.level1, cols.level2]) {
+      if (c === undefined) continue;
       const s = view.norm(r, c);
-      const a = view.anchor(r, c);
       // A merged level column filled down from above is not this row's own label.
-      if (s && isLevel1Name(s) && a.row === r) {
-        return { kind: 'subtotal', subtotal: { row: r, label: parseDeclaredWeight(s).name, weight, refWeight, score } };
+      if (s && isLevel1Name(s) && (view.merge(r, c)?.top ?? r) === r) {
+        return { kind: 'subtotal', subtotal: { row: r, label: declaredWeight(s).name, weight, refWeight, score } };
       }
     }
   }
 
   const name = level3 && !PLACEHOLDER_NAMES.has(normalizeHeader(level3)) ? level3 : level2;
-  const placeholder =
-    PLACEHOLDER_NAMES.has(view.norm(r, cols.level3 ?? 0)) && isBlankNumber(weight) && isBlankNumber(score) && targetText === '';
-  if (!l1?.text.trim() && !level2 && !level3 && !hasNumbers && !targetText) return null;
+  const placeholder = PLACEHOLDER_NAMES.has(l3norm) && isBlankNumber(weight) && isBlankNumber(score) && targetText === '';
+  if (!l1text.trim() && !level2 && !level3 && !hasNumbers && !targetText) return null;
   // Whole literals (no spreads): a long table's rows keep their fields in the object itself.
-  const level1Cell = l1 ? l1.cell : null;
+  const level1Cell = c1 !== undefined ? anchorAddress(view, r, c1) : null;
   const indicator: { -readonly [K in keyof IndicatorRow]: IndicatorRow[K] } =
     declared2.weight !== null
-      ? { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level2Declared: declared2.weight, level2Cell: l2?.cell ?? null, level3, name, texts, weight, refWeight, score, completion, placeholder }
+      ? { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level2Declared: declared2.weight, level2Cell: cols.level2 !== undefined ? anchorAddress(view, r, cols.level2) : null, level3, name, texts, weight, refWeight, score, completion, placeholder }
       : { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level3, name, texts, weight, refWeight, score, completion, placeholder };
-  if (covered) indicator.covered = covered;
+  if (anyCovered) indicator.covered = coveredFigures(view, r, cols);
   return { kind: 'indicator', indicator };
 }

@@ -38,8 +38,9 @@ export class SheetView {
   private readonly owner: (MergedArea | undefined)[][] = [];
   /** Merged areas too large to index cell by cell. */
   private readonly large: MergedArea[] = [];
-  /** Occupied columns of each row, ascending; filled on first use. */
-  private readonly colsOf: (number[] | undefined)[] = [];
+  /** Occupied columns of the last rows asked for (`cols`), by `row & (RECENT_ROWS - 1)`. */
+  private readonly recentRow: number[] = new Array<number>(RECENT_ROWS).fill(0);
+  private readonly recentCols: (readonly number[])[] = new Array<readonly number[]>(RECENT_ROWS).fill([]);
   /** Occupied rows, ascending. */
   private readonly rowList: number[];
   readonly left: number;
@@ -103,20 +104,35 @@ export class SheetView {
 
   /**
    * Occupied columns of row `r`, ascending: its cells, and the cells of merged areas over it
-   * (every column of an area up to MARKED_MERGE_WIDTH wide, else its first). Built on first use.
+   * (every column of an area up to MARKED_MERGE_WIDTH wide, else its first). Layout reads a
+   * row several times in a row and then moves on: the last few rows' lists are kept, not a
+   * list per row of the sheet (200,000 arrays alive for a long table).
    */
   cols(r: number): readonly number[] {
-    let cols = this.colsOf[r];
-    if (cols) return cols;
+    const k = r & (RECENT_ROWS - 1);
+    if (this.recentRow[k] === r) return this.recentCols[k];
+    const cols = this.colsNow(r);
+    this.recentRow[k] = r;
+    this.recentCols[k] = cols;
+    return cols;
+  }
+
+  private colsNow(r: number): readonly number[] {
     const own: number[] = [];
     const cells = this.sheet.cells[r];
     if (cells) {
-      eachIndex(cells, (c, cell) => {
-        if (cell && c >= this.left && c <= this.right) own.push(c);
-      });
+      if (cells.length <= DENSE_LENGTH) {
+        const to = Math.min(this.right, cells.length - 1);
+        for (let c = this.left; c <= to; c++) if (cells[c]) own.push(c);
+      } else {
+        eachIndex(cells, (c, cell) => {
+          if (cell && c >= this.left && c <= this.right) own.push(c);
+        });
+      }
     }
-    const covered: number[] = [];
     const owners = this.owner[r];
+    if (!owners && !this.large.length) return own;
+    const covered: number[] = [];
     if (owners) {
       eachIndex(owners, (c, m) => {
         if (!m || c < this.left || c > this.right) return;
@@ -124,9 +140,7 @@ export class SheetView {
       });
     }
     for (const m of this.large) if (m.top === r && m.left >= this.left) covered.push(m.left);
-    cols = covered.length ? union(own, sortedUnique(covered)) : own;
-    this.colsOf[r] = cols;
-    return cols;
+    return covered.length ? union(own, sortedUnique(covered)) : own;
   }
 
   /** The cell physically at (r, c), without merge filling. */
@@ -138,8 +152,10 @@ export class SheetView {
   merge(r: number, c: number): MergedArea | undefined {
     if (c < this.left || c > this.right) return undefined;
     const m = this.owner[r]?.[c];
-    if (m || !this.large.length) return m;
-    return this.large.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
+    if (m) return m;
+    // A plain loop: this runs for every cell read, and a closure per call is garbage per cell.
+    for (const x of this.large) if (x.top <= r && r <= x.bottom && x.left <= c && c <= x.right) return x;
+    return undefined;
   }
 
   /** Top-left of the merged area holding (r, c), or (r, c) itself. */
@@ -150,8 +166,8 @@ export class SheetView {
 
   /** The cell at (r, c) with merged areas filled. */
   cell(r: number, c: number): Cell | undefined {
-    const a = this.anchor(r, c);
-    return this.raw(a.row, a.col);
+    const m = this.merge(r, c);
+    return m ? this.raw(m.top, m.left) : this.raw(r, c);
   }
 
   value(r: number, c: number): CellValue {
@@ -201,6 +217,9 @@ export class SheetView {
     return true;
   }
 }
+
+/** Rows whose occupied columns a view keeps (a power of two). */
+const RECENT_ROWS = 16;
 
 /** Arrays up to this length are walked index by index; longer ones are sparse in practice. */
 const DENSE_LENGTH = 65536;
