@@ -186,8 +186,9 @@ function closedBetween(view: SheetView, from: number, to: number): boolean {
 
 /** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
 function rolesOf(view: SheetView, r: number): Roles {
-  const roles: Roles = new Map();
-  const owner = new Map<IndicatorRole, { col: number; rank: number }>();
+  // Most rows hold no header label: their (empty) roles are one shared map, never written to.
+  let roles: Roles | null = null;
+  let owner: Map<IndicatorRole, { col: number; rank: number }> | null = null;
   for (const c of view.cols(r)) {
     // Header labels are short texts: skip numbers and prose without normalising them.
     const v = view.cell(r, c)?.value;
@@ -197,6 +198,8 @@ function rolesOf(view: SheetView, r: number): Roles {
     const role = roleOf(INDICATOR_HEADERS, h);
     if (!role) continue;
     const rank = synonymRank(INDICATOR_HEADERS, role, h);
+    roles ??= new Map();
+    owner ??= new Map();
     const prev = owner.get(role);
     // Merged header cells (指标分值 over D:E) claim every column they cover.
     if (prev && prev.rank < rank) continue;
@@ -206,8 +209,10 @@ function rolesOf(view: SheetView, r: number): Roles {
     owner.set(role, { col: c, rank });
     roles.set(c, role);
   }
-  return roles;
+  return roles ?? NO_ROLES;
 }
+
+const NO_ROLES: Roles = new Map();
 
 function hasNumber(view: SheetView, r: number): boolean {
   for (const c of view.cols(r)) if (view.raw(r, c)?.value.t === 'number') return true;
@@ -352,12 +357,14 @@ function sideBySideBounds(view: SheetView, h: Header): number[] {
   return bounds;
 }
 
+const EXECUTED_WORD = /执行|支出/;
+
 function isBudgetHeader(view: SheetView, r: number): boolean {
   // Every 执行数 synonym says 执行 or 支出: skip the full header match on rows without one.
   let candidate = false;
   for (const c of view.cols(r)) {
     const v = view.cell(r, c)?.value;
-    candidate = v?.t === 'text' && /执行|支出/.test(v.v);
+    candidate = v?.t === 'text' && EXECUTED_WORD.test(v.v);
     if (candidate) break;
   }
   if (!candidate) return false;
@@ -680,6 +687,7 @@ type ReadRow = { kind: 'indicator'; indicator: IndicatorRow } | { kind: 'subtota
 /** A breakdown row's name (trimmed): `其中：女职工`, `其中:农民工`. */
 const BREAKDOWN = /^其中/;
 const NO_DECLARED = { name: '', weight: null } as const;
+const DIGIT = /\d/;
 
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
@@ -725,7 +733,7 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const level3 = cols.level3 !== undefined ? view.text(r, cols.level3).trim() : '';
   const declared = declaredWeight(l1text);
   // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
-  const declared2 = /\d/.test(l2text) ? declaredWeight(l2text) : NO_DECLARED;
+  const declared2 = DIGIT.test(l2text) ? declaredWeight(l2text) : NO_DECLARED;
   const level2 = !normalizeHeader(l2text) ? '' : declared2.weight !== null ? declared2.name : l2text.trim();
   // A number cell covered by a merge anchored in another column reads as empty (issue 6 item 4);
   // the `covered` record is made only for a row that has one (rare).
