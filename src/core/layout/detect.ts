@@ -178,8 +178,8 @@ function withoutRepeats(view: SheetView, headers: readonly Header[]): Header[] {
 function closedBetween(view: SheetView, from: number, to: number): boolean {
   for (const r of view.rows(from, to)) {
     const labels = rowLabels(view, r);
-    if (findLabel(labels, TOTAL_SET) !== null || findLabel(labels, GRADE_SET) !== null || findLabel(labels, NAME_SET) !== null) return true;
-    if (isBudgetHeader(view, r) || (labels.length <= 2 && isTitleRow(view, r))) return true;
+    if (labels.total !== null || labels.grade !== null || labels.name !== null) return true;
+    if (isBudgetHeader(view, r) || (labels.count <= 2 && isTitleRow(view, r))) return true;
   }
   return false;
 }
@@ -385,35 +385,63 @@ function columnsOf(roles: Roles): Partial<Record<IndicatorRole, number>> {
   return cols;
 }
 
-/** The first few non-empty labels of a row (header-normalised), with their columns. */
-function rowLabels(view: SheetView, r: number, maxCells = 6): Array<{ col: number; label: string }> {
-  const out: Array<{ col: number; label: string }> = [];
+/**
+ * What the first few non-empty cells of a row say (labels header-normalised, a number as an
+ * empty label): how many, the first, and the first column of each kind of key label. One
+ * object, not a list of labels: the indicator loop asks this of every row of a long table.
+ */
+interface RowLabels {
+  /** Labels read, at most MAX_LABELS. */
+  readonly count: number;
+  readonly firstCol: number;
+  readonly firstLabel: string;
+  readonly total: number | null;
+  readonly grade: number | null;
+  readonly project: number | null;
+  readonly department: number | null;
+  /** The first project or department name label. */
+  readonly name: number | null;
+  /** Some label names an indicator column (二级指标, 分值…). */
+  readonly header: boolean;
+}
+
+const MAX_LABELS = 6;
+
+function rowLabels(view: SheetView, r: number): RowLabels {
+  let count = 0;
+  let firstCol = 0;
+  let firstLabel = '';
+  let total: number | null = null;
+  let grade: number | null = null;
+  let project: number | null = null;
+  let department: number | null = null;
+  let header = false;
   for (const c of view.cols(r)) {
-    if (out.length >= maxCells) break;
+    if (count >= MAX_LABELS) break;
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
-    if (!v || v.t === 'empty' || v.t === 'number') {
-      if (v?.t === 'number') out.push({ col: c, label: '' });
-      continue;
+    if (!v || v.t === 'empty') continue;
+    const label = v.t === 'number' ? '' : view.header(r, c);
+    if (v.t !== 'number' && !label) continue;
+    if (count++ === 0) {
+      firstCol = c;
+      firstLabel = label;
     }
-    const label = view.header(r, c);
-    if (label) out.push({ col: c, label });
+    if (!label) continue;
+    if (total === null && TOTAL_SET.has(label)) total = c;
+    if (grade === null && GRADE_SET.has(label)) grade = c;
+    if (project === null && PROJECT_SET.has(label)) project = c;
+    if (department === null && DEPARTMENT_SET.has(label)) department = c;
+    if (!header && roleOf(INDICATOR_HEADERS, label) !== null) header = true;
   }
-  return out;
-}
-
-function findLabel(labels: ReadonlyArray<{ col: number; label: string }>, wanted: ReadonlySet<string>): number | null {
-  for (const l of labels) if (wanted.has(l.label)) return l.col;
-  return null;
-}
-
-function rowHasLabel(view: SheetView, r: number, labels: readonly string[]): number | null {
-  return findLabel(rowLabels(view, r), new Set(labels));
+  const name = project === null ? department : department === null ? project : Math.min(project, department);
+  return { count, firstCol, firstLabel, total, grade, project, department, name, header };
 }
 
 const GRADE_SET = new Set(GRADE_LABELS);
 const TOTAL_SET = new Set(TOTAL_LABELS);
-const NAME_SET = new Set([...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]);
+const PROJECT_SET = new Set(PROJECT_NAME_LABELS);
+const DEPARTMENT_SET = new Set(DEPARTMENT_NAME_LABELS);
 
 /** First non-empty anchor right of the merged area holding (r, c). */
 function valueRightOf(view: SheetView, r: number, c: number): number | null {
@@ -468,8 +496,9 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let nameKind: TableKind | null = null;
   let top = budget ? budget.headerRow : h.first;
   for (const r of view.rows(regionTop, headTop - 1)) {
-    const p = rowHasLabel(view, r, PROJECT_NAME_LABELS);
-    const d = p === null ? rowHasLabel(view, r, DEPARTMENT_NAME_LABELS) : null;
+    const labels = rowLabels(view, r);
+    const p = labels.project;
+    const d = p === null ? labels.department : null;
     const labelCol = p ?? d;
     if (labelCol !== null && title === null) {
       const vc = valueRightOf(view, r, labelCol);
@@ -520,8 +549,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     }
     blank = 0;
     const labels = rowLabels(view, r);
-    const gradeCol = findLabel(labels, GRADE_SET);
-    const totalCol = findLabel(labels, TOTAL_SET);
+    const gradeCol = labels.grade;
+    const totalCol = labels.total;
     if (totalCol !== null && !total) {
       total = { row: r, score: totalScoreCell(view, r, totalCol, cols.score) };
       bottom = r;
@@ -548,10 +577,10 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     }
     if (isBudgetHeader(view, r)) break; // the next table's budget block (no 总分 row here)
     // A title row is a lone text; indicator rows carry several cells.
-    if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
+    if (labels.name !== null || (labels.count <= 2 && isTitleRow(view, r))) break;
     // A lone text of its own in the 一级 column (`711001 博野县总工会本级`, `单位：万元`) is a
     // caption between tables; placeholder rows have their text in the 二级/三级 columns.
-    if (indicators.length && labels.length === 1 && labels[0].col === view.anchor(r, cols.level1 ?? 0).col && view.anchor(r, labels[0].col).row === r) break;
+    if (indicators.length && labels.count === 1 && labels.firstCol === view.anchor(r, cols.level1 ?? 0).col && view.anchor(r, labels.firstCol).row === r) break;
 
     const row = readIndicator(view, r, cols, kind);
     if (!row) continue;
@@ -616,19 +645,19 @@ interface Section {
  * (产出指标, 效益指标(30分)) or states points for a group (年度绩效目标1(40分)): it opens a
  * section inside the table, it does not end it.
  */
-function sectionRow(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>): Section | null {
-  if (labels.length !== 1 || !labels[0].label) return null;
-  const a = view.anchor(r, labels[0].col);
+function sectionRow(view: SheetView, r: number, labels: RowLabels): Section | null {
+  if (labels.count !== 1 || !labels.firstLabel) return null;
+  const a = view.anchor(r, labels.firstCol);
   if (a.row !== r) return null;
-  const declared = parseDeclaredWeight(view.text(r, labels[0].col));
+  const declared = parseDeclaredWeight(view.text(r, labels.firstCol));
   const level1 = LEVEL1_NAMES.includes(declared.name);
   if (!level1 && declared.weight === null) return null;
   return { name: declared.name, weight: declared.weight, cell: address(a.row, a.col), level1 };
 }
 
 /** A row repeating the table's column header: two or more header labels, each in its own column. */
-function repeatsHeader(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>, roles: Roles): boolean {
-  if (labels.length < 2 || !labels.some((l) => l.label && roleOf(INDICATOR_HEADERS, l.label) !== null)) return false;
+function repeatsHeader(view: SheetView, r: number, labels: RowLabels, roles: Roles): boolean {
+  if (labels.count < 2 || !labels.header) return false;
   const own = rolesOf(view, r);
   if (own.size < 2) return false;
   for (const [c, role] of own) if (roles.get(c) !== role) return false;
