@@ -31,20 +31,41 @@ const OFF_COLUMN = 4;
  * A number cell as layout reads it. A long table holds two or more per row (weight, score),
  * so what the grid cell already holds (value, formula, format) is read through it rather than
  * copied, and the A1 address is made when asked for: a row keeps five fields per number cell,
- * not nine and an address string. Consumers see the `NumberCell` interface; `toJSON` gives
- * the same object a plain literal would.
+ * not nine and an address string, and an empty cell (a score not yet written) two. Consumers
+ * see the `NumberCell` interface; `toJSON` gives the same object a plain literal would.
  */
-class SheetNumberCell implements NumberCell {
+abstract class SheetCell implements NumberCell {
   constructor(
     readonly row: number,
     readonly col: number,
+  ) {}
+  abstract readonly value: Decimal | null;
+  abstract readonly raw: CellValue;
+  abstract readonly formula: string | undefined;
+  abstract readonly formulaWithoutResult: boolean | undefined;
+  abstract readonly numFmt: string | undefined;
+  abstract readonly fromText: boolean;
+  abstract readonly percent: boolean;
+  abstract readonly offColumn: boolean | undefined;
+  get cell(): string {
+    return address(this.row, this.col);
+  }
+  toJSON(): Record<string, unknown> {
+    const { row, col, cell, raw, formula, numFmt, value, fromText, percent, formulaWithoutResult, offColumn } = this;
+    return { row, col, cell, raw, formula, numFmt, value, fromText, percent, formulaWithoutResult, offColumn };
+  }
+}
+
+class SheetNumberCell extends SheetCell {
+  constructor(
+    row: number,
+    col: number,
     readonly value: Decimal | null,
     /** The grid cell at (row, col), the merged area's top-left. */
     private readonly source: Cell | undefined,
     private readonly flags: number,
-  ) {}
-  get cell(): string {
-    return address(this.row, this.col);
+  ) {
+    super(row, col);
   }
   get raw(): CellValue {
     return this.source?.value ?? EMPTY;
@@ -67,9 +88,33 @@ class SheetNumberCell implements NumberCell {
   get offColumn(): boolean | undefined {
     return this.flags & OFF_COLUMN ? true : undefined;
   }
-  toJSON(): Record<string, unknown> {
-    const { row, col, cell, raw, formula, numFmt, value, fromText, percent, formulaWithoutResult, offColumn } = this;
-    return { row, col, cell, raw, formula, numFmt, value, fromText, percent, formulaWithoutResult, offColumn };
+}
+
+/** A number cell with no grid cell at all, in its own column: nothing but where it is. */
+class BlankNumberCell extends SheetCell {
+  get value(): null {
+    return null;
+  }
+  get raw(): CellValue {
+    return EMPTY;
+  }
+  get formula(): undefined {
+    return undefined;
+  }
+  get formulaWithoutResult(): undefined {
+    return undefined;
+  }
+  get numFmt(): undefined {
+    return undefined;
+  }
+  get fromText(): boolean {
+    return false;
+  }
+  get percent(): boolean {
+    return false;
+  }
+  get offColumn(): undefined {
+    return undefined;
   }
 }
 
@@ -83,6 +128,7 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
   const row = m ? m.top : r;
   const col = m ? m.left : c;
   const cell = view.raw(row, col);
+  if (!cell && col === c) return new BlankNumberCell(row, col);
   const raw = cell?.value ?? EMPTY;
   let value: Decimal | null = null;
   let flags = col === c ? 0 : OFF_COLUMN;
