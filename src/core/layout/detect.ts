@@ -720,7 +720,6 @@ const DIGIT = /\d/;
 
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
-const TEXT_ROLES = ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const;
 const FIGURE_ROLES = ['weight', 'score', 'refWeight', 'completion'] as const;
 type Covered = NonNullable<IndicatorRow['covered']>;
 
@@ -775,11 +774,17 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const score = scoreCell?.offColumn ? null : scoreCell;
   const refWeight = refWeightCell?.offColumn ? null : refWeightCell;
   const completion = completionCell?.offColumn ? null : completionCell;
+  // Named stores, not `texts[k]` over a list of roles: a keyed store of changing keys is the
+  // slow generic path, once per text column of every row.
   const texts: { -readonly [K in keyof IndicatorRow['texts']]: IndicatorRow['texts'][K] } = {};
-  for (const k of TEXT_ROLES) {
-    const c = cols[k];
-    if (c !== undefined) texts[k] = readText(view, r, c);
-  }
+  if (cols.description !== undefined) texts.description = readText(view, r, cols.description);
+  if (cols.operator !== undefined) texts.operator = readText(view, r, cols.operator);
+  if (cols.target !== undefined) texts.target = readText(view, r, cols.target);
+  if (cols.unit !== undefined) texts.unit = readText(view, r, cols.unit);
+  if (cols.actual !== undefined) texts.actual = readText(view, r, cols.actual);
+  if (cols.reason !== undefined) texts.reason = readText(view, r, cols.reason);
+  if (cols.analysis !== undefined) texts.analysis = readText(view, r, cols.analysis);
+  if (cols.basis !== undefined) texts.basis = readText(view, r, cols.basis);
   const l3norm = view.norm(r, cols.level3 ?? 0);
   const targetText = texts.target?.text.trim() ?? '';
   const hasNumbers = !isBlankNumber(weight) || !isBlankNumber(score);
