@@ -193,7 +193,8 @@ function rolesOf(view: SheetView, r: number): Roles {
     // Header labels are short texts: skip numbers and prose without normalising them.
     const v = view.cell(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 40) continue;
-    const h = view.header(r, c);
+    // The cell's text is `v.v` (what `view.header` would read again through the merge).
+    const h = normalizeHeader(v.v);
     if (!h) continue;
     const role = roleOf(INDICATOR_HEADERS, h);
     if (!role) continue;
@@ -421,7 +422,8 @@ function rowLabels(view: SheetView, r: number): RowLabels {
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
     if (!v || v.t === 'empty') continue;
-    const label = v.t === 'number' ? '' : view.header(r, c);
+    // Not covered: the cell is its own text (`view.header` would find it again through the merge).
+    const label = v.t === 'number' ? '' : v.t === 'text' ? normalizeHeader(v.v) : view.header(r, c);
     if (v.t !== 'number' && !label) continue;
     if (count++ === 0) {
       firstCol = c;
