@@ -429,21 +429,38 @@ function rowLabels(view: SheetView, r: number): RowLabels {
       firstCol = c;
       firstLabel = label;
     }
-    if (!label) continue;
-    if (total === null && TOTAL_SET.has(label)) total = c;
-    if (grade === null && GRADE_SET.has(label)) grade = c;
-    if (project === null && PROJECT_SET.has(label)) project = c;
-    if (department === null && DEPARTMENT_SET.has(label)) department = c;
-    if (!header && roleOf(INDICATOR_HEADERS, label) !== null) header = true;
+    const kind = label ? KEY_LABELS.get(label) : undefined;
+    if (kind === undefined) continue;
+    if (total === null && kind & TOTAL) total = c;
+    if (grade === null && kind & GRADE) grade = c;
+    if (project === null && kind & PROJECT) project = c;
+    if (department === null && kind & DEPARTMENT) department = c;
+    if (kind & HEADER) header = true;
   }
   const name = project === null ? department : department === null ? project : Math.min(project, department);
   return { count, firstCol, firstLabel, total, grade, project, department, name, header };
 }
 
-const GRADE_SET = new Set(GRADE_LABELS);
-const TOTAL_SET = new Set(TOTAL_LABELS);
-const PROJECT_SET = new Set(PROJECT_NAME_LABELS);
-const DEPARTMENT_SET = new Set(DEPARTMENT_NAME_LABELS);
+const TOTAL = 1;
+const GRADE = 2;
+const PROJECT = 4;
+const DEPARTMENT = 8;
+/** An indicator header label (二级指标, 分值…). */
+const HEADER = 16;
+
+/** Every label `rowLabels` looks for → what it is (bits): one lookup per cell of a row. */
+const KEY_LABELS: ReadonlyMap<string, number> = (() => {
+  const kinds = new Map<string, number>();
+  const add = (labels: readonly string[], kind: number) => {
+    for (const l of labels) kinds.set(l, (kinds.get(l) ?? 0) | kind);
+  };
+  add(TOTAL_LABELS, TOTAL);
+  add(GRADE_LABELS, GRADE);
+  add(PROJECT_NAME_LABELS, PROJECT);
+  add(DEPARTMENT_NAME_LABELS, DEPARTMENT);
+  for (const synonyms of Object.values<readonly string[]>(INDICATOR_HEADERS)) add(synonyms, HEADER);
+  return kinds;
+})();
 
 /** First non-empty anchor right of the merged area holding (r, c). */
 function valueRightOf(view: SheetView, r: number, c: number): number | null {
