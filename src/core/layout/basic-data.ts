@@ -44,6 +44,8 @@ export interface BasicData {
 }
 
 const YEAR_COLUMN = /^(?:(\d{4})年?)?(决算|预算|执行)数?$/;
+/** A word every YEAR_COLUMN header holds: rows without one skip the header match. */
+const YEAR_WORD = /算|执行/;
 const STANDALONE = /政府采购|预算调整|楼堂馆所|厉行节约/;
 const NUMBERED = /^\d+[、.．]/;
 const FIRST_ITEM = /^1[、.．]/;
@@ -80,15 +82,15 @@ export function detectBasicData(view: SheetView): (Omit<TableLayout, 'kind'> & {
   let labelCol = view.left;
   for (const r of view.rows()) {
     if (headerRow) break;
-    const cols: BasicDataColumn[] = [];
+    let cols: BasicDataColumn[] | null = null;
     for (const c of view.cols(r)) {
       // Year columns read 决算数/预算数/执行数: skip the header match on any other cell.
       const v = view.raw(r, c)?.value;
-      if (v?.t !== 'text' || v.v.length > 30 || !/算|执行/.test(v.v) || view.isCovered(r, c)) continue;
+      if (v?.t !== 'text' || v.v.length > 30 || !YEAR_WORD.test(v.v) || view.isCovered(r, c)) continue;
       const m = YEAR_COLUMN.exec(view.header(r, c));
-      if (m) cols.push({ col: c, label: view.text(r, c).trim(), year: m[1] ? Number(m[1]) : null, kind: m[2] as BasicDataColumn['kind'] });
+      if (m) (cols ??= []).push({ col: c, label: view.text(r, c).trim(), year: m[1] ? Number(m[1]) : null, kind: m[2] as BasicDataColumn['kind'] });
     }
-    if (cols.length >= 2) {
+    if (cols && cols.length >= 2) {
       headerRow = r;
       columns = cols;
       labelCol = Math.max(view.left, cols[0].col - 1);

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
-import { address, EMPTY, type CellValue } from '../grid';
+import { address, EMPTY, type Cell, type CellValue } from '../grid';
 import { normalizeText } from '../values/normalize';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from '../values/numerals';
 import type { NumberCell, TextCell } from './types';
-import { trimNumber, type SheetView } from './view';
+import { displayText, trimNumber, type SheetView } from './view';
 
 /** Unit and score suffixes tolerated after a number typed as text: `20分`, `6万元`, `10 元`. */
 const NUMBER_TEXT = /^([+-]?\d+(?:\.\d+)?)(%|分|万元|元)?$/;
@@ -23,21 +23,118 @@ function decimalOf(n: number): Decimal {
   return d;
 }
 
+const FROM_TEXT = 1;
+const PERCENT = 2;
+const OFF_COLUMN = 4;
+
+/**
+ * A number cell as layout reads it. A long table holds two or more per row (weight, score),
+ * so what the grid cell already holds (value, formula, format) is read through it rather than
+ * copied, and the A1 address is made when asked for: a row keeps five fields per number cell,
+ * not nine and an address string, and an empty cell (a score not yet written) two. Consumers
+ * see the `NumberCell` interface; `toJSON` gives the same object a plain literal would.
+ */
+abstract class SheetCell implements NumberCell {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+  ) {}
+  abstract readonly value: Decimal | null;
+  abstract readonly raw: CellValue;
+  abstract readonly formula: string | undefined;
+  abstract readonly formulaWithoutResult: boolean | undefined;
+  abstract readonly numFmt: string | undefined;
+  abstract readonly fromText: boolean;
+  abstract readonly percent: boolean;
+  abstract readonly offColumn: boolean | undefined;
+  get cell(): string {
+    return address(this.row, this.col);
+  }
+  toJSON(): Record<string, unknown> {
+    const { row, col, cell, raw, formula, numFmt, value, fromText, percent, formulaWithoutResult, offColumn } = this;
+    return { row, col, cell, raw, formula, numFmt, value, fromText, percent, formulaWithoutResult, offColumn };
+  }
+}
+
+class SheetNumberCell extends SheetCell {
+  constructor(
+    row: number,
+    col: number,
+    readonly value: Decimal | null,
+    /** The grid cell at (row, col), the merged area's top-left. */
+    private readonly source: Cell | undefined,
+    private readonly flags: number,
+  ) {
+    super(row, col);
+  }
+  get raw(): CellValue {
+    return this.source?.value ?? EMPTY;
+  }
+  get formula(): string | undefined {
+    return this.source?.formula;
+  }
+  get formulaWithoutResult(): boolean | undefined {
+    return this.source?.formulaWithoutResult ? true : undefined;
+  }
+  get numFmt(): string | undefined {
+    return this.source?.numFmt;
+  }
+  get fromText(): boolean {
+    return (this.flags & FROM_TEXT) !== 0;
+  }
+  get percent(): boolean {
+    return (this.flags & PERCENT) !== 0;
+  }
+  get offColumn(): boolean | undefined {
+    return this.flags & OFF_COLUMN ? true : undefined;
+  }
+}
+
+/** A number cell with no grid cell at all, in its own column: nothing but where it is. */
+class BlankNumberCell extends SheetCell {
+  get value(): null {
+    return null;
+  }
+  get raw(): CellValue {
+    return EMPTY;
+  }
+  get formula(): undefined {
+    return undefined;
+  }
+  get formulaWithoutResult(): undefined {
+    return undefined;
+  }
+  get numFmt(): undefined {
+    return undefined;
+  }
+  get fromText(): boolean {
+    return false;
+  }
+  get percent(): boolean {
+    return false;
+  }
+  get offColumn(): undefined {
+    return undefined;
+  }
+}
+
 /**
  * Read the cell at (r, c) (merged areas resolve to their top-left) as a number.
  * Numbers typed as text are accepted and flagged `fromText`; anything else (dates,
  * booleans, errors, prose) reads as null but keeps its raw value for the findings.
  */
 export function readNumber(view: SheetView, r: number, c: number): NumberCell {
-  const a = view.anchor(r, c);
-  const cell = view.raw(a.row, a.col);
+  const m = view.merge(r, c);
+  const row = m ? m.top : r;
+  const col = m ? m.left : c;
+  const cell = view.raw(row, col);
+  if (!cell && col === c) return new BlankNumberCell(row, col);
   const raw = cell?.value ?? EMPTY;
   let value: Decimal | null = null;
-  let fromText = false;
-  let percent = false;
+  let flags = col === c ? 0 : OFF_COLUMN;
   if (raw.t === 'number') {
     value = Number.isFinite(raw.v) ? decimalOf(raw.v) : null;
-    percent = !!cell?.numFmt?.includes('%');
+    if (cell?.numFmt?.includes('%')) flags |= PERCENT;
   } else if (raw.t === 'date' && raw.serial !== undefined && Number.isFinite(raw.serial)) {
     // 95 under `yyyy-mm-dd` shows 1900-04-04 but is 95: formats only change display (issue 12 item 6).
     value = decimalOf(raw.serial);
@@ -45,21 +142,19 @@ export function readNumber(view: SheetView, r: number, c: number): NumberCell {
     const m = NUMBER_TEXT.exec(normalizeText(raw.v));
     if (m) {
       value = new Decimal(m[1]);
-      fromText = true;
-      percent = m[2] === '%';
+      flags |= FROM_TEXT;
+      if (m[2] === '%') flags |= PERCENT;
     } else {
       // `三十`: unambiguous Chinese numerals are the figure; anything else stays unread.
       const w = NUMERAL_TEXT.exec(normalizeText(raw.v));
       const n = w ? parseChineseNumber(w[1]) : null;
       if (n !== null) {
         value = n;
-        fromText = true;
+        flags |= FROM_TEXT;
       }
     }
   }
-  const n: NumberCell = { row: a.row, col: a.col, cell: address(a.row, a.col), raw, formula: cell?.formula, numFmt: cell?.numFmt, value, fromText, percent };
-  if (cell?.formulaWithoutResult) (n as { formulaWithoutResult?: boolean }).formulaWithoutResult = true;
-  return a.col === c ? n : { ...n, offColumn: true };
+  return new SheetNumberCell(row, col, value, cell, flags);
 }
 
 /** True when the cell holds nothing a person would read (empty or whitespace). */
@@ -83,9 +178,25 @@ export function isUserText(raw: CellValue): boolean {
   return raw.t === 'text' && !isBlankPlaceholder(raw.v);
 }
 
+/** A text cell as layout reads it: the address is made when asked for (three or more per row of a long table). */
+class SheetTextCell implements TextCell {
+  constructor(
+    readonly text: string,
+    /** The merged area's top-left (where a write would go). */
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+  get cell(): string {
+    return address(this.row, this.col);
+  }
+  toJSON(): TextCell {
+    return { text: this.text, cell: this.cell };
+  }
+}
+
 export function readText(view: SheetView, r: number, c: number): TextCell {
-  const a = view.anchor(r, c);
-  return { text: view.text(r, c), cell: address(a.row, a.col) };
+  const m = view.merge(r, c);
+  return m ? new SheetTextCell(displayText(view.raw(m.top, m.left)), m.top, m.left) : new SheetTextCell(displayText(view.raw(r, c)), r, c);
 }
 
 /**

@@ -18,8 +18,9 @@ import {
   type IndicatorRole,
 } from './headers';
 import { budgetRoles } from './budget';
-import type { IndicatorRow, SubtotalRow, TableKind, TableLayout, BudgetBlock } from './types';
+import type { IndicatorRow, NumberCell, SubtotalRow, TableKind, TableLayout, BudgetBlock } from './types';
 import { SheetView } from './view';
+import { memoByString } from '../memo';
 
 type Roles = Map<number, IndicatorRole>;
 
@@ -177,25 +178,29 @@ function withoutRepeats(view: SheetView, headers: readonly Header[]): Header[] {
 function closedBetween(view: SheetView, from: number, to: number): boolean {
   for (const r of view.rows(from, to)) {
     const labels = rowLabels(view, r);
-    if (findLabel(labels, TOTAL_SET) !== null || findLabel(labels, GRADE_SET) !== null || findLabel(labels, NAME_SET) !== null) return true;
-    if (isBudgetHeader(view, r) || (labels.length <= 2 && isTitleRow(view, r))) return true;
+    if (labels.total !== null || labels.grade !== null || labels.name !== null) return true;
+    if (isBudgetHeader(view, r) || (labels.count <= 2 && isTitleRow(view, r))) return true;
   }
   return false;
 }
 
 /** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
 function rolesOf(view: SheetView, r: number): Roles {
-  const roles: Roles = new Map();
-  const owner = new Map<IndicatorRole, { col: number; rank: number }>();
+  // Most rows hold no header label: their (empty) roles are one shared map, never written to.
+  let roles: Roles | null = null;
+  let owner: Map<IndicatorRole, { col: number; rank: number }> | null = null;
   for (const c of view.cols(r)) {
     // Header labels are short texts: skip numbers and prose without normalising them.
     const v = view.cell(r, c)?.value;
     if (!v || v.t !== 'text' || v.v.length > 40) continue;
-    const h = view.header(r, c);
+    // The cell's text is `v.v` (what `view.header` would read again through the merge).
+    const h = normalizeHeader(v.v);
     if (!h) continue;
     const role = roleOf(INDICATOR_HEADERS, h);
     if (!role) continue;
     const rank = synonymRank(INDICATOR_HEADERS, role, h);
+    roles ??= new Map();
+    owner ??= new Map();
     const prev = owner.get(role);
     // Merged header cells (指标分值 over D:E) claim every column they cover.
     if (prev && prev.rank < rank) continue;
@@ -205,8 +210,10 @@ function rolesOf(view: SheetView, r: number): Roles {
     owner.set(role, { col: c, rank });
     roles.set(c, role);
   }
-  return roles;
+  return roles ?? NO_ROLES;
 }
+
+const NO_ROLES: Roles = new Map();
 
 function hasNumber(view: SheetView, r: number): boolean {
   for (const c of view.cols(r)) if (view.raw(r, c)?.value.t === 'number') return true;
@@ -351,12 +358,14 @@ function sideBySideBounds(view: SheetView, h: Header): number[] {
   return bounds;
 }
 
+const EXECUTED_WORD = /执行|支出/;
+
 function isBudgetHeader(view: SheetView, r: number): boolean {
   // Every 执行数 synonym says 执行 or 支出: skip the full header match on rows without one.
   let candidate = false;
   for (const c of view.cols(r)) {
     const v = view.cell(r, c)?.value;
-    candidate = v?.t === 'text' && /执行|支出/.test(v.v);
+    candidate = v?.t === 'text' && EXECUTED_WORD.test(v.v);
     if (candidate) break;
   }
   if (!candidate) return false;
@@ -377,35 +386,81 @@ function columnsOf(roles: Roles): Partial<Record<IndicatorRole, number>> {
   return cols;
 }
 
-/** The first few non-empty labels of a row (header-normalised), with their columns. */
-function rowLabels(view: SheetView, r: number, maxCells = 6): Array<{ col: number; label: string }> {
-  const out: Array<{ col: number; label: string }> = [];
+/**
+ * What the first few non-empty cells of a row say (labels header-normalised, a number as an
+ * empty label): how many, the first, and the first column of each kind of key label. One
+ * object, not a list of labels: the indicator loop asks this of every row of a long table.
+ */
+interface RowLabels {
+  /** Labels read, at most MAX_LABELS. */
+  readonly count: number;
+  readonly firstCol: number;
+  readonly firstLabel: string;
+  readonly total: number | null;
+  readonly grade: number | null;
+  readonly project: number | null;
+  readonly department: number | null;
+  /** The first project or department name label. */
+  readonly name: number | null;
+  /** Some label names an indicator column (二级指标, 分值…). */
+  readonly header: boolean;
+}
+
+const MAX_LABELS = 6;
+
+function rowLabels(view: SheetView, r: number): RowLabels {
+  let count = 0;
+  let firstCol = 0;
+  let firstLabel = '';
+  let total: number | null = null;
+  let grade: number | null = null;
+  let project: number | null = null;
+  let department: number | null = null;
+  let header = false;
   for (const c of view.cols(r)) {
-    if (out.length >= maxCells) break;
+    if (count >= MAX_LABELS) break;
     if (view.isCovered(r, c)) continue;
     const v = view.raw(r, c)?.value;
-    if (!v || v.t === 'empty' || v.t === 'number') {
-      if (v?.t === 'number') out.push({ col: c, label: '' });
-      continue;
+    if (!v || v.t === 'empty') continue;
+    // Not covered: the cell is its own text (`view.header` would find it again through the merge).
+    const label = v.t === 'number' ? '' : v.t === 'text' ? normalizeHeader(v.v) : view.header(r, c);
+    if (v.t !== 'number' && !label) continue;
+    if (count++ === 0) {
+      firstCol = c;
+      firstLabel = label;
     }
-    const label = view.header(r, c);
-    if (label) out.push({ col: c, label });
+    const kind = label ? KEY_LABELS.get(label) : undefined;
+    if (kind === undefined) continue;
+    if (total === null && kind & TOTAL) total = c;
+    if (grade === null && kind & GRADE) grade = c;
+    if (project === null && kind & PROJECT) project = c;
+    if (department === null && kind & DEPARTMENT) department = c;
+    if (kind & HEADER) header = true;
   }
-  return out;
+  const name = project === null ? department : department === null ? project : Math.min(project, department);
+  return { count, firstCol, firstLabel, total, grade, project, department, name, header };
 }
 
-function findLabel(labels: ReadonlyArray<{ col: number; label: string }>, wanted: ReadonlySet<string>): number | null {
-  for (const l of labels) if (wanted.has(l.label)) return l.col;
-  return null;
-}
+const TOTAL = 1;
+const GRADE = 2;
+const PROJECT = 4;
+const DEPARTMENT = 8;
+/** An indicator header label (二级指标, 分值…). */
+const HEADER = 16;
 
-function rowHasLabel(view: SheetView, r: number, labels: readonly string[]): number | null {
-  return findLabel(rowLabels(view, r), new Set(labels));
-}
-
-const GRADE_SET = new Set(GRADE_LABELS);
-const TOTAL_SET = new Set(TOTAL_LABELS);
-const NAME_SET = new Set([...PROJECT_NAME_LABELS, ...DEPARTMENT_NAME_LABELS]);
+/** Every label `rowLabels` looks for → what it is (bits): one lookup per cell of a row. */
+const KEY_LABELS: ReadonlyMap<string, number> = (() => {
+  const kinds = new Map<string, number>();
+  const add = (labels: readonly string[], kind: number) => {
+    for (const l of labels) kinds.set(l, (kinds.get(l) ?? 0) | kind);
+  };
+  add(TOTAL_LABELS, TOTAL);
+  add(GRADE_LABELS, GRADE);
+  add(PROJECT_NAME_LABELS, PROJECT);
+  add(DEPARTMENT_NAME_LABELS, DEPARTMENT);
+  for (const synonyms of Object.values<readonly string[]>(INDICATOR_HEADERS)) add(synonyms, HEADER);
+  return kinds;
+})();
 
 /** First non-empty anchor right of the merged area holding (r, c). */
 function valueRightOf(view: SheetView, r: number, c: number): number | null {
@@ -460,8 +515,9 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let nameKind: TableKind | null = null;
   let top = budget ? budget.headerRow : h.first;
   for (const r of view.rows(regionTop, headTop - 1)) {
-    const p = rowHasLabel(view, r, PROJECT_NAME_LABELS);
-    const d = p === null ? rowHasLabel(view, r, DEPARTMENT_NAME_LABELS) : null;
+    const labels = rowLabels(view, r);
+    const p = labels.project;
+    const d = p === null ? labels.department : null;
     const labelCol = p ?? d;
     if (labelCol !== null && title === null) {
       const vc = valueRightOf(view, r, labelCol);
@@ -512,8 +568,8 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     }
     blank = 0;
     const labels = rowLabels(view, r);
-    const gradeCol = findLabel(labels, GRADE_SET);
-    const totalCol = findLabel(labels, TOTAL_SET);
+    const gradeCol = labels.grade;
+    const totalCol = labels.total;
     if (totalCol !== null && !total) {
       total = { row: r, score: totalScoreCell(view, r, totalCol, cols.score) };
       bottom = r;
@@ -540,10 +596,10 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     }
     if (isBudgetHeader(view, r)) break; // the next table's budget block (no 总分 row here)
     // A title row is a lone text; indicator rows carry several cells.
-    if (findLabel(labels, NAME_SET) !== null || (labels.length <= 2 && isTitleRow(view, r))) break;
+    if (labels.name !== null || (labels.count <= 2 && isTitleRow(view, r))) break;
     // A lone text of its own in the 一级 column (`711001 博野县总工会本级`, `单位：万元`) is a
     // caption between tables; placeholder rows have their text in the 二级/三级 columns.
-    if (indicators.length && labels.length === 1 && labels[0].col === view.anchor(r, cols.level1 ?? 0).col && view.anchor(r, labels[0].col).row === r) break;
+    if (indicators.length && labels.count === 1 && labels.firstCol === view.anchor(r, cols.level1 ?? 0).col && view.anchor(r, labels.firstCol).row === r) break;
 
     const row = readIndicator(view, r, cols, kind);
     if (!row) continue;
@@ -608,19 +664,19 @@ interface Section {
  * (产出指标, 效益指标(30分)) or states points for a group (年度绩效目标1(40分)): it opens a
  * section inside the table, it does not end it.
  */
-function sectionRow(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>): Section | null {
-  if (labels.length !== 1 || !labels[0].label) return null;
-  const a = view.anchor(r, labels[0].col);
+function sectionRow(view: SheetView, r: number, labels: RowLabels): Section | null {
+  if (labels.count !== 1 || !labels.firstLabel) return null;
+  const a = view.anchor(r, labels.firstCol);
   if (a.row !== r) return null;
-  const declared = parseDeclaredWeight(view.text(r, labels[0].col));
+  const declared = parseDeclaredWeight(view.text(r, labels.firstCol));
   const level1 = LEVEL1_NAMES.includes(declared.name);
   if (!level1 && declared.weight === null) return null;
   return { name: declared.name, weight: declared.weight, cell: address(a.row, a.col), level1 };
 }
 
 /** A row repeating the table's column header: two or more header labels, each in its own column. */
-function repeatsHeader(view: SheetView, r: number, labels: ReadonlyArray<{ col: number; label: string }>, roles: Roles): boolean {
-  if (labels.length < 2 || !labels.some((l) => l.label && roleOf(INDICATOR_HEADERS, l.label) !== null)) return false;
+function repeatsHeader(view: SheetView, r: number, labels: RowLabels, roles: Roles): boolean {
+  if (labels.count < 2 || !labels.header) return false;
   const own = rolesOf(view, r);
   if (own.size < 2) return false;
   for (const [c, role] of own) if (roles.get(c) !== role) return false;
@@ -679,69 +735,100 @@ type ReadRow = { kind: 'indicator'; indicator: IndicatorRow } | { kind: 'subtota
 /** A breakdown row's name (trimmed): `其中：女职工`, `其中:农民工`. */
 const BREAKDOWN = /^其中/;
 const NO_DECLARED = { name: '', weight: null } as const;
+const DIGIT = /\d/;
 
 const PLACEHOLDER_NAMES = new Set(['', '无', '/', '-', '—', '——']);
 
-function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
-  const t = (role: IndicatorRole) => (cols[role] !== undefined ? readText(view, r, cols[role]) : undefined);
-  // A value from a merged area belongs to the column of its top-left cell only (issue 6
-  // item 4): a number cell covered by a merge anchored in another column reads as empty.
-  // Made only for a row with a covered cell (rare): no empty object per row of a long table.
-  let covered: Partial<Record<'weight' | 'score' | 'refWeight' | 'completion', { cell: string; merge: string }>> | null = null;
-  const n = (role: 'weight' | 'score' | 'refWeight' | 'completion') => {
+const FIGURE_ROLES = ['weight', 'score', 'refWeight', 'completion'] as const;
+type Covered = NonNullable<IndicatorRow['covered']>;
+
+/** `产出指标（20分）` → name and points; a long table repeats a few level labels on every row. */
+const declaredWeight = memoByString(parseDeclaredWeight);
+
+/** The A1 address of the merged area's top-left holding (r, c), or of (r, c). */
+function anchorAddress(view: SheetView, r: number, c: number): string {
+  const m = view.merge(r, c);
+  return m ? address(m.top, m.left) : address(r, c);
+}
+
+function numberAt(view: SheetView, r: number, c: number | undefined): NumberCell | null {
+  return c === undefined ? null : readNumber(view, r, c);
+}
+
+/**
+ * A value from a merged area belongs to the column of its top-left cell only (issue 6 item 4):
+ * the number cells of row `r` covered by a merge anchored in another column, address → merge.
+ */
+function coveredFigures(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>): Covered {
+  const covered: { -readonly [K in keyof Covered]: Covered[K] } = {};
+  for (const role of FIGURE_ROLES) {
     const c = cols[role];
-    if (c === undefined) return null;
-    const cell = readNumber(view, r, c);
-    if (!cell.offColumn) return cell;
-    const m = view.merge(r, c)!;
-    (covered ??= {})[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
-    return null;
-  };
-  const l1 = t('level1');
-  const l2 = t('level2');
-  const l3 = t('level3');
-  const declared = parseDeclaredWeight(l1?.text ?? '');
-  // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
-  const l2text = l2?.text ?? '';
-  const declared2 = /\d/.test(l2text) ? parseDeclaredWeight(l2text) : NO_DECLARED;
-  const level2 = !normalizeHeader(l2text) ? '' : declared2.weight !== null ? declared2.name : l2text.trim();
-  const level3 = (l3?.text ?? '').trim();
-  const weight = n('weight');
-  const score = n('score');
-  const refWeight = n('refWeight');
-  const completion = n('completion');
-  const texts: IndicatorRow['texts'] = {};
-  for (const k of ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const) {
-    const v = t(k);
-    if (v) (texts as Record<string, typeof v>)[k] = v;
+    const m = c === undefined ? undefined : view.merge(r, c);
+    if (c !== undefined && m && m.left !== c) covered[role] = { cell: address(r, c), merge: rangeAddress(m.top, m.left, m.bottom, m.right) };
   }
+  return covered;
+}
+
+/**
+ * Read row `r` of an indicator block. Runs once per row of a long table: no closures or
+ * per-row lists, and the row keeps only what it reports.
+ */
+function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
+  const c1 = cols.level1;
+  const l1text = c1 !== undefined ? view.text(r, c1) : '';
+  const l2text = cols.level2 !== undefined ? view.text(r, cols.level2) : '';
+  const level3 = cols.level3 !== undefined ? view.text(r, cols.level3).trim() : '';
+  const declared = declaredWeight(l1text);
+  // 项目立项(10分): a level-2 cell may state its points too (evaluation frameworks, issue 12).
+  const declared2 = DIGIT.test(l2text) ? declaredWeight(l2text) : NO_DECLARED;
+  const level2 = !normalizeHeader(l2text) ? '' : declared2.weight !== null ? declared2.name : l2text.trim();
+  // A number cell covered by a merge anchored in another column reads as empty (issue 6 item 4);
+  // the `covered` record is made only for a row that has one (rare).
+  const weightCell = numberAt(view, r, cols.weight);
+  const scoreCell = numberAt(view, r, cols.score);
+  const refWeightCell = numberAt(view, r, cols.refWeight);
+  const completionCell = numberAt(view, r, cols.completion);
+  const anyCovered = !!(weightCell?.offColumn || scoreCell?.offColumn || refWeightCell?.offColumn || completionCell?.offColumn);
+  const weight = weightCell?.offColumn ? null : weightCell;
+  const score = scoreCell?.offColumn ? null : scoreCell;
+  const refWeight = refWeightCell?.offColumn ? null : refWeightCell;
+  const completion = completionCell?.offColumn ? null : completionCell;
+  // Named stores, not `texts[k]` over a list of roles: a keyed store of changing keys is the
+  // slow generic path, once per text column of every row.
+  const texts: { -readonly [K in keyof IndicatorRow['texts']]: IndicatorRow['texts'][K] } = {};
+  if (cols.description !== undefined) texts.description = readText(view, r, cols.description);
+  if (cols.operator !== undefined) texts.operator = readText(view, r, cols.operator);
+  if (cols.target !== undefined) texts.target = readText(view, r, cols.target);
+  if (cols.unit !== undefined) texts.unit = readText(view, r, cols.unit);
+  if (cols.actual !== undefined) texts.actual = readText(view, r, cols.actual);
+  if (cols.reason !== undefined) texts.reason = readText(view, r, cols.reason);
+  if (cols.analysis !== undefined) texts.analysis = readText(view, r, cols.analysis);
+  if (cols.basis !== undefined) texts.basis = readText(view, r, cols.basis);
   const l3norm = view.norm(r, cols.level3 ?? 0);
   const targetText = texts.target?.text.trim() ?? '';
   const hasNumbers = !isBlankNumber(weight) || !isBlankNumber(score);
 
   // Evaluation subtotal rows: a level-1 name with no 三级 but weights/score (seed 003).
   if (kind === 'evaluation' && l3norm === '' && hasNumbers) {
-    const labelCols = [cols.level1, cols.level2].filter((c): c is number => c !== undefined);
-    for (const c of labelCols) {
+    for (const c of [cols.level1, cols.level2]) {
+      if (c === undefined) continue;
       const s = view.norm(r, c);
-      const a = view.anchor(r, c);
       // A merged level column filled down from above is not this row's own label.
-      if (s && isLevel1Name(s) && a.row === r) {
-        return { kind: 'subtotal', subtotal: { row: r, label: parseDeclaredWeight(s).name, weight, refWeight, score } };
+      if (s && isLevel1Name(s) && (view.merge(r, c)?.top ?? r) === r) {
+        return { kind: 'subtotal', subtotal: { row: r, label: declaredWeight(s).name, weight, refWeight, score } };
       }
     }
   }
 
   const name = level3 && !PLACEHOLDER_NAMES.has(normalizeHeader(level3)) ? level3 : level2;
-  const placeholder =
-    PLACEHOLDER_NAMES.has(view.norm(r, cols.level3 ?? 0)) && isBlankNumber(weight) && isBlankNumber(score) && targetText === '';
-  if (!l1?.text.trim() && !level2 && !level3 && !hasNumbers && !targetText) return null;
+  const placeholder = PLACEHOLDER_NAMES.has(l3norm) && isBlankNumber(weight) && isBlankNumber(score) && targetText === '';
+  if (!l1text.trim() && !level2 && !level3 && !hasNumbers && !targetText) return null;
   // Whole literals (no spreads): a long table's rows keep their fields in the object itself.
-  const level1Cell = l1 ? l1.cell : null;
+  const level1Cell = c1 !== undefined ? anchorAddress(view, r, c1) : null;
   const indicator: { -readonly [K in keyof IndicatorRow]: IndicatorRow[K] } =
     declared2.weight !== null
-      ? { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level2Declared: declared2.weight, level2Cell: l2?.cell ?? null, level3, name, texts, weight, refWeight, score, completion, placeholder }
+      ? { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level2Declared: declared2.weight, level2Cell: cols.level2 !== undefined ? anchorAddress(view, r, cols.level2) : null, level3, name, texts, weight, refWeight, score, completion, placeholder }
       : { row: r, level1: declared.name, level1Declared: declared.weight, level1Cell, level2, level3, name, texts, weight, refWeight, score, completion, placeholder };
-  if (covered) indicator.covered = covered;
+  if (anyCovered) indicator.covered = coveredFigures(view, r, cols);
   return { kind: 'indicator', indicator };
 }

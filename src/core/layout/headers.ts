@@ -98,7 +98,12 @@ export const LEVEL1_NAMES: readonly string[] = [
 /** Synonym → (role, rank) index per table, built once: lookups run for every cell. */
 const indexes = new WeakMap<object, Map<string, { role: string; rank: number }>>();
 
+/** The index of the table looked up last: lookups come in long runs on one table (a row's cells). */
+let lastTable: object | null = null;
+let lastIndex: Map<string, { role: string; rank: number }> | null = null;
+
 function indexOf<R extends string>(table: Readonly<Record<R, readonly string[]>>): Map<string, { role: string; rank: number }> {
+  if (table === lastTable && lastIndex) return lastIndex;
   let idx = indexes.get(table);
   if (!idx) {
     idx = new Map();
@@ -109,6 +114,8 @@ function indexOf<R extends string>(table: Readonly<Record<R, readonly string[]>>
     }
     indexes.set(table, idx);
   }
+  lastTable = table;
+  lastIndex = idx;
   return idx;
 }
 

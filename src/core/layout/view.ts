@@ -38,8 +38,12 @@ export class SheetView {
   private readonly owner: (MergedArea | undefined)[][] = [];
   /** Merged areas too large to index cell by cell. */
   private readonly large: MergedArea[] = [];
-  /** Occupied columns of each row, ascending; filled on first use. */
-  private readonly colsOf: (number[] | undefined)[] = [];
+  /** Occupied columns of each row, ascending; filled on first use, equal lists shared. */
+  private readonly colsOf: (readonly number[] | undefined)[] = [];
+  /** The last distinct column lists made (`shared`). */
+  private readonly recentLists: (readonly number[])[] = [];
+  private readonly scratch: number[] = [];
+  private scratchLength = 0;
   /** Occupied rows, ascending. */
   private readonly rowList: number[];
   readonly left: number;
@@ -71,7 +75,7 @@ export class SheetView {
     const merged: number[] = [];
     eachIndex(this.owner, (r) => merged.push(r));
     for (const m of this.large) merged.push(m.top);
-    this.rowList = merged.length ? sortedUnique(rows.concat(merged)) : rows;
+    this.rowList = merged.length ? union(rows, sortedUnique(merged)) : rows;
   }
 
   /** The same sheet seen through a column window. */
@@ -90,9 +94,7 @@ export class SheetView {
   /** Occupied rows in [from, to], ascending. */
   rows(from = 1, to = this.rowCount): number[] {
     const list = this.rowList;
-    const out: number[] = [];
-    for (let i = lowerBound(list, from); i < list.length && list[i] <= to; i++) out.push(list[i]);
-    return out;
+    return list.slice(lowerBound(list, from), upperBound(list, to));
   }
 
   /** The first occupied row after `r`, or Infinity. */
@@ -103,30 +105,55 @@ export class SheetView {
 
   /**
    * Occupied columns of row `r`, ascending: its cells, and the cells of merged areas over it
-   * (every column of an area up to MARKED_MERGE_WIDTH wide, else its first). Built on first use.
+   * (every column of an area up to MARKED_MERGE_WIDTH wide, else its first). Built on first
+   * use and kept: layout reads every row in several passes. Rows of a long table occupy the
+   * same columns, so equal lists are one array shared by those rows (a list per row of a
+   * 200,000-row table was 40 MB of garbage and survivors).
    */
   cols(r: number): readonly number[] {
-    let cols = this.colsOf[r];
-    if (cols) return cols;
-    const own: number[] = [];
+    const known = this.colsOf[r];
+    if (known) return known;
+    const cols = this.shared(this.colsNow(r));
+    this.colsOf[r] = cols;
+    return cols;
+  }
+
+  /** Occupied columns of row `r`, into the scratch list (valid until the next call). */
+  private colsNow(r: number): readonly number[] {
+    // Written by index, never emptied with `length = 0` (that drops the backing store).
+    const own = this.scratch;
+    let n = 0;
     const cells = this.sheet.cells[r];
     if (cells) {
       eachIndex(cells, (c, cell) => {
-        if (cell && c >= this.left && c <= this.right) own.push(c);
+        if (cell && c >= this.left && c <= this.right) own[n++] = c;
       });
     }
-    const covered: number[] = [];
+    this.scratchLength = n;
     const owners = this.owner[r];
+    let covered: number[] | undefined;
     if (owners) {
       eachIndex(owners, (c, m) => {
         if (!m || c < this.left || c > this.right) return;
-        if (m.right - m.left < MARKED_MERGE_WIDTH || c === Math.max(m.left, this.left)) covered.push(c);
+        if (m.right - m.left < MARKED_MERGE_WIDTH || c === Math.max(m.left, this.left)) (covered ??= []).push(c);
       });
     }
-    for (const m of this.large) if (m.top === r && m.left >= this.left) covered.push(m.left);
-    cols = covered.length ? union(own, sortedUnique(covered)) : own;
-    this.colsOf[r] = cols;
-    return cols;
+    for (const m of this.large) if (m.top === r && m.left >= this.left) (covered ??= []).push(m.left);
+    if (!covered) return own;
+    const all = union(own.slice(0, n), sortedUnique(covered));
+    this.scratchLength = all.length;
+    return all;
+  }
+
+  /** A list equal to the first `scratchLength` of `cols` that an earlier row has, or a copy kept for the next rows. */
+  private shared(cols: readonly number[]): readonly number[] {
+    const n = this.scratchLength;
+    const recent = this.recentLists;
+    for (const list of recent) if (samePrefix(list, cols, n)) return list;
+    const copy = cols.slice(0, n);
+    if (recent.length >= RECENT_LISTS) recent.shift();
+    recent.push(copy);
+    return copy;
   }
 
   /** The cell physically at (r, c), without merge filling. */
@@ -138,8 +165,10 @@ export class SheetView {
   merge(r: number, c: number): MergedArea | undefined {
     if (c < this.left || c > this.right) return undefined;
     const m = this.owner[r]?.[c];
-    if (m || !this.large.length) return m;
-    return this.large.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
+    if (m) return m;
+    // A plain loop: this runs for every cell read, and a closure per call is garbage per cell.
+    for (const x of this.large) if (x.top <= r && r <= x.bottom && x.left <= c && c <= x.right) return x;
+    return undefined;
   }
 
   /** Top-left of the merged area holding (r, c), or (r, c) itself. */
@@ -150,8 +179,8 @@ export class SheetView {
 
   /** The cell at (r, c) with merged areas filled. */
   cell(r: number, c: number): Cell | undefined {
-    const a = this.anchor(r, c);
-    return this.raw(a.row, a.col);
+    const m = this.merge(r, c);
+    return m ? this.raw(m.top, m.left) : this.raw(r, c);
   }
 
   value(r: number, c: number): CellValue {
@@ -202,26 +231,42 @@ export class SheetView {
   }
 }
 
-/** Arrays up to this length are walked index by index; longer ones are sparse in practice. */
-const DENSE_LENGTH = 65536;
+/** Distinct column lists a view compares a new row's list with. */
+const RECENT_LISTS = 8;
+
+/** Holes an index walk crosses before it takes a list for sparse (plus one per value found). */
+const SPARSE_HOLES = 16;
 
 /**
- * Call `f` for each index of `list` that holds a value, ascending. A long array is walked
- * with `for…in`, which visits only the indices that exist: a sparse array with one row at
- * 1,048,576 costs one step (`forEach` or an index loop would walk every index).
+ * Call `f` for each index of `list` that holds a value, ascending. A list is walked index by
+ * index while it holds more values than holes (a 200,000-row table's rows: `for…in` would make
+ * a key string per index); once the holes crossed outnumber SPARSE_HOLES and the values found,
+ * the rest is walked with `for…in`, which visits only the indices that exist: a sparse array
+ * with one row at 1,048,576 costs a few dozen steps, not a million.
  */
 function eachIndex<T>(list: ArrayLike<T>, f: (i: number, v: T) => void): void {
-  if (list.length <= DENSE_LENGTH) {
-    for (let i = 0; i < list.length; i++) {
-      const v = list[i];
-      if (v !== undefined) f(i, v);
+  let found = 0;
+  let holes = 0;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (v !== undefined) {
+      found++;
+      f(i, v);
+    } else if (++holes > SPARSE_HOLES + found) {
+      for (const k in list) {
+        const j = Number(k);
+        if (Number.isInteger(j) && j > i) f(j, list[j]);
+      }
+      return;
     }
-    return;
   }
-  for (const k in list) {
-    const i = Number(k);
-    if (Number.isInteger(i)) f(i, list[i]);
-  }
+}
+
+/** True when `list` is the first `n` values of `cols`. */
+function samePrefix(list: readonly number[], cols: readonly number[], n: number): boolean {
+  if (list.length !== n) return false;
+  for (let i = 0; i < n; i++) if (list[i] !== cols[i]) return false;
+  return true;
 }
 
 /** Two ascending lists merged into one, without repeats. */
@@ -247,11 +292,21 @@ function sortedUnique(xs: number[]): number[] {
 
 /** Index of the first element ≥ x in an ascending list. */
 function lowerBound(list: readonly number[], x: number): number {
+  return bound(list, (v) => v < x);
+}
+
+/** Index of the first element > x in an ascending list. */
+function upperBound(list: readonly number[], x: number): number {
+  return bound(list, (v) => v <= x);
+}
+
+/** Index of the first element of an ascending list for which `before` is false. */
+function bound(list: readonly number[], before: (v: number) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid] < x) lo = mid + 1;
+    if (before(list[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
