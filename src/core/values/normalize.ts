@@ -172,9 +172,12 @@ const TRAILING_COLON = /:+$/;
  * `年初预算数(万元)` → `年初预算数`, `执行率(B/A)` → `执行率`, `评价结果等次:` → `评价结果等次`.
  * A bracket with other content (`部门(单位名称)`) is kept.
  */
+/** A header's end that normalising may drop. Hoisted: a literal in the function is a new RegExp per call. */
+const DROPPABLE_END = /[):*]$/;
+
 export function normalizeHeader(s: string): string {
   // Already canonical and nothing to drop at either end: most cells of a sheet.
-  if (typeof s === 'string' && CLEAN.test(s) && !/[):*]$/.test(s) && s[0] !== '*') return s;
+  if (typeof s === 'string' && CLEAN.test(s) && !DROPPABLE_END.test(s) && s[0] !== '*') return s;
   return headerMemo(s);
 }
 
