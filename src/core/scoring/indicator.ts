@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { clamp, roundTo } from '../num';
+import { clamp, cmp, millionths, roundTo } from '../num';
 import type { Profile } from '../profiles';
 import type { IndicatorRow, NumberCell } from '../layout/types';
 import { memoByString } from '../memo';
@@ -85,7 +85,12 @@ const SPENDING = /成本|费用|费|单价|标准/;
  * word (资金使用率 95%): for those, as an accountant reads them, higher is better.
  */
 export function isCostAmount(row: IndicatorRow, target: ParsedTarget): boolean {
-  if (!isCostIndicator(row) || SAVING.test(row.name)) return false;
+  return isCostIndicator(row) && isCostAmountOf(row, target);
+}
+
+/** isCostAmount of a row already known to be a cost indicator. */
+function isCostAmountOf(row: IndicatorRow, target: ParsedTarget): boolean {
+  if (SAVING.test(row.name)) return false;
   const unit = target.kind === 'quantity' || target.kind === 'zero' || target.kind === 'rule' ? target.unit : null;
   return !(unit?.base === '%' && (!SPENDING.test(row.name) || /率$/.test(row.name)));
 }
@@ -115,9 +120,252 @@ const ZERO = new Decimal(0);
  * that rounds down when rounding would cross the weight.
  */
 export function roundWithin(v: Decimal, weight: Decimal | null, p: Profile): Decimal {
-  if (weight !== null && v.gte(weight)) return weight;
+  if (weight !== null && cmp(v, weight) >= 0) return weight;
   const r = roundTo(v, p.decimals, p.rounding);
-  return weight !== null && r.gt(weight) ? roundTo(v, p.decimals, 'truncate') : r;
+  return weight !== null && cmp(r, weight) > 0 ? roundTo(v, p.decimals, 'truncate') : r;
+}
+
+/**
+ * A pure function of a parsed target (memoized, so one object per text) and a second key,
+ * memoized on both: a long table repeats the same target and actual thousands of times.
+ * Cleared when full, like memoByString.
+ */
+function memoByTarget<K, V>(fn: (target: ParsedTarget, key: K) => V, limit = 20000): (target: ParsedTarget, key: K) => V {
+  let cache = new Map<ParsedTarget, Map<K, V>>();
+  let size = 0;
+  return (target, key) => {
+    let m = cache.get(target);
+    const hit = m?.get(key);
+    if (hit !== undefined) return hit;
+    const v = fn(target, key);
+    if (size >= limit) {
+      cache = new Map();
+      size = 0;
+      m = undefined;
+    }
+    if (!m) cache.set(target, (m = new Map()));
+    m.set(key, v);
+    size++;
+    return v;
+  };
+}
+
+const classifyMemo = memoByTarget((target: ParsedTarget, text: string) => classifyQualitative(text, target));
+
+/**
+ * Scores of a long table take few values (0.01, 4.75, 9.5): one Decimal per value instead of
+ * one per row. Only computed scores are shared, never a figure read from a cell (results tell
+ * a typed score from a computed one by identity).
+ */
+const sharedScores = new Map<number, Decimal>();
+function shareScore(v: Decimal): Decimal {
+  // Rounded scores have at most 6 decimals: their millionths identify them exactly.
+  const key = v.s < 0 ? null : millionths(v);
+  if (key === null) return v;
+  const hit = sharedScores.get(key);
+  if (hit !== undefined) return hit;
+  if (sharedScores.size >= 10000) sharedScores.clear();
+  sharedScores.set(key, v);
+  return v;
+}
+
+/** Target value and actual (in the target's base unit, never below 0) of a quantitative row. */
+function quantities(target: ParsedTarget & { kind: 'quantity' }, actual: ParsedActual & { kind: 'quantity' }): { A: Decimal; B: Decimal } {
+  const A = target.value;
+  let B = nonNegative(actualInBase(actual, target.unit));
+  // `0.95` typed against `≥90%` is 95%: a fraction in a percentage row (as SPEC §6 reads rates).
+  if (target.unit?.base === '%' && !actual.unit && cmp(B, ONE_AND_A_HALF) <= 0 && cmp(A, ONE_AND_A_HALF) > 0) B = B.times(100);
+  return { A, B };
+}
+
+const ONE_AND_A_HALF = new Decimal(1.5);
+const ONE = new Decimal(1);
+
+/** `Decimal.max(0, v)` without its two copies. */
+function nonNegative(v: Decimal): Decimal {
+  return v.s < 0 ? ZERO : v;
+}
+
+/** Actual ÷ target of a quantitative row (A ≠ 0), shared by the rows with the same two texts. */
+const ratioMemo = memoByTarget((target: ParsedTarget, actual: ParsedActual): Decimal => {
+  if (target.kind !== 'quantity' || actual.kind !== 'quantity') throw new Error('ratio of a non-quantitative row');
+  const { A, B } = quantities(target, actual);
+  return B.div(A);
+});
+
+const METHODS: readonly (Method | null)[] = [null, 'positive', 'negative', 'equal', 'zero', 'date', 'rule', 'qualitative', 'stated'];
+const DIRECTIONS: readonly (Direction | null)[] = [null, 'positive', 'negative', 'equal'];
+const BANDS: readonly (Band | 'unknown' | null)[] = [null, 'unknown', 'achieved', 'partial', 'not-achieved'];
+const WEIGHT_PROBLEMS: readonly ('covered' | 'unreadable' | undefined)[] = [undefined, 'covered', 'unreadable'];
+
+// Bit fields of `Scored.bits`: three small enumerations and five flags in one integer.
+const METHOD_SHIFT = 0; // 4 bits
+const DIRECTION_SHIFT = 4; // 2 bits
+const BAND_SHIFT = 6; // 3 bits
+const PROBLEM_SHIFT = 9; // 2 bits
+const IS_COST = 1 << 11;
+const OUTSIDE_BAND = 1 << 12;
+const NOT_MEASURED = 1 << 13;
+const STATED_ANNOTATED = 1 << 14;
+const HAS_RATIO = 1 << 15;
+
+/**
+ * A ScoredIndicator as scoring builds it: a long table holds one per row, so the verdict's
+ * small parts (method, direction, band, flags) share one integer and the ratio, which one
+ * rule reads, is computed when asked (from the same memo scoring used). Mutable only while the
+ * table analysis completes it (a 分值 it cannot use).
+ */
+export class Scored implements ScoredIndicator {
+  score: Decimal | null = null;
+  bits = 0;
+  /** unitMismatch and actualError: rare, kept out of the common row. */
+  rare: { unitMismatch: ScoredIndicator['unitMismatch']; actualError: string | null } | null = null;
+  constructor(
+    readonly row: IndicatorRow,
+    readonly target: ParsedTarget,
+    readonly actual: ParsedActual,
+    readonly weight: Decimal | null,
+    readonly stated: Decimal | null,
+  ) {}
+
+  private get(shift: number, mask: number): number {
+    return (this.bits >>> shift) & mask;
+  }
+  private put(shift: number, mask: number, v: number): void {
+    this.bits = (this.bits & ~(mask << shift)) | (v << shift);
+  }
+  private flag(f: number, on: boolean): void {
+    this.bits = on ? this.bits | f : this.bits & ~f;
+  }
+
+  get method(): Method | null {
+    return METHODS[this.get(METHOD_SHIFT, 15)];
+  }
+  set method(m: Method | null) {
+    this.put(METHOD_SHIFT, 15, METHODS.indexOf(m));
+  }
+  get direction(): Direction | null {
+    return DIRECTIONS[this.get(DIRECTION_SHIFT, 3)];
+  }
+  set direction(d: Direction | null) {
+    this.put(DIRECTION_SHIFT, 3, DIRECTIONS.indexOf(d));
+  }
+  get band(): Band | 'unknown' | null {
+    return BANDS[this.get(BAND_SHIFT, 7)];
+  }
+  set band(b: Band | 'unknown' | null) {
+    this.put(BAND_SHIFT, 7, BANDS.indexOf(b));
+  }
+  get weightProblem(): 'covered' | 'unreadable' | undefined {
+    return WEIGHT_PROBLEMS[this.get(PROBLEM_SHIFT, 3)];
+  }
+  set weightProblem(w: 'covered' | 'unreadable' | undefined) {
+    this.put(PROBLEM_SHIFT, 3, WEIGHT_PROBLEMS.indexOf(w));
+  }
+  get isCost(): boolean {
+    return (this.bits & IS_COST) !== 0;
+  }
+  set isCost(v: boolean) {
+    this.flag(IS_COST, v);
+  }
+  get statedOutsideBand(): boolean {
+    return (this.bits & OUTSIDE_BAND) !== 0;
+  }
+  set statedOutsideBand(v: boolean) {
+    this.flag(OUTSIDE_BAND, v);
+  }
+  get actualNotMeasured(): boolean {
+    return (this.bits & NOT_MEASURED) !== 0;
+  }
+  set actualNotMeasured(v: boolean) {
+    this.flag(NOT_MEASURED, v);
+  }
+  get statedAnnotated(): boolean {
+    return (this.bits & STATED_ANNOTATED) !== 0;
+  }
+  set statedAnnotated(v: boolean) {
+    this.flag(STATED_ANNOTATED, v);
+  }
+  get unitMismatch(): ScoredIndicator['unitMismatch'] {
+    return this.rare?.unitMismatch ?? null;
+  }
+  set unitMismatch(u: ScoredIndicator['unitMismatch']) {
+    this.rare = { unitMismatch: u, actualError: this.actualError };
+  }
+  get actualError(): string | null {
+    return this.rare?.actualError ?? null;
+  }
+  set actualError(e: string | null) {
+    this.rare = { unitMismatch: this.unitMismatch, actualError: e };
+  }
+  get ratio(): Decimal | null {
+    return this.bits & HAS_RATIO ? ratioMemo(this.target, this.actual) : null;
+  }
+  /** The row is quantitative with a non-zero target: `ratio` is actual ÷ target. */
+  set hasRatio(v: boolean) {
+    this.flag(HAS_RATIO, v);
+  }
+}
+
+/** What a branch of scoreIndicator adds to the verdict besides the score. */
+interface Extra {
+  direction?: Direction | null;
+  actualNotMeasured?: boolean;
+  band?: Band | 'unknown' | null;
+  statedOutsideBand?: boolean;
+  unitMismatch?: ScoredIndicator['unitMismatch'];
+  hasRatio?: boolean;
+}
+
+function apply(res: Scored, extra: Extra | undefined): void {
+  if (!extra) return;
+  if (extra.direction !== undefined) res.direction = extra.direction;
+  if (extra.actualNotMeasured !== undefined) res.actualNotMeasured = extra.actualNotMeasured;
+  if (extra.band !== undefined) res.band = extra.band;
+  if (extra.statedOutsideBand !== undefined) res.statedOutsideBand = extra.statedOutsideBand;
+  if (extra.unitMismatch !== undefined) res.unitMismatch = extra.unitMismatch;
+  if (extra.hasRatio !== undefined) res.hasRatio = extra.hasRatio;
+}
+
+/** No score computed: the typed score is kept (rounded), or none. */
+function keepStated(res: Scored, p: Profile, extra?: Extra): Scored {
+  apply(res, extra);
+  const { stated, weight } = res;
+  // A negative score or weight is a typing error, never a figure to add up (`score-negative`,
+  // `weight-negative`): the row stays unscored and the total incomplete.
+  if ((stated !== null && cmp(stated, ZERO) < 0) || (weight !== null && cmp(weight, ZERO) < 0)) return res;
+  // A kept score is rounded like any other, so the total is the sum of rounded parts (SPEC §8).
+  res.score = stated !== null && weight !== null && cmp(weight, ZERO) > 0 ? roundWithin(clamp(stated, ZERO, weight), weight, p) : stated;
+  res.method = stated !== null ? 'stated' : null;
+  return res;
+}
+
+/** A computed score (weight > 0), clamped to [0, weight] and rounded. */
+function done(res: Scored, p: Profile, raw: Decimal, method: Method, extra?: Extra): Scored {
+  apply(res, extra);
+  const weight = res.weight!;
+  const score = roundWithin(clamp(raw, ZERO, weight), weight, p);
+  res.score = score === weight || score === ZERO ? score : shareScore(score);
+  res.method = method;
+  return res;
+}
+
+function qualitative(res: Scored, p: Profile, band: Band | 'unknown', extra?: Extra): Scored {
+  const { stated, weight } = res;
+  if (band === 'unknown' || weight === null) return keepStated(res, p, { ...extra, band });
+  if (stated !== null && inBand(stated, band, weight, p)) {
+    apply(res, extra);
+    res.band = band;
+    res.score = roundWithin(stated, weight, p);
+    res.method = 'qualitative';
+    return res;
+  }
+  // A numeric target answered without a figure (`已完成（详见报告）`): the words may confirm a
+  // typed score in their band, but never make one up — no band default, no full score; the
+  // typed score (or none) is kept and `actual-not-measured` says the figure is missing
+  // (issue 12 item 8).
+  if (extra?.actualNotMeasured && res.actual.kind !== 'quantity') return keepStated(res, p, extra);
+  return done(res, p, bandDefault(band, weight, p), 'qualitative', { ...extra, band, statedOutsideBand: stated !== null });
 }
 
 // Parsing is pure: memoize on the texts that determine it (see memo.ts).
@@ -145,10 +393,16 @@ export interface ScoreContext {
   readonly year: number | null;
 }
 
-/** Score one indicator row (SPEC §4–5). Pure: reads the row, returns the verdict. */
-export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndicator {
+const NO_TEXTS: IndicatorRow['texts'] = {};
+
+/**
+ * Score one indicator row (SPEC §4–5). Pure: reads the row, returns the verdict. `typedOnly`:
+ * the row's texts are not read (evaluation tables: the typed score is the score), though the
+ * verdict keeps the row, texts and all, for results and rules.
+ */
+export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext, typedOnly = false): Scored {
   const p = ctx.profile;
-  const texts = row.texts;
+  const texts = typedOnly ? NO_TEXTS : row.texts;
   const tText = excelError(texts.target?.text) ? '' : texts.target?.text ?? '';
   const opText = texts.operator?.text ?? '';
   const unitText = texts.unit?.text ?? '';
@@ -160,125 +414,73 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext): ScoredIndi
   const weight = row.weight?.value ?? null;
   const annotated = row.score?.value == null ? annotatedNumber(row.score) : null;
   const stated = row.score?.value ?? annotated;
-  const isCost = isCostIndicator(row);
-  // One result object per row, filled in place: this runs for every row of large sheets.
-  const res: { -readonly [K in keyof ScoredIndicator]: ScoredIndicator[K] } = {
-    row,
-    target,
-    actual,
-    weight,
-    stated,
-    isCost,
-    score: null,
-    method: null,
-    band: null,
-    statedOutsideBand: false,
-    actualNotMeasured: false,
-    unitMismatch: null,
-    ratio: null,
-    direction: null,
-    actualError,
-    statedAnnotated: annotated !== null,
-  };
-  const keepStated = (extra?: Partial<ScoredIndicator>): ScoredIndicator => {
-    if (extra) Object.assign(res, extra);
-    // A negative score or weight is a typing error, never a figure to add up (`score-negative`,
-    // `weight-negative`): the row stays unscored and the total incomplete.
-    if ((stated !== null && stated.lt(0)) || (weight !== null && weight.lt(0))) return res;
-    // A kept score is rounded like any other, so the total is the sum of rounded parts (SPEC §8).
-    res.score = stated !== null && weight !== null && weight.gt(0) ? roundWithin(clamp(stated, ZERO, weight), weight, p) : stated;
-    res.method = stated !== null ? 'stated' : null;
-    return res;
-  };
-  const done = (raw: Decimal, method: Method, extra?: Partial<ScoredIndicator>): ScoredIndicator => {
-    if (extra) Object.assign(res, extra);
-    res.score = roundWithin(clamp(raw, ZERO, weight ?? raw), weight, p);
-    res.method = method;
-    return res;
-  };
-  const qualitative = (band: Band | 'unknown', extra?: Partial<ScoredIndicator>): ScoredIndicator => {
-    if (band === 'unknown' || weight === null) return keepStated({ ...extra, band });
-    if (stated !== null && inBand(stated, band, weight, p)) {
-      if (extra) Object.assign(res, extra);
-      res.band = band;
-      res.score = roundWithin(stated, weight, p);
-      res.method = 'qualitative';
-      return res;
-    }
-    // A numeric target answered without a figure (`已完成（详见报告）`): the words may confirm a
-    // typed score in their band, but never make one up — no band default, no full score; the
-    // typed score (or none) is kept and `actual-not-measured` says the figure is missing
-    // (issue 12 item 8).
-    if (extra?.actualNotMeasured && actual.kind !== 'quantity') return keepStated({ ...extra });
-    return done(bandDefault(band, weight, p), 'qualitative', { ...extra, band, statedOutsideBand: stated !== null });
-  };
+  const res = new Scored(row, target, actual, weight, stated);
+  if (isCostIndicator(row)) res.isCost = true;
+  if (actualError !== null) res.actualError = actualError;
+  if (annotated !== null) res.statedAnnotated = true;
 
   // No usable weight (empty, 0, negative): nothing to score against; keep the typed score.
-  if (weight === null || weight.lte(0)) return keepStated();
+  if (weight === null || cmp(weight, ZERO) <= 0) return keepStated(res, p);
   if (actual.kind === 'empty') {
     // No actual: a band label written as the target is the grade itself; else keep the typed score.
-    if (target.kind === 'band') return qualitative(target.band);
-    return keepStated();
+    if (target.kind === 'band') return qualitative(res, p, target.band);
+    return keepStated(res, p);
   }
 
-  if (actual.kind === 'band') return qualitative(actual.band, { actualNotMeasured: target.kind === 'quantity' });
+  if (actual.kind === 'band') return qualitative(res, p, actual.band, { actualNotMeasured: target.kind === 'quantity' });
 
   switch (target.kind) {
     case 'quantity': {
-      const direction = directionOf(target.op, isCostAmount(row, target));
+      const direction = directionOf(target.op, res.isCost && isCostAmountOf(row, target));
       if (actual.kind !== 'quantity') {
-        return qualitative(classifyQualitative(actual.text, target), { actualNotMeasured: true, direction });
+        return qualitative(res, p, classifyMemo(target, actual.text), { actualNotMeasured: true, direction });
       }
       if (target.unit && actual.unit && target.unit.base !== actual.unit.base) {
-        return keepStated({ unitMismatch: { target: target.unit.written, actual: actual.unit.written }, direction });
+        return keepStated(res, p, { unitMismatch: { target: target.unit.written, actual: actual.unit.written }, direction });
       }
-      const A = target.value;
-      let B = Decimal.max(0, actualInBase(actual, target.unit));
-      // `0.95` typed against `≥90%` is 95%: a fraction in a percentage row (as SPEC §6 reads rates).
-      if (target.unit?.base === '%' && !actual.unit && B.lte(1.5) && A.gt(1.5)) B = B.times(100);
-      const ratio = A.isZero() ? null : B.div(A);
-      const extra = { direction, ratio, actualNotMeasured: actual.op !== null };
-      if (direction === 'equal' && A.isZero()) return done(B.lte(0) ? weight : new Decimal(0), 'zero', extra);
+      const { A, B } = quantities(target, actual);
+      const extra: Extra = { direction, hasRatio: !A.isZero(), actualNotMeasured: actual.op !== null };
+      if (direction === 'equal' && A.isZero()) return done(res, p, cmp(B, ZERO) <= 0 ? weight : ZERO, 'zero', extra);
       if (direction === 'negative') {
-        if (A.isZero()) return done(B.lte(0) ? weight : new Decimal(0), 'zero', extra);
+        if (A.isZero()) return done(res, p, cmp(B, ZERO) <= 0 ? weight : ZERO, 'zero', extra);
         if (p.negativeFormula === 'linear') {
-          if (B.lte(A)) return done(weight, 'negative', extra);
-          if (B.gte(A.times(2))) return done(new Decimal(0), 'negative', extra);
-          return done(weight.times(new Decimal(1).minus(B.minus(A).div(A))), 'negative', extra);
+          if (cmp(B, A) <= 0) return done(res, p, weight, 'negative', extra);
+          if (cmp(B, A.times(2)) >= 0) return done(res, p, ZERO, 'negative', extra);
+          return done(res, p, weight.times(ONE.minus(B.minus(A).div(A))), 'negative', extra);
         }
-        if (B.lte(A)) return done(weight, 'negative', extra);
-        return done(weight.times(A.div(B)), 'negative', extra);
+        if (cmp(B, A) <= 0) return done(res, p, weight, 'negative', extra);
+        return done(res, p, weight.times(A.div(B)), 'negative', extra);
       }
-      if (A.isZero() || B.gte(A)) return done(weight, direction, extra);
-      return done(weight.times(B.div(A)), direction, extra);
+      if (A.isZero() || cmp(B, A) >= 0) return done(res, p, weight, direction, extra);
+      return done(res, p, weight.times(ratioMemo(target, actual)), direction, extra);
     }
     case 'zero': {
       if (actual.kind !== 'quantity') {
-        return qualitative(classifyQualitative(actual.text, target), { actualNotMeasured: true, direction: 'negative' });
+        return qualitative(res, p, classifyMemo(target, actual.text), { actualNotMeasured: true, direction: 'negative' });
       }
-      return done(actual.value.lte(0) ? weight : new Decimal(0), 'zero', { direction: 'negative', actualNotMeasured: actual.op !== null });
+      return done(res, p, cmp(actual.value, ZERO) <= 0 ? weight : ZERO, 'zero', { direction: 'negative', actualNotMeasured: actual.op !== null });
     }
     case 'date': {
       if (actual.kind === 'date') {
         const ok = onOrBefore(actual.date, target.date, ctx.year ?? undefined);
-        if (ok) return done(weight, 'date', { direction: 'negative' });
+        if (ok) return done(res, p, weight, 'date', { direction: 'negative' });
         // Later than the deadline: the partial band (SPEC §5), reported as a date row.
-        qualitative('partial', { direction: 'negative' });
+        qualitative(res, p, 'partial', { direction: 'negative' });
         if (res.method === 'qualitative') res.method = 'date';
         return res;
       }
-      if (ON_TIME.test(actual.text) && !/未|没有|不/.test(actual.text)) return done(weight, 'date', { direction: 'negative' });
-      return qualitative(classifyQualitative(actual.text, target), { direction: 'negative' });
+      if (ON_TIME.test(actual.text) && !/未|没有|不/.test(actual.text)) return done(res, p, weight, 'date', { direction: 'negative' });
+      return qualitative(res, p, classifyMemo(target, actual.text), { direction: 'negative' });
     }
     case 'rule': {
       if (actual.kind !== 'quantity') {
-        return qualitative(classifyQualitative(actual.text, target), { actualNotMeasured: true });
+        return qualitative(res, p, classifyMemo(target, actual.text), { actualNotMeasured: true });
       }
-      const B = Decimal.max(0, actualInBase(actual, target.unit));
-      const short = target.op === '≤' || target.op === '<' ? Decimal.max(0, B.minus(target.value)) : Decimal.max(0, target.value.minus(B));
-      return done(weight.minus(short.times(target.pointsPerUnit)), 'rule', { direction: directionOf(target.op, false) });
+      const B = nonNegative(actualInBase(actual, target.unit));
+      const short = target.op === '≤' || target.op === '<' ? nonNegative(B.minus(target.value)) : nonNegative(target.value.minus(B));
+      return done(res, p, weight.minus(short.times(target.pointsPerUnit)), 'rule', { direction: directionOf(target.op, false) });
     }
     default:
-      return qualitative(classifyQualitative(actual.text, target));
+      return qualitative(res, p, classifyMemo(target, actual.text));
   }
 }

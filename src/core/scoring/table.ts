@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseAddress, type CellValue } from '../grid';
-import { roundTo, sumPresent } from '../num';
+import { cmp, decimalOf, roundTo, sumPresent, ZERO } from '../num';
 import { gradeLabelLike, gradeOf, gradeRank, isBareGrade, type Profile } from '../profiles';
 import { isUserText } from '../layout/cells';
 import { isDateFormat } from '../host-values';
@@ -92,7 +92,9 @@ function sectionWeights(layout: TableLayout): { rows: readonly IndicatorRow[]; s
 }
 
 export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
-  return a.minus(b).abs().lte(p.tolerance);
+  // Equal figures (most rows of a long table) need no difference built.
+  if (cmp(a, b) === 0) return cmp(ZERO, decimalOf(p.tolerance)) <= 0;
+  return cmp(a.minus(b).abs(), decimalOf(p.tolerance)) <= 0;
 }
 
 /** The number format a number written into `cell` needs: its own, unless that shows a date. */
@@ -100,25 +102,47 @@ function numberFormatFor(cell: NumberCell): string | undefined {
   return cell.raw.t === 'date' || isDateFormat(cell.numFmt) ? 'General' : undefined;
 }
 
-function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
+/**
+ * A figure for a NumberCell: where and what it replaces are read from the cell itself, so a
+ * long table's score writes (one per row) hold five fields, not eleven.
+ */
+class NumberWrite implements DesiredWrite {
+  constructor(
+    readonly role: EditRole,
+    readonly target: NumberCell,
+    readonly value: Decimal,
+    readonly numFmt: string | undefined,
+    readonly agrees: boolean,
+    readonly keptText: boolean,
+  ) {}
+  get row(): number {
+    return this.target.row;
+  }
+  get col(): number {
+    return this.target.col;
+  }
+  get cell(): string {
+    return this.target.cell;
+  }
+  get current(): CellValue {
+    return this.target.raw;
+  }
+  get formula(): string | undefined {
+    return this.target.formula;
+  }
+  get formulaWithoutResult(): boolean | undefined {
+    return this.target.formulaWithoutResult;
+  }
+}
+
+function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): NumberWrite {
   const cur = cell.value;
-  const keptText = cur === null && annotatedNumber(cell) === null && isUserText(cell.raw);
-  const agrees = cur !== null && !cell.fromText && (cur === value || cur.eq(value) || (!exact && withinTolerance(cur, value, p)));
+  const annotated = annotatedNumber(cell) !== null;
+  const keptText = cur === null && !annotated && isUserText(cell.raw);
+  const agrees = cur !== null && !cell.fromText && (cur === value || cmp(cur, value) === 0 || (!exact && withinTolerance(cur, value, p)));
   // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
-  return {
-    role,
-    row: cell.row,
-    col: cell.col,
-    cell: cell.cell,
-    value,
-    numFmt: numFmt ?? numberFormatFor(cell),
-    current: cell.raw,
-    formula: cell.formula,
-    formulaWithoutResult: cell.formulaWithoutResult,
-    // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
-    agrees: agrees || keptText || !!cell.offColumn || annotatedNumber(cell) !== null,
-    ...(keptText ? { keptText } : {}),
-  };
+  // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
+  return new NumberWrite(role, cell, value, numFmt ?? numberFormatFor(cell), agrees || keptText || !!cell.offColumn || annotated, keptText);
 }
 
 /**
@@ -142,18 +166,22 @@ export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables:
   const p = profile;
   const scorable = layout.kind === 'project' || layout.kind === 'department' || layout.kind === 'evaluation';
   const sections = sectionWeights(layout);
-  const indicators = sections.rows
-    .filter((r) => !r.placeholder)
+  const ctx = { profile, year: layout.year ?? profile.year ?? null };
+  const indicators: ScoredIndicator[] = [];
+  for (const r of sections.rows) {
+    if (r.placeholder) continue;
     // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
-    .map((r) => {
-      if (layout.kind !== 'evaluation' && scorable) return scoreIndicator(r, { profile, year: layout.year ?? profile.year ?? null });
-      // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
-      return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
-    })
-    .map((i) => {
-      const problem = weightProblem(i.row);
-      return problem ? { ...i, score: null, method: null, weightProblem: problem } : i;
-    });
+    const typedOnly = layout.kind === 'evaluation' || !scorable;
+    // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
+    const i = scoreIndicator(r, ctx, typedOnly);
+    const problem = weightProblem(i.row);
+    if (problem) {
+      i.score = null;
+      i.method = null;
+      i.weightProblem = problem;
+    }
+    indicators.push(i);
+  }
   const weightSum = sections.sum ?? sumPresent(indicators.map((i) => i.weight));
   const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null || !!i.weightProblem));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
@@ -187,7 +215,7 @@ export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables:
             : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%');
         const stated = execution.statedRate;
         const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
-        writes.push({ ...w, agrees: agrees || !!w.keptText });
+        writes.push(new NumberWrite(w.role, w.target, w.value, w.numFmt, agrees || w.keptText, w.keptText));
       }
       if (execution.score !== null && execution.scoreCell) writes.push(numberWrite('execution-score', execution.scoreCell, execution.score, p));
       if (execution.deduction !== null && execution.deductionCell) {
