@@ -44,6 +44,10 @@ export function cmp(x: Decimal, y: Decimal): number {
   return xl === yl ? 0 : xl > yl !== xs < 0 ? 1 : -1;
 }
 
+/** `v.gt(0)` and `v.lt(0)` without decimal.js's copy of the 0 (false for NaN, as there). */
+export const aboveZero = (v: Decimal): boolean => cmp(v, ZERO) > 0;
+export const belowZero = (v: Decimal): boolean => cmp(v, ZERO) < 0;
+
 /** Decimals for the profile's plain-number settings (tolerance 0.01, thresholds): built once each. */
 const constants = new Map<number, Decimal>();
 export function decimalOf(n: number): Decimal {
