@@ -125,22 +125,23 @@ export const duplicateIndicator = rule('duplicate-indicator', 'warning', (t) => 
   if (!isKind(t, [...SCORED_KINDS, 'evaluation', 'target'])) return [];
   const col = t.layout.columns.level3;
   if (col === undefined) return [];
-  // First row of each 三级 by 一级|二级 stems; the stems' map is found once per run of rows
-  // under the same 一级 and 二级 (a long table would otherwise build a key string per row).
+  // First row of each 三级 by 一级|二级 stems. The stems' map is looked up by the names as
+  // written (a long table repeats a few): no key string is built per row.
   const byStems = new Map<string, Map<string, number>>();
-  let level1: string | null = null;
-  let level2: string | null = null;
-  let seen = new Map<string, number>();
+  const byNames = new Map<string, Map<string, Map<string, number>>>();
   const out: Hit[] = [];
   for (const i of t.indicators) {
     const l3 = normalizeText(i.row.level3);
     if (!l3 || l3 === '无') continue;
-    if (i.row.level1 !== level1 || i.row.level2 !== level2) {
-      level1 = i.row.level1;
-      level2 = i.row.level2;
+    const { level1, level2 } = i.row;
+    let under1 = byNames.get(level1);
+    if (!under1) byNames.set(level1, (under1 = new Map()));
+    let seen = under1.get(level2);
+    if (!seen) {
       const stems = `${levelStem(level1)}|${levelStem(level2)}`;
       seen = byStems.get(stems) ?? new Map<string, number>();
       byStems.set(stems, seen);
+      under1.set(level2, seen);
     }
     const first = seen.get(l3);
     if (first === undefined) {

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { belowZero, fmt } from '../num';
 import { gradeRank } from '../profiles';
+import type { IndicatorRow } from '../layout/types';
 import type { ScoredIndicator } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
 import { quote, rowLabel, rowList } from './describe';
@@ -54,6 +55,46 @@ export const weightSum = rule('weight-sum', 'error', (t) => {
   return [{ cell: null, message: `${parts} = ${fmt(sum)}，应为 100${unwritten}` }];
 });
 
+interface Group {
+  readonly name: string;
+  readonly declared: Decimal;
+  readonly cell: string | null;
+  readonly sum: Decimal;
+}
+
+/**
+ * Runs of consecutive rows that `same` puts together (by default the same `name`), each with
+ * the points its first row declares and the sum of its rows' `part`s; `check` sees the runs
+ * that declare points, in order. A long table declares none: nothing is summed nor kept.
+ */
+function eachGroup(
+  rows: readonly ScoredIndicator[],
+  name: (r: IndicatorRow) => string,
+  declaredOf: (r: IndicatorRow) => Decimal | null,
+  cellOf: (r: IndicatorRow) => string | null,
+  part: (i: ScoredIndicator) => Decimal,
+  check: (g: Group) => void,
+  same: (a: IndicatorRow, b: IndicatorRow) => boolean = (a, b) => name(a) === name(b),
+): void {
+  let first: IndicatorRow | null = null;
+  let declared: Decimal | null = null;
+  let sum: Decimal | null = null;
+  const close = () => {
+    if (first && declared !== null && sum !== null && !declared.isNaN()) check({ name: name(first), declared, cell: cellOf(first), sum });
+  };
+  for (const i of rows) {
+    if (first && same(first, i.row)) {
+      if (sum !== null) sum = sum.plus(part(i));
+      continue;
+    }
+    close();
+    first = i.row;
+    declared = declaredOf(first);
+    sum = declared !== null ? part(i) : null;
+  }
+  close();
+}
+
 /**
  * SPEC §9 `level1-weight-mismatch`: `产出指标（20分）` ≠ sum of its rows' weights; in a form
  * without a 分值 column, its rows' scores above the declared points.
@@ -63,46 +104,23 @@ export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) 
   // Without a 分值 column (Hubei-style forms, issue 12) the section's points bound its stated scores.
   const noWeights = t.layout.columns.weight === undefined && t.layout.columns.refWeight === undefined;
   const part = (i: (typeof t.indicators)[number]) => (noWeights ? i.score : i.weight) ?? new Decimal(0);
-  // Only groups that declare points are summed: a long table without them adds up nothing.
-  const groups: Array<{ name: string; declared: Decimal | null; cell: string | null; sum: Decimal | null }> = [];
-  for (const i of t.indicators) {
-    const r = i.row;
-    const last = groups[groups.length - 1];
-    if (last && last.name === r.level1) {
-      if (last.sum !== null) last.sum = last.sum.plus(part(i));
-      continue;
-    }
-    if (r.level1Declared !== null) groups.push({ name: r.level1, declared: r.level1Declared, cell: r.level1Cell, sum: part(i) });
-    else groups.push({ name: r.level1, declared: null, cell: null, sum: null });
-  }
   const out: Hit[] = [];
-  for (const g of groups) {
-    if (g.declared === null || g.sum === null) continue;
+  const level1 = (g: Group) => {
     if (noWeights) {
       if (g.sum.gt(g.declared)) out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标得分合计 ${fmt(g.sum)}，超过标注分值` });
-      continue;
+    } else if (!g.sum.eq(g.declared)) {
+      out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
     }
-    if (g.sum.eq(g.declared)) continue;
-    out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
-  }
-  // 二级 cells stating points (项目立项(10分), evaluation frameworks): the same check one level down,
-  // over runs of rows under one 一级 and one 二级 cell (or name), compared field by field.
-  const level2: Array<{ level1: string; level2: string; name: string; declared: Decimal | null; cell: string | null; sum: Decimal | null }> = [];
-  for (const i of t.indicators) {
-    const r = i.row;
-    const key = r.level2Cell ?? r.level2;
-    const last = level2[level2.length - 1];
-    if (last && last.level1 === r.level1 && last.level2 === key) {
-      if (last.sum !== null) last.sum = last.sum.plus(part(i));
-    } else {
-      const declared = r.level2Declared ?? null;
-      level2.push({ level1: r.level1, level2: key, name: r.level2, declared, cell: r.level2Cell ?? null, sum: declared !== null ? part(i) : null });
-    }
-  }
-  for (const g of level2) {
-    if (g.declared === null || g.sum === null || (noWeights ? g.sum.lte(g.declared) : g.sum.eq(g.declared))) continue;
+  };
+  eachGroup(t.indicators, (r) => r.level1, (r) => r.level1Declared, (r) => r.level1Cell, part, level1);
+  // 二级 cells stating points (项目立项(10分), evaluation frameworks): the same check one level
+  // down, over runs of rows under one 一级 and one 二级 cell (or name).
+  const level2 = (g: Group) => {
+    if (noWeights ? g.sum.lte(g.declared) : g.sum.eq(g.declared)) return;
     out.push({ cell: g.cell, message: `「${g.name}」标注 ${fmt(g.declared)} 分，其下指标${noWeights ? '得分' : '分值'}合计 ${fmt(g.sum)}` });
-  }
+  };
+  const sameLevel2 = (a: IndicatorRow, b: IndicatorRow) => a.level1 === b.level1 && (a.level2Cell ?? a.level2) === (b.level2Cell ?? b.level2);
+  eachGroup(t.indicators, (r) => r.level2, (r) => r.level2Declared ?? null, (r) => r.level2Cell ?? null, part, level2, sameLevel2);
   return out;
 });
 

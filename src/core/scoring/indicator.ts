@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { clamp, cmp, millionths, roundTo } from '../num';
+import { aboveZero, belowZero, clamp, cmp, millionths, roundTo } from '../num';
 import type { Profile } from '../profiles';
 import type { IndicatorRow, NumberCell } from '../layout/types';
 import { memoByString } from '../memo';
@@ -169,13 +169,11 @@ function shareScore(v: Decimal): Decimal {
   return v;
 }
 
-/** Target value and actual (in the target's base unit, never below 0) of a quantitative row. */
-function quantities(target: ParsedTarget & { kind: 'quantity' }, actual: ParsedActual & { kind: 'quantity' }): { A: Decimal; B: Decimal } {
-  const A = target.value;
-  let B = nonNegative(actualInBase(actual, target.unit));
+/** The actual of a quantitative row in the target's base unit, never below 0. */
+function actualOf(target: ParsedTarget & { kind: 'quantity' }, actual: ParsedActual & { kind: 'quantity' }): Decimal {
+  const B = nonNegative(actualInBase(actual, target.unit));
   // `0.95` typed against `≥90%` is 95%: a fraction in a percentage row (as SPEC §6 reads rates).
-  if (target.unit?.base === '%' && !actual.unit && cmp(B, ONE_AND_A_HALF) <= 0 && cmp(A, ONE_AND_A_HALF) > 0) B = B.times(100);
-  return { A, B };
+  return target.unit?.base === '%' && !actual.unit && cmp(B, ONE_AND_A_HALF) <= 0 && cmp(target.value, ONE_AND_A_HALF) > 0 ? B.times(100) : B;
 }
 
 const ONE_AND_A_HALF = new Decimal(1.5);
@@ -189,8 +187,7 @@ function nonNegative(v: Decimal): Decimal {
 /** Actual ÷ target of a quantitative row (A ≠ 0), shared by the rows with the same two texts. */
 const ratioMemo = memoByTarget((target: ParsedTarget, actual: ParsedActual): Decimal => {
   if (target.kind !== 'quantity' || actual.kind !== 'quantity') throw new Error('ratio of a non-quantitative row');
-  const { A, B } = quantities(target, actual);
-  return B.div(A);
+  return actualOf(target, actual).div(target.value);
 });
 
 const METHODS: readonly (Method | null)[] = [null, 'positive', 'negative', 'equal', 'zero', 'date', 'rule', 'qualitative', 'stated'];
@@ -307,42 +304,23 @@ export class Scored implements ScoredIndicator {
   }
 }
 
-/** What a branch of scoreIndicator adds to the verdict besides the score. */
-interface Extra {
-  direction?: Direction | null;
-  actualNotMeasured?: boolean;
-  band?: Band | 'unknown' | null;
-  statedOutsideBand?: boolean;
-  unitMismatch?: ScoredIndicator['unitMismatch'];
-  hasRatio?: boolean;
-}
-
-function apply(res: Scored, extra: Extra | undefined): void {
-  if (!extra) return;
-  if (extra.direction !== undefined) res.direction = extra.direction;
-  if (extra.actualNotMeasured !== undefined) res.actualNotMeasured = extra.actualNotMeasured;
-  if (extra.band !== undefined) res.band = extra.band;
-  if (extra.statedOutsideBand !== undefined) res.statedOutsideBand = extra.statedOutsideBand;
-  if (extra.unitMismatch !== undefined) res.unitMismatch = extra.unitMismatch;
-  if (extra.hasRatio !== undefined) res.hasRatio = extra.hasRatio;
-}
+// The branches of scoreIndicator set what they found (direction, flags) on the verdict, then
+// finish it with one of these three.
 
 /** No score computed: the typed score is kept (rounded), or none. */
-function keepStated(res: Scored, p: Profile, extra?: Extra): Scored {
-  apply(res, extra);
+function keepStated(res: Scored, p: Profile): Scored {
   const { stated, weight } = res;
   // A negative score or weight is a typing error, never a figure to add up (`score-negative`,
   // `weight-negative`): the row stays unscored and the total incomplete.
-  if ((stated !== null && cmp(stated, ZERO) < 0) || (weight !== null && cmp(weight, ZERO) < 0)) return res;
+  if ((stated !== null && belowZero(stated)) || (weight !== null && belowZero(weight))) return res;
   // A kept score is rounded like any other, so the total is the sum of rounded parts (SPEC §8).
-  res.score = stated !== null && weight !== null && cmp(weight, ZERO) > 0 ? roundWithin(clamp(stated, ZERO, weight), weight, p) : stated;
+  res.score = stated !== null && weight !== null && aboveZero(weight) ? roundWithin(clamp(stated, ZERO, weight), weight, p) : stated;
   res.method = stated !== null ? 'stated' : null;
   return res;
 }
 
 /** A computed score (weight > 0), clamped to [0, weight] and rounded. */
-function done(res: Scored, p: Profile, raw: Decimal, method: Method, extra?: Extra): Scored {
-  apply(res, extra);
+function done(res: Scored, p: Profile, raw: Decimal, method: Method): Scored {
   const weight = res.weight!;
   const score = roundWithin(clamp(raw, ZERO, weight), weight, p);
   res.score = score === weight || score === ZERO ? score : shareScore(score);
@@ -350,11 +328,13 @@ function done(res: Scored, p: Profile, raw: Decimal, method: Method, extra?: Ext
   return res;
 }
 
-function qualitative(res: Scored, p: Profile, band: Band | 'unknown', extra?: Extra): Scored {
+function qualitative(res: Scored, p: Profile, band: Band | 'unknown'): Scored {
   const { stated, weight } = res;
-  if (band === 'unknown' || weight === null) return keepStated(res, p, { ...extra, band });
+  if (band === 'unknown' || weight === null) {
+    res.band = band;
+    return keepStated(res, p);
+  }
   if (stated !== null && inBand(stated, band, weight, p)) {
-    apply(res, extra);
     res.band = band;
     res.score = roundWithin(stated, weight, p);
     res.method = 'qualitative';
@@ -364,8 +344,10 @@ function qualitative(res: Scored, p: Profile, band: Band | 'unknown', extra?: Ex
   // typed score in their band, but never make one up — no band default, no full score; the
   // typed score (or none) is kept and `actual-not-measured` says the figure is missing
   // (issue 12 item 8).
-  if (extra?.actualNotMeasured && res.actual.kind !== 'quantity') return keepStated(res, p, extra);
-  return done(res, p, bandDefault(band, weight, p), 'qualitative', { ...extra, band, statedOutsideBand: stated !== null });
+  if (res.actualNotMeasured && res.actual.kind !== 'quantity') return keepStated(res, p);
+  res.band = band;
+  res.statedOutsideBand = stated !== null;
+  return done(res, p, bandDefault(band, weight, p), 'qualitative');
 }
 
 // Parsing is pure: memoize on the texts that determine it (see memo.ts).
@@ -420,65 +402,79 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext, typedOnly =
   if (annotated !== null) res.statedAnnotated = true;
 
   // No usable weight (empty, 0, negative): nothing to score against; keep the typed score.
-  if (weight === null || cmp(weight, ZERO) <= 0) return keepStated(res, p);
+  if (weight === null || !aboveZero(weight)) return keepStated(res, p);
   if (actual.kind === 'empty') {
     // No actual: a band label written as the target is the grade itself; else keep the typed score.
     if (target.kind === 'band') return qualitative(res, p, target.band);
     return keepStated(res, p);
   }
 
-  if (actual.kind === 'band') return qualitative(res, p, actual.band, { actualNotMeasured: target.kind === 'quantity' });
+  if (actual.kind === 'band') {
+    res.actualNotMeasured = target.kind === 'quantity';
+    return qualitative(res, p, actual.band);
+  }
 
   switch (target.kind) {
     case 'quantity': {
-      const direction = directionOf(target.op, res.isCost && isCostAmountOf(row, target));
+      res.direction = directionOf(target.op, res.isCost && isCostAmountOf(row, target));
       if (actual.kind !== 'quantity') {
-        return qualitative(res, p, classifyMemo(target, actual.text), { actualNotMeasured: true, direction });
+        res.actualNotMeasured = true;
+        return qualitative(res, p, classifyMemo(target, actual.text));
       }
       if (target.unit && actual.unit && target.unit.base !== actual.unit.base) {
-        return keepStated(res, p, { unitMismatch: { target: target.unit.written, actual: actual.unit.written }, direction });
+        res.unitMismatch = { target: target.unit.written, actual: actual.unit.written };
+        return keepStated(res, p);
       }
-      const { A, B } = quantities(target, actual);
-      const extra: Extra = { direction, hasRatio: !A.isZero(), actualNotMeasured: actual.op !== null };
-      if (direction === 'equal' && A.isZero()) return done(res, p, cmp(B, ZERO) <= 0 ? weight : ZERO, 'zero', extra);
+      const A = target.value;
+      const B = actualOf(target, actual);
+      res.hasRatio = !A.isZero();
+      res.actualNotMeasured = actual.op !== null;
+      const direction = res.direction;
+      if (direction === 'equal' && A.isZero()) return done(res, p, cmp(B, ZERO) <= 0 ? weight : ZERO, 'zero');
       if (direction === 'negative') {
-        if (A.isZero()) return done(res, p, cmp(B, ZERO) <= 0 ? weight : ZERO, 'zero', extra);
+        if (A.isZero()) return done(res, p, cmp(B, ZERO) <= 0 ? weight : ZERO, 'zero');
         if (p.negativeFormula === 'linear') {
-          if (cmp(B, A) <= 0) return done(res, p, weight, 'negative', extra);
-          if (cmp(B, A.times(2)) >= 0) return done(res, p, ZERO, 'negative', extra);
-          return done(res, p, weight.times(ONE.minus(B.minus(A).div(A))), 'negative', extra);
+          if (cmp(B, A) <= 0) return done(res, p, weight, 'negative');
+          if (cmp(B, A.times(2)) >= 0) return done(res, p, ZERO, 'negative');
+          return done(res, p, weight.times(ONE.minus(B.minus(A).div(A))), 'negative');
         }
-        if (cmp(B, A) <= 0) return done(res, p, weight, 'negative', extra);
-        return done(res, p, weight.times(A.div(B)), 'negative', extra);
+        if (cmp(B, A) <= 0) return done(res, p, weight, 'negative');
+        return done(res, p, weight.times(A.div(B)), 'negative');
       }
-      if (A.isZero() || cmp(B, A) >= 0) return done(res, p, weight, direction, extra);
-      return done(res, p, weight.times(ratioMemo(target, actual)), direction, extra);
+      if (A.isZero() || cmp(B, A) >= 0) return done(res, p, weight, direction!);
+      return done(res, p, weight.times(ratioMemo(target, actual)), direction!);
     }
     case 'zero': {
+      res.direction = 'negative';
       if (actual.kind !== 'quantity') {
-        return qualitative(res, p, classifyMemo(target, actual.text), { actualNotMeasured: true, direction: 'negative' });
+        res.actualNotMeasured = true;
+        return qualitative(res, p, classifyMemo(target, actual.text));
       }
-      return done(res, p, cmp(actual.value, ZERO) <= 0 ? weight : ZERO, 'zero', { direction: 'negative', actualNotMeasured: actual.op !== null });
+      res.actualNotMeasured = actual.op !== null;
+      return done(res, p, cmp(actual.value, ZERO) <= 0 ? weight : ZERO, 'zero');
     }
     case 'date': {
+      res.direction = 'negative';
       if (actual.kind === 'date') {
         const ok = onOrBefore(actual.date, target.date, ctx.year ?? undefined);
-        if (ok) return done(res, p, weight, 'date', { direction: 'negative' });
+        if (ok) return done(res, p, weight, 'date');
         // Later than the deadline: the partial band (SPEC §5), reported as a date row.
-        qualitative(res, p, 'partial', { direction: 'negative' });
+        qualitative(res, p, 'partial');
         if (res.method === 'qualitative') res.method = 'date';
         return res;
       }
-      if (ON_TIME.test(actual.text) && !/未|没有|不/.test(actual.text)) return done(res, p, weight, 'date', { direction: 'negative' });
-      return qualitative(res, p, classifyMemo(target, actual.text), { direction: 'negative' });
+      if (ON_TIME.test(actual.text) && !/未|没有|不/.test(actual.text)) return done(res, p, weight, 'date');
+      return qualitative(res, p, classifyMemo(target, actual.text));
     }
     case 'rule': {
       if (actual.kind !== 'quantity') {
-        return qualitative(res, p, classifyMemo(target, actual.text), { actualNotMeasured: true });
+        res.actualNotMeasured = true;
+        return qualitative(res, p, classifyMemo(target, actual.text));
       }
       const B = nonNegative(actualInBase(actual, target.unit));
       const short = target.op === '≤' || target.op === '<' ? nonNegative(B.minus(target.value)) : nonNegative(target.value.minus(B));
-      return done(res, p, weight.minus(short.times(target.pointsPerUnit)), 'rule', { direction: directionOf(target.op, false) });
+      res.direction = directionOf(target.op, false);
+      return done(res, p, weight.minus(short.times(target.pointsPerUnit)), 'rule');
     }
     default:
       return qualitative(res, p, classifyMemo(target, actual.text));
