@@ -125,27 +125,25 @@ export const duplicateIndicator = rule('duplicate-indicator', 'warning', (t) => 
   if (!isKind(t, [...SCORED_KINDS, 'evaluation', 'target'])) return [];
   const col = t.layout.columns.level3;
   if (col === undefined) return [];
-  // First row of each 三级 by 一级|二级 stems. The stems' map is looked up by the names as
-  // written (a long table repeats a few): no key string is built per row.
-  const byStems = new Map<string, Map<string, number>>();
-  const byNames = new Map<string, Map<string, Map<string, number>>>();
+  // The first rows of each 三级, one per 一级|二级 stems: most names occur once, so a long
+  // table builds no stems key for them, only for a name seen before.
+  const stemsOf = (r: IndicatorRow) => `${levelStem(r.level1)}|${levelStem(r.level2)}`;
+  const firsts = new Map<string, IndicatorRow | IndicatorRow[]>();
   const out: Hit[] = [];
   for (const i of t.indicators) {
     const l3 = normalizeText(i.row.level3);
     if (!l3 || l3 === '无') continue;
-    const { level1, level2 } = i.row;
-    let under1 = byNames.get(level1);
-    if (!under1) byNames.set(level1, (under1 = new Map()));
-    let seen = under1.get(level2);
-    if (!seen) {
-      const stems = `${levelStem(level1)}|${levelStem(level2)}`;
-      seen = byStems.get(stems) ?? new Map<string, number>();
-      byStems.set(stems, seen);
-      under1.set(level2, seen);
+    const seen = firsts.get(l3);
+    if (seen === undefined) {
+      firsts.set(l3, i.row);
+      continue;
     }
-    const first = seen.get(l3);
+    const stems = stemsOf(i.row);
+    const list = Array.isArray(seen) ? seen : [seen];
+    const first = list.find((r) => stemsOf(r) === stems)?.row;
     if (first === undefined) {
-      seen.set(l3, i.row.row);
+      list.push(i.row);
+      firsts.set(l3, list);
       continue;
     }
     out.push({
