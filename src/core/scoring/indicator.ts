@@ -169,26 +169,80 @@ function shareScore(v: Decimal): Decimal {
   return v;
 }
 
-/** The actual of a quantitative row in the target's base unit, never below 0. */
-function actualOf(target: ParsedTarget & { kind: 'quantity' }, actual: ParsedActual & { kind: 'quantity' }): Decimal {
-  const B = nonNegative(actualInBase(actual, target.unit));
-  // `0.95` typed against `≥90%` is 95%: a fraction in a percentage row (as SPEC §6 reads rates).
-  return target.unit?.base === '%' && !actual.unit && cmp(B, ONE_AND_A_HALF) <= 0 && cmp(target.value, ONE_AND_A_HALF) > 0 ? B.times(100) : B;
-}
-
-const ONE_AND_A_HALF = new Decimal(1.5);
 const ONE = new Decimal(1);
+const ONE_AND_A_HALF = new Decimal(1.5);
 
 /** `Decimal.max(0, v)` without its two copies. */
 function nonNegative(v: Decimal): Decimal {
   return v.s < 0 ? ZERO : v;
 }
 
-/** Actual ÷ target of a quantitative row (A ≠ 0), shared by the rows with the same two texts. */
-const ratioMemo = memoByTarget((target: ParsedTarget, actual: ParsedActual): Decimal => {
-  if (target.kind !== 'quantity' || actual.kind !== 'quantity') throw new Error('ratio of a non-quantitative row');
-  return actualOf(target, actual).div(target.value);
+/**
+ * A quantitative target and actual: A, the target value, and B, the actual in the target's
+ * base unit (never below 0), with the quotients scoring and rules take of them, each computed
+ * once (`quantityMemo` shares one object among the rows with the same two texts).
+ */
+class Quantities {
+  readonly A: Decimal;
+  readonly B: Decimal;
+  private r?: Decimal;
+  private inv?: Decimal;
+  private lin?: Decimal;
+  constructor(target: ParsedTarget & { kind: 'quantity' }, actual: ParsedActual & { kind: 'quantity' }) {
+    this.A = target.value;
+    const B = nonNegative(actualInBase(actual, target.unit));
+    // `0.95` typed against `≥90%` is 95%: a fraction in a percentage row (as SPEC §6 reads rates).
+    this.B = target.unit?.base === '%' && !actual.unit && cmp(B, ONE_AND_A_HALF) <= 0 && cmp(this.A, ONE_AND_A_HALF) > 0 ? B.times(100) : B;
+  }
+  /** B ÷ A (A ≠ 0). */
+  get ratio(): Decimal {
+    return (this.r ??= this.B.div(this.A));
+  }
+  /** A ÷ B (B ≠ 0): the negative indicator's share. */
+  get inverse(): Decimal {
+    return (this.inv ??= this.A.div(this.B));
+  }
+  /** 1 − (B − A) ÷ A (A ≠ 0): the negative indicator's share, linear (SPEC §5). */
+  get linear(): Decimal {
+    return (this.lin ??= ONE.minus(this.B.minus(this.A).div(this.A)));
+  }
+}
+
+const quantityMemo = memoByTarget((target: ParsedTarget, actual: ParsedActual): Quantities => {
+  if (target.kind !== 'quantity' || actual.kind !== 'quantity') throw new Error('quantities of a non-quantitative row');
+  return new Quantities(target, actual);
 });
+
+/**
+ * weight × share as `done` finishes it (clamped to [0, weight], rounded within it, shared),
+ * for the shares of `Quantities`: a long table repeats its target, actual and weight, so each
+ * such score is computed once per profile. A score that is the weight itself is the row's own
+ * weight object (stored as null).
+ */
+let partialScores = new WeakMap<Profile, Map<Decimal, Map<number, Decimal | null>>>();
+let partialCount = 0;
+function partialScore(weight: Decimal, share: Decimal, p: Profile): Decimal {
+  const key = millionths(weight);
+  let byShare = partialScores.get(p);
+  if (!byShare) partialScores.set(p, (byShare = new Map()));
+  let byWeight = byShare.get(share);
+  const hit = key === null ? undefined : byWeight?.get(key);
+  if (hit !== undefined) return hit ?? weight;
+  const rounded = roundWithin(clamp(weight.times(share), ZERO, weight), weight, p);
+  const score = rounded === weight || rounded === ZERO ? rounded : shareScore(rounded);
+  if (key !== null) {
+    // Bounded like the other memos: cleared when full.
+    if (++partialCount > 20000) {
+      partialScores = new WeakMap();
+      partialCount = 1;
+      partialScores.set(p, (byShare = new Map()));
+      byWeight = undefined;
+    }
+    if (!byWeight) byShare.set(share, (byWeight = new Map()));
+    byWeight.set(key, score === weight ? null : score);
+  }
+  return score;
+}
 
 const METHODS: readonly (Method | null)[] = [null, 'positive', 'negative', 'equal', 'zero', 'date', 'rule', 'qualitative', 'stated'];
 const DIRECTIONS: readonly (Direction | null)[] = [null, 'positive', 'negative', 'equal'];
@@ -208,22 +262,43 @@ const HAS_RATIO = 1 << 15;
 
 /**
  * A ScoredIndicator as scoring builds it: a long table holds one per row, so the verdict's
- * small parts (method, direction, band, flags) share one integer and the ratio, which one
- * rule reads, is computed when asked (from the same memo scoring used). Mutable only while the
+ * small parts (method, direction, band, flags) share one integer, weight and typed score are
+ * read from the row, and the ratio, which one rule reads, is computed when asked (from the
+ * same memo scoring used). Mutable only while the
  * table analysis completes it (a 分值 it cannot use).
  */
+interface Rare {
+  unitMismatch: ScoredIndicator['unitMismatch'];
+  actualError: string | null;
+  annotated: Decimal | null;
+}
+
 export class Scored implements ScoredIndicator {
   score: Decimal | null = null;
   bits = 0;
-  /** unitMismatch and actualError: rare, kept out of the common row. */
-  rare: { unitMismatch: ScoredIndicator['unitMismatch']; actualError: string | null } | null = null;
+  /** What few rows have, kept out of the common row. */
+  private rare: Rare | null = null;
   constructor(
     readonly row: IndicatorRow,
     readonly target: ParsedTarget,
     readonly actual: ParsedActual,
-    readonly weight: Decimal | null,
-    readonly stated: Decimal | null,
   ) {}
+
+  /** The row's 分值, as the layout read it. */
+  get weight(): Decimal | null {
+    return this.row.weight?.value ?? null;
+  }
+  /** The row's typed score, or the number of a score with a remark (`9（扣1分）`). */
+  get stated(): Decimal | null {
+    return this.row.score?.value ?? this.rare?.annotated ?? null;
+  }
+  set annotated(v: Decimal) {
+    this.more().annotated = v;
+    this.flag(STATED_ANNOTATED, true);
+  }
+  private more(): Rare {
+    return (this.rare ??= { unitMismatch: null, actualError: null, annotated: null });
+  }
 
   private get(shift: number, mask: number): number {
     return (this.bits >>> shift) & mask;
@@ -280,23 +355,20 @@ export class Scored implements ScoredIndicator {
   get statedAnnotated(): boolean {
     return (this.bits & STATED_ANNOTATED) !== 0;
   }
-  set statedAnnotated(v: boolean) {
-    this.flag(STATED_ANNOTATED, v);
-  }
   get unitMismatch(): ScoredIndicator['unitMismatch'] {
     return this.rare?.unitMismatch ?? null;
   }
   set unitMismatch(u: ScoredIndicator['unitMismatch']) {
-    this.rare = { unitMismatch: u, actualError: this.actualError };
+    this.more().unitMismatch = u;
   }
   get actualError(): string | null {
     return this.rare?.actualError ?? null;
   }
   set actualError(e: string | null) {
-    this.rare = { unitMismatch: this.unitMismatch, actualError: e };
+    this.more().actualError = e;
   }
   get ratio(): Decimal | null {
-    return this.bits & HAS_RATIO ? ratioMemo(this.target, this.actual) : null;
+    return this.bits & HAS_RATIO ? quantityMemo(this.target, this.actual).ratio : null;
   }
   /** The row is quantitative with a non-zero target: `ratio` is actual ÷ target. */
   set hasRatio(v: boolean) {
@@ -324,6 +396,13 @@ function done(res: Scored, p: Profile, raw: Decimal, method: Method): Scored {
   const weight = res.weight!;
   const score = roundWithin(clamp(raw, ZERO, weight), weight, p);
   res.score = score === weight || score === ZERO ? score : shareScore(score);
+  res.method = method;
+  return res;
+}
+
+/** `done` with weight × share, a share of `Quantities` (memoized by partialScore). */
+function doneShare(res: Scored, p: Profile, share: Decimal, method: Method): Scored {
+  res.score = partialScore(res.weight!, share, p);
   res.method = method;
   return res;
 }
@@ -393,13 +472,12 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext, typedOnly =
   const targetUnit = target.kind === 'quantity' || target.kind === 'rule' || target.kind === 'zero' ? target.unit : null;
   const actualError = excelError(texts.actual?.text);
   const actual = parseActualMemo(actualError ? '' : texts.actual?.text ?? '', texts.unit?.text, targetUnit);
-  const weight = row.weight?.value ?? null;
+  const res = new Scored(row, target, actual);
   const annotated = row.score?.value == null ? annotatedNumber(row.score) : null;
-  const stated = row.score?.value ?? annotated;
-  const res = new Scored(row, target, actual, weight, stated);
+  if (annotated !== null) res.annotated = annotated;
   if (isCostIndicator(row)) res.isCost = true;
   if (actualError !== null) res.actualError = actualError;
-  if (annotated !== null) res.statedAnnotated = true;
+  const weight = res.weight;
 
   // No usable weight (empty, 0, negative): nothing to score against; keep the typed score.
   if (weight === null || !aboveZero(weight)) return keepStated(res, p);
@@ -425,8 +503,8 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext, typedOnly =
         res.unitMismatch = { target: target.unit.written, actual: actual.unit.written };
         return keepStated(res, p);
       }
-      const A = target.value;
-      const B = actualOf(target, actual);
+      const q = quantityMemo(target, actual);
+      const { A, B } = q;
       res.hasRatio = !A.isZero();
       res.actualNotMeasured = actual.op !== null;
       const direction = res.direction;
@@ -436,13 +514,13 @@ export function scoreIndicator(row: IndicatorRow, ctx: ScoreContext, typedOnly =
         if (p.negativeFormula === 'linear') {
           if (cmp(B, A) <= 0) return done(res, p, weight, 'negative');
           if (cmp(B, A.times(2)) >= 0) return done(res, p, ZERO, 'negative');
-          return done(res, p, weight.times(ONE.minus(B.minus(A).div(A))), 'negative');
+          return doneShare(res, p, q.linear, 'negative');
         }
         if (cmp(B, A) <= 0) return done(res, p, weight, 'negative');
-        return done(res, p, weight.times(A.div(B)), 'negative');
+        return doneShare(res, p, q.inverse, 'negative');
       }
       if (A.isZero() || cmp(B, A) >= 0) return done(res, p, weight, direction!);
-      return done(res, p, weight.times(ratioMemo(target, actual)), direction!);
+      return doneShare(res, p, q.ratio, direction!);
     }
     case 'zero': {
       res.direction = 'negative';

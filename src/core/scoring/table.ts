@@ -102,19 +102,34 @@ function numberFormatFor(cell: NumberCell): string | undefined {
   return cell.raw.t === 'date' || isDateFormat(cell.numFmt) ? 'General' : undefined;
 }
 
+const AGREES = 1;
+const KEPT_TEXT = 2;
+
 /**
- * A figure for a NumberCell: where and what it replaces are read from the cell itself, so a
- * long table's score writes (one per row) hold five fields, not eleven.
+ * A figure for a NumberCell: where it goes, what it replaces and its number format are read
+ * from the cell itself, so a long table's score writes (one per row) hold four fields, not
+ * eleven.
  */
 class NumberWrite implements DesiredWrite {
+  private readonly bits: number;
   constructor(
     readonly role: EditRole,
     readonly target: NumberCell,
     readonly value: Decimal,
-    readonly numFmt: string | undefined,
-    readonly agrees: boolean,
-    readonly keptText: boolean,
-  ) {}
+    agrees: boolean,
+    keptText: boolean,
+  ) {
+    this.bits = (agrees ? AGREES : 0) | (keptText ? KEPT_TEXT : 0);
+  }
+  get agrees(): boolean {
+    return (this.bits & AGREES) !== 0;
+  }
+  get keptText(): boolean {
+    return (this.bits & KEPT_TEXT) !== 0;
+  }
+  get numFmt(): string | undefined {
+    return numberFormatFor(this.target);
+  }
   get row(): number {
     return this.target.row;
   }
@@ -135,14 +150,30 @@ class NumberWrite implements DesiredWrite {
   }
 }
 
-function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): NumberWrite {
+/** A figure written with a number format of its own (a rate as `0.00%`). */
+class FormattedWrite extends NumberWrite {
+  constructor(role: EditRole, target: NumberCell, value: Decimal, agrees: boolean, keptText: boolean, private readonly format: string) {
+    super(role, target, value, agrees, keptText);
+  }
+  override get numFmt(): string {
+    return this.format;
+  }
+}
+
+/**
+ * The write of `value` into `cell`; `exact`: agreeing means equal (no tolerance). `matches`
+ * replaces the comparison: the caller knows whether the cell already says this, and only
+ * user text is then kept besides.
+ */
+function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false, matches?: boolean): NumberWrite {
   const cur = cell.value;
   const annotated = annotatedNumber(cell) !== null;
   const keptText = cur === null && !annotated && isUserText(cell.raw);
   const agrees = cur !== null && !cell.fromText && (cur === value || cmp(cur, value) === 0 || (!exact && withinTolerance(cur, value, p)));
   // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
   // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
-  return new NumberWrite(role, cell, value, numFmt ?? numberFormatFor(cell), agrees || keptText || !!cell.offColumn || annotated, keptText);
+  const settled = matches !== undefined ? matches || keptText : agrees || keptText || !!cell.offColumn || annotated;
+  return numFmt === undefined ? new NumberWrite(role, cell, value, settled, keptText) : new FormattedWrite(role, cell, value, settled, keptText, numFmt);
 }
 
 /**
@@ -209,13 +240,14 @@ export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables:
     if (execution) {
       if (execution.rate !== null && execution.rateCell) {
         // Written in the table's own convention: 95.93 where its rates are percent numbers.
-        const w =
-          execution.rateConvention.kind === 'percent-number'
-            ? numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate.times(100), 2), p)
-            : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%');
+        // A stated rate agrees at its own precision (SPEC §8), not within the score tolerance.
         const stated = execution.statedRate;
-        const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
-        writes.push(new NumberWrite(w.role, w.target, w.value, w.numFmt, agrees || w.keptText, w.keptText));
+        const matches = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
+        writes.push(
+          execution.rateConvention.kind === 'percent-number'
+            ? numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate.times(100), 2), p, undefined, false, matches)
+            : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%', false, matches),
+        );
       }
       if (execution.score !== null && execution.scoreCell) writes.push(numberWrite('execution-score', execution.scoreCell, execution.score, p));
       if (execution.deduction !== null && execution.deductionCell) {
