@@ -125,14 +125,32 @@ export const duplicateIndicator = rule('duplicate-indicator', 'warning', (t) => 
   if (!isKind(t, [...SCORED_KINDS, 'evaluation', 'target'])) return [];
   const col = t.layout.columns.level3;
   if (col === undefined) return [];
-  // The first rows of each 三级, one per 一级|二级 stems: most names occur once, so a long
-  // table builds no stems key for them, only for a name seen before.
+  // The first rows of each 三级, one per 一级|二级 stems. Most names occur once: until one
+  // repeats, a set of the names suffices (one hash operation a row) and no stems key is built.
   const stemsOf = (r: IndicatorRow) => `${levelStem(r.level1)}|${levelStem(r.level2)}`;
-  const firsts = new Map<string, IndicatorRow | IndicatorRow[]>();
+  const nameOf = (r: IndicatorRow) => {
+    const l3 = normalizeText(r.level3);
+    return l3 && l3 !== '无' ? l3 : null;
+  };
+  const names = new Set<string>();
+  let firsts: Map<string, IndicatorRow | IndicatorRow[]> | null = null;
   const out: Hit[] = [];
-  for (const i of t.indicators) {
-    const l3 = normalizeText(i.row.level3);
-    if (!l3 || l3 === '无') continue;
+  const rows = t.indicators;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const l3 = nameOf(i.row);
+    if (l3 === null) continue;
+    if (firsts === null) {
+      const before = names.size;
+      names.add(l3);
+      if (names.size > before) continue;
+      // The first repeat: index the rows before it (their names are all different).
+      firsts = new Map();
+      for (const j of rows.slice(0, k)) {
+        const name = nameOf(j.row);
+        if (name !== null) firsts.set(name, j.row);
+      }
+    }
     const seen = firsts.get(l3);
     if (seen === undefined) {
       firsts.set(l3, i.row);
