@@ -66,14 +66,16 @@ export const lowExecutionNoReason = rule('low-execution-no-reason', 'warning', (
 export const overAchievement = rule('over-achievement', 'warning', (t) => {
   if (!isKind(t, SCORED_KINDS)) return [];
   const threshold = decimalOf(t.profile.overAchievement);
+  const over = pct(t.profile.overAchievement);
   const out: Hit[] = [];
   for (const i of t.indicators) {
-    if (i.direction !== 'positive' && i.direction !== 'equal') continue;
+    const direction = i.direction;
+    if (direction !== 'positive' && direction !== 'equal') continue;
     const ratio = i.ratio;
     if (ratio === null || cmp(ratio, threshold) < 0 || hasReason(i.row.texts.reason?.text)) continue;
     out.push({
       cell: i.row.texts.actual?.cell ?? null,
-      message: `${rowLabel(i)}实际完成值「${quote(i.row.texts.actual?.text)}」为年度指标值「${quote(i.row.texts.target?.text)}」的 ${fmtPct(ratio)}，达到 ${pct(t.profile.overAchievement)} 以上且未说明原因，指标值可能设定偏低`,
+      message: `${rowLabel(i)}实际完成值「${quote(i.row.texts.actual?.text)}」为年度指标值「${quote(i.row.texts.target?.text)}」的 ${fmtPct(ratio)}，达到 ${over} 以上且未说明原因，指标值可能设定偏低`,
     });
   }
   return out;

@@ -300,9 +300,6 @@ export class Scored implements ScoredIndicator {
     return (this.rare ??= { unitMismatch: null, actualError: null, annotated: null });
   }
 
-  private get(shift: number, mask: number): number {
-    return (this.bits >>> shift) & mask;
-  }
   private put(shift: number, mask: number, v: number): void {
     this.bits = (this.bits & ~(mask << shift)) | (v << shift);
   }
@@ -311,25 +308,25 @@ export class Scored implements ScoredIndicator {
   }
 
   get method(): Method | null {
-    return METHODS[this.get(METHOD_SHIFT, 15)];
+    return METHODS[(this.bits >>> METHOD_SHIFT) & 15];
   }
   set method(m: Method | null) {
     this.put(METHOD_SHIFT, 15, METHODS.indexOf(m));
   }
   get direction(): Direction | null {
-    return DIRECTIONS[this.get(DIRECTION_SHIFT, 3)];
+    return DIRECTIONS[(this.bits >>> DIRECTION_SHIFT) & 3];
   }
   set direction(d: Direction | null) {
     this.put(DIRECTION_SHIFT, 3, DIRECTIONS.indexOf(d));
   }
   get band(): Band | 'unknown' | null {
-    return BANDS[this.get(BAND_SHIFT, 7)];
+    return BANDS[(this.bits >>> BAND_SHIFT) & 7];
   }
   set band(b: Band | 'unknown' | null) {
     this.put(BAND_SHIFT, 7, BANDS.indexOf(b));
   }
   get weightProblem(): 'covered' | 'unreadable' | undefined {
-    return WEIGHT_PROBLEMS[this.get(PROBLEM_SHIFT, 3)];
+    return WEIGHT_PROBLEMS[(this.bits >>> PROBLEM_SHIFT) & 3];
   }
   set weightProblem(w: 'covered' | 'unreadable' | undefined) {
     this.put(PROBLEM_SHIFT, 3, WEIGHT_PROBLEMS.indexOf(w));
