@@ -16,7 +16,48 @@ export function roundTo(v: Decimal, places: number, mode: Rounding = 'half-up'):
 }
 
 export function clamp(v: Decimal, lo: Decimal, hi: Decimal): Decimal {
-  return v.lt(lo) ? lo : v.gt(hi) ? hi : v;
+  return cmp(v, lo) < 0 ? lo : cmp(v, hi) > 0 ? hi : v;
+}
+
+/**
+ * `x.cmp(y)` without its copy: decimal.js compares against `new Decimal(y)`, a fresh object and
+ * digits array on every call, and a long table compares several figures per row. The same
+ * steps as decimal.js 10 `comparedTo`, on the documented instance properties d (base 1e7
+ * digits), e (exponent) and s (sign): 1, -1, 0, or NaN when either is NaN.
+ */
+export function cmp(x: Decimal, y: Decimal): number {
+  const xd = x.d;
+  const yd = y.d;
+  const xs = x.s;
+  const ys = y.s;
+  // Either NaN or ±Infinity (no digits).
+  if (!xd || !yd) return !xs || !ys ? NaN : xs !== ys ? xs : xd === yd ? 0 : !xd !== xs < 0 ? 1 : -1;
+  // Either zero?
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (x.e !== y.e) return x.e > y.e !== xs < 0 ? 1 : -1;
+  const xl = xd.length;
+  const yl = yd.length;
+  for (let i = 0, j = xl < yl ? xl : yl; i < j; ++i) {
+    if (xd[i] !== yd[i]) return xd[i] > yd[i] !== xs < 0 ? 1 : -1;
+  }
+  return xl === yl ? 0 : xl > yl !== xs < 0 ? 1 : -1;
+}
+
+/** `v.gt(0)` and `v.lt(0)` without decimal.js's copy of the 0 (false for NaN, as there). */
+export const aboveZero = (v: Decimal): boolean => cmp(v, ZERO) > 0;
+export const belowZero = (v: Decimal): boolean => cmp(v, ZERO) < 0;
+
+/** Decimals for the profile's plain-number settings (tolerance 0.01, thresholds): built once each. */
+const constants = new Map<number, Decimal>();
+export function decimalOf(n: number): Decimal {
+  let d = constants.get(n);
+  if (d === undefined) {
+    if (constants.size >= 64) constants.clear();
+    d = new Decimal(n);
+    constants.set(n, d);
+  }
+  return d;
 }
 
 /** A Decimal as a JSON number (null stays null). */
@@ -53,9 +94,50 @@ export function pctMatches(statedPct: Decimal, computedPct: Decimal): boolean {
   return computedPct.minus(statedPct).abs().lte(0.01);
 }
 
-/** Sum of the figures present; null when there is none (an empty column is not a zero). */
+/**
+ * v × 10⁶ as a plain number when that is a whole number and |v| < 10⁷ (a weight, a score, a
+ * rate), else null: read off the digits (base 10⁷ words aligned on the decimal point, the
+ * documented d/e/s), no string and no Decimal built. Exact: every term is an integer < 2⁵³.
+ */
+export function millionths(v: Decimal): number | null {
+  const d = v.d;
+  if (!d) return null;
+  const k = Math.floor(v.e / 7); // index of the word holding units, counted from d[0]
+  if (k > 0) return null;
+  let n = 0;
+  for (let i = 0; i < d.length; i++) {
+    const p = 7 * (k - i) + 6; // this word's power of ten, in millionths
+    if (p >= 0) n += d[i] * 10 ** p;
+    else if (p === -1 && d[i] % 10 === 0) n += d[i] / 10;
+    else if (d[i] !== 0) return null;
+  }
+  return v.s < 0 ? -n : n;
+}
+
+/**
+ * Sum of the figures present; null when there is none (an empty column is not a zero).
+ * A long table's weights and scores (0.01, 4.75…) are summed as whole millionths in a double,
+ * exact below 2⁵³, so no Decimal is built per row; the first figure that does not fit
+ * continues the sum in Decimal. Either way the result is the exact sum, as Decimal gives it.
+ */
 export function sumPresent(values: Iterable<Decimal | null | undefined>): Decimal | null {
   let s: Decimal | null = null;
-  for (const v of values) if (v != null) s = (s ?? ZERO).plus(v);
-  return s;
+  let units = 0;
+  let exact = true;
+  let any = false;
+  for (const v of values) {
+    if (v == null) continue;
+    any = true;
+    if (exact) {
+      const m = millionths(v);
+      if (m !== null && Math.abs(units + m) <= Number.MAX_SAFE_INTEGER) {
+        units += m;
+        continue;
+      }
+      exact = false;
+      s = ZERO.plus(new Decimal(`${units}e-6`));
+    }
+    s = (s ?? ZERO).plus(v);
+  }
+  return exact && any ? ZERO.plus(new Decimal(`${units}e-6`)) : s;
 }

@@ -96,4 +96,11 @@ describe('duplicate-indicator', () => {
   it('stays quiet on the same name under different 二级', () => {
     expect(findingsOf(run([standard[0], { ...standard[0], l2: '质量指标', weight: 0, score: 0 }, standard[1], standard[2]]), 'duplicate-indicator')).toEqual([]);
   });
+
+  it('names the first row under the same 二级 when the name also appears under another', () => {
+    // 人数 under 数量指标 (row 4), under 质量指标 (row 5), again under 质量指标 (row 6): only row 6 repeats, row 5's.
+    const quality = { ...standard[0], l2: '质量指标', weight: 0, score: 0 };
+    const r = run([standard[0], quality, quality, standard[1], standard[2]]);
+    expect(findingsOf(r, 'duplicate-indicator').map((f) => [f.cell, f.message])).toEqual([['D6', '第 6 行「人数」与第 5 行重复（同在二级指标「质量指标」下）']]);
+  });
 });

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { NumberCell } from '../layout/types';
 import { percentReadings } from '../layout/cells';
-import { fmt, fmtPct, HUNDRED, pctMatches } from '../num';
+import { aboveZero, fmt, fmtPct, HUNDRED, pctMatches } from '../num';
 import { isKind, rowLabel, SCORED_KINDS } from './describe';
 import { rule, type Hit } from './types';
 
@@ -22,7 +22,7 @@ export const completionMismatch = rule('completion-mismatch', 'info', (t) => {
     const c = i.row.completion;
     const v = c?.value ?? null;
     const score = i.score ?? i.stated;
-    if (!c || v === null || score === null || i.weight === null || !i.weight.gt(0)) continue;
+    if (!c || v === null || score === null || i.weight === null || !aboveZero(i.weight)) continue;
     const ratio = score.div(i.weight);
     if (percentReadings(c).some((r) => pctMatches(r, ratio.times(HUNDRED)))) continue;
     out.push({

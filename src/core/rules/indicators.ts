@@ -1,4 +1,4 @@
-import { fmt } from '../num';
+import { aboveZero, fmt } from '../num';
 import { BAND_LABEL } from '../scoring/bands';
 import { excelError, type ScoredIndicator } from '../scoring/indicator';
 import { normalizeText } from '../values';
@@ -11,7 +11,7 @@ import { rule, type Hit } from './types';
  * targets or actuals, target tables no actuals.
  */
 
-const weightOf = (i: ScoredIndicator) => (i.weight !== null && i.weight.gt(0) ? i.weight : null);
+const weightOf = (i: ScoredIndicator) => (i.weight !== null && aboveZero(i.weight) ? i.weight : null);
 
 /**
  * SPEC §9 `missing-actual`: the row has a weight (or a score) and its actual is empty.

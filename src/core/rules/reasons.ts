@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { fmt, fmtPct, roundTo } from '../num';
+import { aboveZero, cmp, decimalOf, fmt, fmtPct, roundTo } from '../num';
 import { emptyReasonText, hasReason, isKind, quote, rowLabel, SCORED_KINDS } from './describe';
 import { rule, type Hit } from './types';
 
@@ -22,7 +22,7 @@ export const missingDeviationReason = rule('missing-deviation-reason', 'warning'
   const evaluation = t.layout.kind === 'evaluation';
   const out: Hit[] = [];
   for (const i of t.indicators) {
-    if (i.weight === null || !i.weight.gt(0) || i.score === null || !i.score.lt(i.weight) || i.band === 'achieved') continue;
+    if (i.weight === null || !aboveZero(i.weight) || i.score === null || !(cmp(i.score, i.weight) < 0) || i.band === 'achieved') continue;
     const own = i.row.texts;
     const analysis = evaluation ? (own.analysis ?? own.reason) : (own.reason ?? own.analysis);
     if (!analysis || hasReason(analysis.text)) continue;
@@ -65,13 +65,17 @@ export const lowExecutionNoReason = rule('low-execution-no-reason', 'warning', (
  */
 export const overAchievement = rule('over-achievement', 'warning', (t) => {
   if (!isKind(t, SCORED_KINDS)) return [];
+  const threshold = decimalOf(t.profile.overAchievement);
+  const over = pct(t.profile.overAchievement);
   const out: Hit[] = [];
   for (const i of t.indicators) {
-    if (i.ratio === null || (i.direction !== 'positive' && i.direction !== 'equal')) continue;
-    if (i.ratio.lt(t.profile.overAchievement) || hasReason(i.row.texts.reason?.text)) continue;
+    const direction = i.direction;
+    if (direction !== 'positive' && direction !== 'equal') continue;
+    const ratio = i.ratio;
+    if (ratio === null || cmp(ratio, threshold) < 0 || hasReason(i.row.texts.reason?.text)) continue;
     out.push({
       cell: i.row.texts.actual?.cell ?? null,
-      message: `${rowLabel(i)}实际完成值「${quote(i.row.texts.actual?.text)}」为年度指标值「${quote(i.row.texts.target?.text)}」的 ${fmtPct(i.ratio)}，达到 ${pct(t.profile.overAchievement)} 以上且未说明原因，指标值可能设定偏低`,
+      message: `${rowLabel(i)}实际完成值「${quote(i.row.texts.actual?.text)}」为年度指标值「${quote(i.row.texts.target?.text)}」的 ${fmtPct(ratio)}，达到 ${over} 以上且未说明原因，指标值可能设定偏低`,
     });
   }
   return out;

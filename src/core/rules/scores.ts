@@ -1,4 +1,4 @@
-import { fmt, fmtPct } from '../num';
+import { belowZero, cmp, fmt, fmtPct } from '../num';
 import { withinTolerance } from '../scoring/table';
 import { quote, rowLabel } from './describe';
 import { rule } from './types';
@@ -32,7 +32,7 @@ export const scoreMismatch = rule('score-mismatch', 'warning', (t) =>
 export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
   t.indicators
     // Against a negative weight every score "exceeds" it: that row is `weight-negative`'s.
-    .filter((i) => i.stated !== null && i.weight !== null && !i.weight.lt(0) && i.stated.gt(i.weight))
+    .filter((i) => i.stated !== null && i.weight !== null && !belowZero(i.weight) && cmp(i.stated, i.weight) > 0)
     .map((i) => ({ cell: i.row.score?.cell ?? null, message: `${rowLabel(i)}得分 ${fmt(i.stated)} 超过分值 ${fmt(i.weight)}` })),
   { fixedByWrite: true },
 );
@@ -40,7 +40,7 @@ export const scoreExceedsWeight = rule('score-exceeds-weight', 'error', (t) =>
 /** SPEC §9 `score-negative`. */
 export const scoreNegative = rule('score-negative', 'error', (t) =>
   t.indicators
-    .filter((i) => i.stated !== null && i.stated.lt(0))
+    .filter((i) => i.stated !== null && belowZero(i.stated))
     .map((i) => ({
       cell: i.row.score?.cell ?? null,
       message: `${rowLabel(i)}得分 ${fmt(i.stated)} 为负数，得分不能低于 0${i.score === null ? '；该得分不计入总分，总分未写入' : `；已按计算得分 ${fmt(i.score)} 计`}`,

@@ -24,15 +24,15 @@ const SAME_MEANING: Readonly<Record<string, readonly string[]>> = dict({
   满意度: ['社会公众或服务对象满意度', '社会公众满意度'],
 });
 
-/** Consecutive rows sharing one 一级 and 二级: the merged 二级 cell, anchored at the first row. */
-function level2Runs(rows: readonly IndicatorRow[]): IndicatorRow[][] {
-  const runs: IndicatorRow[][] = [];
-  for (const r of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last[0].level1 === r.level1 && last[0].level2 === r.level2) last.push(r);
-    else runs.push([r]);
-  }
-  return runs;
+/**
+ * The end (exclusive) of the run of consecutive rows from `start` sharing one 一级 and 二级: the
+ * merged 二级 cell, anchored at the first row.
+ */
+function level2RunEnd(rows: readonly IndicatorRow[], start: number): number {
+  const first = rows[start];
+  let end = start + 1;
+  while (end < rows.length && rows[end].level1 === first.level1 && rows[end].level2 === first.level2) end++;
+  return end;
 }
 
 /**
@@ -46,18 +46,21 @@ export const level2Misplaced = rule('level2-misplaced', 'warning', (t) => {
   if (!isKind(t, [...SCORED_KINDS, 'target'])) return [];
   const col = t.layout.columns.level2;
   if (col === undefined) return [];
+  const rows = t.layout.indicators;
   const out: Hit[] = [];
-  for (const run of level2Runs(t.layout.indicators)) {
-    const l1 = levelStem(run[0].level1);
-    const l2 = levelStem(run[0].level2);
+  for (let start = 0, end = 0; start < rows.length; start = end) {
+    end = level2RunEnd(rows, start);
+    const first = rows[start];
+    const l1 = levelStem(first.level1);
+    const l2 = levelStem(first.level2);
     // Own keys only: a 一级 cell reading `valueOf` must not find Object.prototype's.
     const standard = Object.hasOwn(STANDARD_LEVEL2, l1) ? STANDARD_LEVEL2[l1] : undefined;
-    if (!standard || !l2 || run.every((r) => r.placeholder)) continue;
-    if (standard.includes(l2) || (Object.hasOwn(SAME_MEANING, l1) && SAME_MEANING[l1].includes(l2))) continue;
+    if (!standard || !l2 || standard.includes(l2) || (Object.hasOwn(SAME_MEANING, l1) && SAME_MEANING[l1].includes(l2))) continue;
+    if (rows.slice(start, end).every((r) => r.placeholder)) continue;
     const home = Object.keys(STANDARD_LEVEL2).find((k) => STANDARD_LEVEL2[k].includes(l2));
     out.push({
-      cell: address(run[0].row, col),
-      message: `二级指标「${quote(run[0].level2)}」不属于一级指标「${quote(run[0].level1)}」的标准二级指标（${standard.join('、')}）${
+      cell: address(first.row, col),
+      message: `二级指标「${quote(first.level2)}」不属于一级指标「${quote(first.level1)}」的标准二级指标（${standard.join('、')}）${
         home ? `，应归入「${quote(home)}指标」` : ''
       }`,
     });
@@ -82,11 +85,29 @@ const REQUIRED: ReadonlyArray<readonly [string, RegExp]> = [
  */
 export const missingLevel1 = rule('missing-level1', 'warning', (t) => {
   if (!isKind(t, SCORED_KINDS) || !t.indicators.length) return [];
-  const level1s = [...new Set(t.layout.indicators.map((r) => r.level1).filter((s) => normalizeText(s) !== ''))];
-  if (!level1s.some((s) => levelStem(s) in STANDARD_LEVEL2)) return [];
-  const names = t.indicators.map((i) => `${i.row.level1}|${i.row.level2}|${i.row.level3}`);
-  const missing = REQUIRED.filter(([, re]) => !names.some((n) => re.test(n))).map(([k]) => `${k}指标`);
-  if (!missing.length) return [];
+  // One pass each, stopping at the first hit: a long table repeats the same few names.
+  let last: string | null = null;
+  const standard = t.layout.indicators.some((r) => {
+    if (r.level1 === last) return false;
+    last = r.level1;
+    return normalizeText(r.level1) !== '' && levelStem(r.level1) in STANDARD_LEVEL2;
+  });
+  if (!standard) return [];
+  // The words are tested on each level's name (none of them spans two names).
+  const found = REQUIRED.map(() => false);
+  let left = REQUIRED.length;
+  for (const i of t.indicators) {
+    for (let k = 0; k < REQUIRED.length; k++) {
+      if (found[k]) continue;
+      const re = REQUIRED[k][1];
+      if (re.test(i.row.level1) || re.test(i.row.level2) || re.test(i.row.level3)) {
+        found[k] = true;
+        left--;
+      }
+    }
+    if (!left) return [];
+  }
+  const missing = REQUIRED.filter((_, k) => !found[k]).map(([k]) => `${k}指标`);
   const present = [...new Set(t.indicators.map((i) => quote(i.row.level1)).filter(Boolean))];
   return [
     {
@@ -104,15 +125,43 @@ export const duplicateIndicator = rule('duplicate-indicator', 'warning', (t) => 
   if (!isKind(t, [...SCORED_KINDS, 'evaluation', 'target'])) return [];
   const col = t.layout.columns.level3;
   if (col === undefined) return [];
-  const seen = new Map<string, number>();
+  // The first rows of each 三级, one per 一级|二级 stems. Most names occur once: until one
+  // repeats, a set of the names suffices (one hash operation a row) and no stems key is built.
+  const stemsOf = (r: IndicatorRow) => `${levelStem(r.level1)}|${levelStem(r.level2)}`;
+  const nameOf = (r: IndicatorRow) => {
+    const l3 = normalizeText(r.level3);
+    return l3 && l3 !== '无' ? l3 : null;
+  };
+  const names = new Set<string>();
+  let firsts: Map<string, IndicatorRow | IndicatorRow[]> | null = null;
   const out: Hit[] = [];
-  for (const i of t.indicators) {
-    const l3 = normalizeText(i.row.level3);
-    if (!l3 || l3 === '无') continue;
-    const key = `${levelStem(i.row.level1)}|${levelStem(i.row.level2)}|${l3}`;
-    const first = seen.get(key);
+  const rows = t.indicators;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const l3 = nameOf(i.row);
+    if (l3 === null) continue;
+    if (firsts === null) {
+      const before = names.size;
+      names.add(l3);
+      if (names.size > before) continue;
+      // The first repeat: index the rows before it (their names are all different).
+      firsts = new Map();
+      for (const j of rows.slice(0, k)) {
+        const name = nameOf(j.row);
+        if (name !== null) firsts.set(name, j.row);
+      }
+    }
+    const seen = firsts.get(l3);
+    if (seen === undefined) {
+      firsts.set(l3, i.row);
+      continue;
+    }
+    const stems = stemsOf(i.row);
+    const list = Array.isArray(seen) ? seen : [seen];
+    const first = list.find((r) => stemsOf(r) === stems)?.row;
     if (first === undefined) {
-      seen.set(key, i.row.row);
+      list.push(i.row);
+      firsts.set(l3, list);
       continue;
     }
     out.push({

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
-import { fmt } from '../num';
+import { belowZero, fmt } from '../num';
 import { gradeRank } from '../profiles';
+import type { IndicatorRow } from '../layout/types';
 import type { ScoredIndicator } from '../scoring/indicator';
 import { withinTolerance } from '../scoring/table';
 import { quote, rowLabel, rowList } from './describe';
@@ -54,6 +55,46 @@ export const weightSum = rule('weight-sum', 'error', (t) => {
   return [{ cell: null, message: `${parts} = ${fmt(sum)}，应为 100${unwritten}` }];
 });
 
+interface Group {
+  readonly name: string;
+  readonly declared: Decimal;
+  readonly cell: string | null;
+  readonly sum: Decimal;
+}
+
+/**
+ * Runs of consecutive rows that `same` puts together (by default the same `name`), each with
+ * the points its first row declares and the sum of its rows' `part`s; `check` sees the runs
+ * that declare points, in order. A long table declares none: nothing is summed nor kept.
+ */
+function eachGroup(
+  rows: readonly ScoredIndicator[],
+  name: (r: IndicatorRow) => string,
+  declaredOf: (r: IndicatorRow) => Decimal | null,
+  cellOf: (r: IndicatorRow) => string | null,
+  part: (i: ScoredIndicator) => Decimal,
+  check: (g: Group) => void,
+  same: (a: IndicatorRow, b: IndicatorRow) => boolean = (a, b) => name(a) === name(b),
+): void {
+  let first: IndicatorRow | null = null;
+  let declared: Decimal | null = null;
+  let sum: Decimal | null = null;
+  const close = () => {
+    if (first && declared !== null && sum !== null && !declared.isNaN()) check({ name: name(first), declared, cell: cellOf(first), sum });
+  };
+  for (const i of rows) {
+    if (first && same(first, i.row)) {
+      if (sum !== null) sum = sum.plus(part(i));
+      continue;
+    }
+    close();
+    first = i.row;
+    declared = declaredOf(first);
+    sum = declared !== null ? part(i) : null;
+  }
+  close();
+}
+
 /**
  * SPEC §9 `level1-weight-mismatch`: `产出指标（20分）` ≠ sum of its rows' weights; in a form
  * without a 分值 column, its rows' scores above the declared points.
@@ -63,40 +104,23 @@ export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) 
   // Without a 分值 column (Hubei-style forms, issue 12) the section's points bound its stated scores.
   const noWeights = t.layout.columns.weight === undefined && t.layout.columns.refWeight === undefined;
   const part = (i: (typeof t.indicators)[number]) => (noWeights ? i.score : i.weight) ?? new Decimal(0);
-  const groups: Array<{ name: string; declared: Decimal; cell: string | null; sum: Decimal }> = [];
-  for (const i of t.indicators) {
-    const r = i.row;
-    const last = groups[groups.length - 1];
-    if (last && last.name === r.level1) {
-      last.sum = last.sum.plus(part(i));
-      continue;
-    }
-    if (r.level1Declared !== null) groups.push({ name: r.level1, declared: r.level1Declared, cell: r.level1Cell, sum: part(i) });
-    else groups.push({ name: r.level1, declared: new Decimal(NaN), cell: null, sum: new Decimal(0) });
-  }
   const out: Hit[] = [];
-  for (const g of groups) {
-    if (g.declared.isNaN()) continue;
+  const level1 = (g: Group) => {
     if (noWeights) {
       if (g.sum.gt(g.declared)) out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标得分合计 ${fmt(g.sum)}，超过标注分值` });
-      continue;
+    } else if (!g.sum.eq(g.declared)) {
+      out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
     }
-    if (g.sum.eq(g.declared)) continue;
-    out.push({ cell: g.cell, message: `「${quote(g.name)}」标注 ${fmt(g.declared)} 分，其下指标分值合计 ${fmt(g.sum)}` });
-  }
-  // 二级 cells stating points (项目立项(10分), evaluation frameworks): the same check one level down.
-  const level2: Array<{ key: string; name: string; declared: Decimal | null; cell: string | null; sum: Decimal }> = [];
-  for (const i of t.indicators) {
-    const r = i.row;
-    const key = `${r.level1}|${r.level2Cell ?? r.level2}`;
-    const last = level2[level2.length - 1];
-    if (last && last.key === key) last.sum = last.sum.plus(part(i));
-    else level2.push({ key, name: r.level2, declared: r.level2Declared ?? null, cell: r.level2Cell ?? null, sum: part(i) });
-  }
-  for (const g of level2) {
-    if (g.declared === null || (noWeights ? g.sum.lte(g.declared) : g.sum.eq(g.declared))) continue;
+  };
+  eachGroup(t.indicators, (r) => r.level1, (r) => r.level1Declared, (r) => r.level1Cell, part, level1);
+  // 二级 cells stating points (项目立项(10分), evaluation frameworks): the same check one level
+  // down, over runs of rows under one 一级 and one 二级 cell (or name).
+  const level2 = (g: Group) => {
+    if (noWeights ? g.sum.lte(g.declared) : g.sum.eq(g.declared)) return;
     out.push({ cell: g.cell, message: `「${g.name}」标注 ${fmt(g.declared)} 分，其下指标${noWeights ? '得分' : '分值'}合计 ${fmt(g.sum)}` });
-  }
+  };
+  const sameLevel2 = (a: IndicatorRow, b: IndicatorRow) => a.level1 === b.level1 && (a.level2Cell ?? a.level2) === (b.level2Cell ?? b.level2);
+  eachGroup(t.indicators, (r) => r.level2, (r) => r.level2Declared ?? null, (r) => r.level2Cell ?? null, part, level2, sameLevel2);
   return out;
 });
 
@@ -104,7 +128,8 @@ export const level1WeightMismatch = rule('level1-weight-mismatch', 'error', (t) 
 export const subtotalMismatch = rule('subtotal-mismatch', 'error', (t) => {
   const out: Hit[] = [];
   for (const s of t.layout.subtotals) {
-    const members = t.indicators.filter((i) => s.members.includes(i.row.row));
+    const rows = new Set(s.members);
+    const members = t.indicators.filter((i) => rows.has(i.row.row));
     const checks: Array<[string, typeof s.weight, Decimal]> = [
       ['设定分值', s.weight, members.reduce((a, i) => a.plus(i.weight ?? 0), new Decimal(0))],
       ['参考分值', s.refWeight, members.reduce((a, i) => a.plus(i.row.refWeight?.value ?? 0), new Decimal(0))],
@@ -125,8 +150,8 @@ export const subtotalMismatch = rule('subtotal-mismatch', 'error', (t) => {
 function unscoredReason(i: ScoredIndicator): string {
   if (i.weightProblem === 'covered') return '分值单元格被合并单元格覆盖';
   if (i.weightProblem === 'unreadable') return '分值无法读取为数字';
-  if (i.weight !== null && i.weight.lt(0)) return '分值为负数';
-  if (i.stated !== null && i.stated.lt(0)) return '得分为负数';
+  if (i.weight !== null && belowZero(i.weight)) return '分值为负数';
+  if (i.stated !== null && belowZero(i.stated)) return '得分为负数';
   if (i.actualError) return '实际完成值为错误值';
   if (i.actual.kind === 'empty') return '实际完成值为空';
   if (i.unitMismatch) return '计量单位无法比较';
@@ -153,7 +178,9 @@ export const totalIncomplete = rule('total-incomplete', 'warning', (t) => {
   const byReason = new Map<string, number[]>();
   for (const i of t.unscored) {
     const why = unscoredReason(i);
-    byReason.set(why, [...(byReason.get(why) ?? []), i.row.row]);
+    const rows = byReason.get(why);
+    if (rows) rows.push(i.row.row);
+    else byReason.set(why, [i.row.row]);
   }
   const missing: string[] = [];
   if (t.unscored.length) missing.push(`${t.unscored.length} 个指标未计分（${[...byReason].map(([why, rows]) => `${why}：第 ${rowList(rows)} 行`).join('；')}）`);
@@ -189,7 +216,7 @@ export const weightNegative = rule('weight-negative', 'error', (t) => {
     out.push({ cell: c?.cell ?? null, message: `预算执行率分值 ${fmt(e.weight)} 为负数，分值不能为负；未计算执行率得分，总分未写入，请更正分值` });
   }
   for (const i of t.indicators) {
-    if (i.weight === null || !i.weight.lt(0)) continue;
+    if (i.weight === null || !belowZero(i.weight)) continue;
     out.push({ cell: i.row.weight?.cell ?? null, message: `${rowLabel(i)}分值 ${fmt(i.weight)} 为负数，分值不能为负；该行不计分、不计入总分，总分未写入，请更正分值` });
   }
   return out;

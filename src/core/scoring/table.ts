@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseAddress, type CellValue } from '../grid';
-import { roundTo, sumPresent } from '../num';
+import { cmp, decimalOf, roundTo, sumPresent, ZERO } from '../num';
 import { gradeLabelLike, gradeOf, gradeRank, isBareGrade, type Profile } from '../profiles';
 import { isUserText } from '../layout/cells';
 import { isDateFormat } from '../host-values';
@@ -92,7 +92,9 @@ function sectionWeights(layout: TableLayout): { rows: readonly IndicatorRow[]; s
 }
 
 export function withinTolerance(a: Decimal, b: Decimal, p: Profile): boolean {
-  return a.minus(b).abs().lte(p.tolerance);
+  // Equal figures (most rows of a long table) need no difference built.
+  if (cmp(a, b) === 0) return cmp(ZERO, decimalOf(p.tolerance)) <= 0;
+  return cmp(a.minus(b).abs(), decimalOf(p.tolerance)) <= 0;
 }
 
 /** The number format a number written into `cell` needs: its own, unless that shows a date. */
@@ -100,25 +102,78 @@ function numberFormatFor(cell: NumberCell): string | undefined {
   return cell.raw.t === 'date' || isDateFormat(cell.numFmt) ? 'General' : undefined;
 }
 
-function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false): DesiredWrite {
+const AGREES = 1;
+const KEPT_TEXT = 2;
+
+/**
+ * A figure for a NumberCell: where it goes, what it replaces and its number format are read
+ * from the cell itself, so a long table's score writes (one per row) hold four fields, not
+ * eleven.
+ */
+class NumberWrite implements DesiredWrite {
+  private readonly bits: number;
+  constructor(
+    readonly role: EditRole,
+    readonly target: NumberCell,
+    readonly value: Decimal,
+    agrees: boolean,
+    keptText: boolean,
+  ) {
+    this.bits = (agrees ? AGREES : 0) | (keptText ? KEPT_TEXT : 0);
+  }
+  get agrees(): boolean {
+    return (this.bits & AGREES) !== 0;
+  }
+  get keptText(): boolean {
+    return (this.bits & KEPT_TEXT) !== 0;
+  }
+  get numFmt(): string | undefined {
+    return numberFormatFor(this.target);
+  }
+  get row(): number {
+    return this.target.row;
+  }
+  get col(): number {
+    return this.target.col;
+  }
+  get cell(): string {
+    return this.target.cell;
+  }
+  get current(): CellValue {
+    return this.target.raw;
+  }
+  get formula(): string | undefined {
+    return this.target.formula;
+  }
+  get formulaWithoutResult(): boolean | undefined {
+    return this.target.formulaWithoutResult;
+  }
+}
+
+/** A figure written with a number format of its own (a rate as `0.00%`). */
+class FormattedWrite extends NumberWrite {
+  constructor(role: EditRole, target: NumberCell, value: Decimal, agrees: boolean, keptText: boolean, private readonly format: string) {
+    super(role, target, value, agrees, keptText);
+  }
+  override get numFmt(): string {
+    return this.format;
+  }
+}
+
+/**
+ * The write of `value` into `cell`; `exact`: agreeing means equal (no tolerance). `matches`
+ * replaces the comparison: the caller knows whether the cell already says this, and only
+ * user text is then kept besides.
+ */
+function numberWrite(role: EditRole, cell: NumberCell, value: Decimal, p: Profile, numFmt?: string, exact = false, matches?: boolean): NumberWrite {
   const cur = cell.value;
-  const keptText = cur === null && annotatedNumber(cell) === null && isUserText(cell.raw);
-  const agrees = cur !== null && !cell.fromText && (cur === value || cur.eq(value) || (!exact && withinTolerance(cur, value, p)));
+  const annotated = annotatedNumber(cell) !== null;
+  const keptText = cur === null && !annotated && isUserText(cell.raw);
+  const agrees = cur !== null && !cell.fromText && (cur === value || cmp(cur, value) === 0 || (!exact && withinTolerance(cur, value, p)));
   // A merge starting in another column (a label spread over the 得分 column) is not ours to write.
-  return {
-    role,
-    row: cell.row,
-    col: cell.col,
-    cell: cell.cell,
-    value,
-    numFmt: numFmt ?? numberFormatFor(cell),
-    current: cell.raw,
-    formula: cell.formula,
-    formulaWithoutResult: cell.formulaWithoutResult,
-    // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
-    agrees: agrees || keptText || !!cell.offColumn || annotatedNumber(cell) !== null,
-    ...(keptText ? { keptText } : {}),
-  };
+  // A number with a remark (`9（扣1分）`) is the user's wording: read, never overwritten.
+  const settled = matches !== undefined ? matches || keptText : agrees || keptText || !!cell.offColumn || annotated;
+  return numFmt === undefined ? new NumberWrite(role, cell, value, settled, keptText) : new FormattedWrite(role, cell, value, settled, keptText, numFmt);
 }
 
 /**
@@ -142,18 +197,22 @@ export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables:
   const p = profile;
   const scorable = layout.kind === 'project' || layout.kind === 'department' || layout.kind === 'evaluation';
   const sections = sectionWeights(layout);
-  const indicators = sections.rows
-    .filter((r) => !r.placeholder)
+  const ctx = { profile, year: layout.year ?? profile.year ?? null };
+  const indicators: ScoredIndicator[] = [];
+  for (const r of sections.rows) {
+    if (r.placeholder) continue;
     // `evaluation` tables carry no target/actual: the typed score is the score (SPEC §2).
-    .map((r) => {
-      if (layout.kind !== 'evaluation' && scorable) return scoreIndicator(r, { profile, year: layout.year ?? profile.year ?? null });
-      // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
-      return { ...scoreIndicator({ ...r, texts: {} }, { profile, year: layout.year ?? profile.year ?? null }), row: r };
-    })
-    .map((i) => {
-      const problem = weightProblem(i.row);
-      return problem ? { ...i, score: null, method: null, weightProblem: problem } : i;
-    });
+    const typedOnly = layout.kind === 'evaluation' || !scorable;
+    // Scored as typed, but the row keeps its texts (targets, reasons) for results and rules.
+    const i = scoreIndicator(r, ctx, typedOnly);
+    const problem = weightProblem(i.row);
+    if (problem) {
+      i.score = null;
+      i.method = null;
+      i.weightProblem = problem;
+    }
+    indicators.push(i);
+  }
   const weightSum = sections.sum ?? sumPresent(indicators.map((i) => i.weight));
   const unscored = indicators.filter((i) => i.score === null && ((i.weight !== null && !i.weight.isZero()) || i.stated !== null || !!i.weightProblem));
   const indicatorScore = sumPresent(indicators.map((i) => i.score));
@@ -181,13 +240,14 @@ export function analyzeTable(layout: TableLayout, profile: Profile, sheetTables:
     if (execution) {
       if (execution.rate !== null && execution.rateCell) {
         // Written in the table's own convention: 95.93 where its rates are percent numbers.
-        const w =
-          execution.rateConvention.kind === 'percent-number'
-            ? numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate.times(100), 2), p)
-            : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%');
+        // A stated rate agrees at its own precision (SPEC §8), not within the score tolerance.
         const stated = execution.statedRate;
-        const agrees = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
-        writes.push({ ...w, agrees: agrees || !!w.keptText });
+        const matches = stated !== null && stated.matches && stated.cell.cell === execution.rateCell.cell;
+        writes.push(
+          execution.rateConvention.kind === 'percent-number'
+            ? numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate.times(100), 2), p, undefined, false, matches)
+            : numberWrite('execution-rate', execution.rateCell, roundTo(execution.rate, 4), p, '0.00%', false, matches),
+        );
       }
       if (execution.score !== null && execution.scoreCell) writes.push(numberWrite('execution-score', execution.scoreCell, execution.score, p));
       if (execution.deduction !== null && execution.deductionCell) {
