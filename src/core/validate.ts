@@ -4,7 +4,7 @@
  * edits this returns.
  */
 import { address, parseRange, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
-import type { NumberCell, TableLayout, TextCell } from './layout/types';
+import { INDICATOR_TEXT_ROLES, type NumberCell, type TableLayout } from './layout/types';
 import { CellTable, NONE } from './cell-table';
 import { mergeLookup } from './merges';
 import type { CellEdit } from './plan';
@@ -159,9 +159,7 @@ function visitTableCells(l: TableLayout, input: CellVisitor, stated: CellVisitor
     }
   };
   for (const r of l.indicators) {
-    const texts = r.texts as Readonly<Record<string, TextCell | undefined>>;
-    // for…in, not Object.values: no array per row of a long table.
-    for (const k in texts) visit(texts[k], input);
+    for (const k of INDICATOR_TEXT_ROLES) visit(r.texts[k], input);
     visit(r.weight, input);
     visit(r.refWeight, input);
     visit(r.score, stated);

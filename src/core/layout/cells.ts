@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { address, EMPTY, type Cell, type CellValue } from '../grid';
+import { address, EMPTY, type Cell, type CellValue, type MergedArea, type SheetGrid } from '../grid';
 import { normalizeText } from '../values/normalize';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from '../values/numerals';
-import type { NumberCell, TextCell } from './types';
+import { INDICATOR_TEXT_ROLES, type IndicatorRow, type IndicatorTextRole, type NumberCell, type TextCell } from './types';
 import { displayText, trimNumber, type SheetView } from './view';
 
 /** Unit and score suffixes tolerated after a number typed as text: `20分`, `6万元`, `10 元`. */
@@ -197,6 +197,119 @@ class SheetTextCell implements TextCell {
 export function readText(view: SheetView, r: number, c: number): TextCell {
   const m = view.merge(r, c);
   return m ? new SheetTextCell(displayText(view.raw(m.top, m.left)), m.top, m.left) : new SheetTextCell(displayText(view.raw(r, c)), r, c);
+}
+
+const ROLE_COUNT = INDICATOR_TEXT_ROLES.length;
+const DESCRIPTION = 0;
+const OPERATOR = 1;
+const TARGET = 2;
+const UNIT = 3;
+const ACTUAL = 4;
+const REASON = 5;
+const ANALYSIS = 6;
+const BASIS = 7;
+
+/**
+ * The text columns of one indicator block and how to read them, shared by all its rows: a
+ * row's texts are read from the grid when a consumer asks, not kept (three or more text cells
+ * per row of a long table were ~190 B of its ~450). It keeps the grid sheet (alive as long as
+ * the analysis anyway), the view's column window, and the merged areas over text cells —
+ * found while the rows are read, so no view and none of its per-row caches stay alive.
+ */
+export class TextColumns {
+  private readonly sheet: SheetGrid;
+  private readonly left: number;
+  private readonly right: number;
+  /** Column per role (index into INDICATOR_TEXT_ROLES), or -1 when the table has none. */
+  private readonly cols: number[];
+  /** Merged areas over text cells, keyed `row * ROLE_COUNT + role` (most rows have none). */
+  private readonly merged = new Map<number, MergedArea>();
+
+  constructor(view: SheetView, columns: Readonly<Partial<Record<IndicatorTextRole, number>>>) {
+    this.sheet = view.sheet;
+    this.left = view.left;
+    this.right = view.right;
+    this.cols = INDICATOR_TEXT_ROLES.map((role) => columns[role] ?? -1);
+  }
+
+  /** Note the merged areas over row `r`'s text cells (while the view is at hand); its texts are then read lazily. */
+  texts(view: SheetView, r: number): IndicatorRow['texts'] {
+    const cols = this.cols;
+    for (let i = 0; i < ROLE_COUNT; i++) {
+      if (cols[i] < 0) continue;
+      const m = view.merge(r, cols[i]);
+      if (m) this.merged.set(r * ROLE_COUNT + i, m);
+    }
+    return new RowTexts(this, r);
+  }
+
+  /** The target's display text in row `r` (as `texts.target?.text`) without making the cell; after `texts(view, r)`. */
+  targetText(r: number): string | undefined {
+    const c = this.cols[TARGET];
+    if (c < 0) return undefined;
+    const m = this.merged.get(r * ROLE_COUNT + TARGET);
+    return m ? displayText(this.raw(m.top, m.left)) : displayText(this.raw(r, c));
+  }
+
+  /** Role `i` of row `r` as readText reads it, or undefined without the column. */
+  cell(r: number, i: number): TextCell | undefined {
+    const c = this.cols[i];
+    if (c < 0) return undefined;
+    const m = this.merged.get(r * ROLE_COUNT + i);
+    return m ? new SheetTextCell(displayText(this.raw(m.top, m.left)), m.top, m.left) : new SheetTextCell(displayText(this.raw(r, c)), r, c);
+  }
+
+  /** As SheetView.raw: the cell physically at (r, c), nothing outside the window. */
+  private raw(r: number, c: number): Cell | undefined {
+    if (c < this.left || c > this.right) return undefined;
+    return this.sheet.cells[r]?.[c];
+  }
+}
+
+type RowTextCells = IndicatorRow['texts'];
+
+/**
+ * A row's texts: two fields, each text cell built when asked for (a new object per access, so
+ * compare texts by content or address, never by identity). Getters are not own properties:
+ * enumerate with INDICATOR_TEXT_ROLES; `toJSON` gives the plain object of present roles.
+ */
+class RowTexts implements RowTextCells {
+  constructor(
+    private readonly columns: TextColumns,
+    private readonly row: number,
+  ) {}
+  get description(): TextCell | undefined {
+    return this.columns.cell(this.row, DESCRIPTION);
+  }
+  get operator(): TextCell | undefined {
+    return this.columns.cell(this.row, OPERATOR);
+  }
+  get target(): TextCell | undefined {
+    return this.columns.cell(this.row, TARGET);
+  }
+  get unit(): TextCell | undefined {
+    return this.columns.cell(this.row, UNIT);
+  }
+  get actual(): TextCell | undefined {
+    return this.columns.cell(this.row, ACTUAL);
+  }
+  get reason(): TextCell | undefined {
+    return this.columns.cell(this.row, REASON);
+  }
+  get analysis(): TextCell | undefined {
+    return this.columns.cell(this.row, ANALYSIS);
+  }
+  get basis(): TextCell | undefined {
+    return this.columns.cell(this.row, BASIS);
+  }
+  toJSON(): Partial<Record<IndicatorTextRole, TextCell>> {
+    const out: Partial<Record<IndicatorTextRole, TextCell>> = {};
+    for (let i = 0; i < ROLE_COUNT; i++) {
+      const c = this.columns.cell(this.row, i);
+      if (c) out[INDICATOR_TEXT_ROLES[i]] = c;
+    }
+    return out;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { normalizeHeader, parseDeclaredWeight } from '../values/normalize';
 import { detectBasicData } from './basic-data';
 import { readBudgetBlock } from './budget';
 import { readTargetInfo } from './target-info';
-import { isBlankNumber, readNumber, readText } from './cells';
+import { isBlankNumber, readNumber, TextColumns } from './cells';
 import {
   DEPARTMENT_NAME_LABELS,
   GRADE_LABELS,
@@ -553,6 +553,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
   let blank = 0;
   let section: Section | null = null;
   const breakdowns: IndicatorRow[] = [];
+  const textColumns = new TextColumns(view, cols);
   for (let r = h.last + 1; r <= regionBottom; r++) {
     if (!view.cols(r).length) {
       // A run of empty rows is crossed in one step: the next occupied row comes next.
@@ -601,7 +602,7 @@ function buildTable(view: SheetView, h: Header, budget: BudgetBlock | null, regi
     // caption between tables; placeholder rows have their text in the 二级/三级 columns.
     if (indicators.length && labels.count === 1 && labels.firstCol === view.anchor(r, cols.level1 ?? 0).col && view.anchor(r, labels.firstCol).row === r) break;
 
-    const row = readIndicator(view, r, cols, kind);
+    const row = readIndicator(view, r, cols, textColumns, kind);
     if (!row) continue;
     if (row.kind === 'subtotal') {
       subtotals.push({ row: r, label: row.subtotal.label, members: [], sub: row.subtotal });
@@ -773,7 +774,7 @@ function coveredFigures(view: SheetView, r: number, cols: Partial<Record<Indicat
  * Read row `r` of an indicator block. Runs once per row of a long table: no closures or
  * per-row lists, and the row keeps only what it reports.
  */
-function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, kind: TableKind): ReadRow | null {
+function readIndicator(view: SheetView, r: number, cols: Partial<Record<IndicatorRole, number>>, textColumns: TextColumns, kind: TableKind): ReadRow | null {
   const c1 = cols.level1;
   const l1text = c1 !== undefined ? view.text(r, c1) : '';
   const l2text = cols.level2 !== undefined ? view.text(r, cols.level2) : '';
@@ -793,19 +794,10 @@ function readIndicator(view: SheetView, r: number, cols: Partial<Record<Indicato
   const score = scoreCell?.offColumn ? null : scoreCell;
   const refWeight = refWeightCell?.offColumn ? null : refWeightCell;
   const completion = completionCell?.offColumn ? null : completionCell;
-  // Named stores, not `texts[k]` over a list of roles: a keyed store of changing keys is the
-  // slow generic path, once per text column of every row.
-  const texts: { -readonly [K in keyof IndicatorRow['texts']]: IndicatorRow['texts'][K] } = {};
-  if (cols.description !== undefined) texts.description = readText(view, r, cols.description);
-  if (cols.operator !== undefined) texts.operator = readText(view, r, cols.operator);
-  if (cols.target !== undefined) texts.target = readText(view, r, cols.target);
-  if (cols.unit !== undefined) texts.unit = readText(view, r, cols.unit);
-  if (cols.actual !== undefined) texts.actual = readText(view, r, cols.actual);
-  if (cols.reason !== undefined) texts.reason = readText(view, r, cols.reason);
-  if (cols.analysis !== undefined) texts.analysis = readText(view, r, cols.analysis);
-  if (cols.basis !== undefined) texts.basis = readText(view, r, cols.basis);
+  // The row keeps only where its texts are; they are read from the grid when asked for.
+  const texts = textColumns.texts(view, r);
   const l3norm = view.norm(r, cols.level3 ?? 0);
-  const targetText = texts.target?.text.trim() ?? '';
+  const targetText = textColumns.targetText(r)?.trim() ?? '';
   const hasNumbers = !isBlankNumber(weight) || !isBlankNumber(score);
 
   // Evaluation subtotal rows: a level-1 name with no 三级 but weights/score (seed 003).

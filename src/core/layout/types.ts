@@ -67,6 +67,10 @@ export interface TextCell {
   readonly cell: string;
 }
 
+/** The text columns an indicator row may have, in the order a row's texts list them (and JSON writes them). */
+export const INDICATOR_TEXT_ROLES = ['description', 'operator', 'target', 'unit', 'actual', 'reason', 'analysis', 'basis'] as const;
+export type IndicatorTextRole = (typeof INDICATOR_TEXT_ROLES)[number];
+
 export interface IndicatorRow {
   readonly row: number;
   readonly level1: string;
@@ -80,7 +84,12 @@ export interface IndicatorRow {
   readonly level3: string;
   /** The indicator's name: 三级 if present, else 二级. */
   readonly name: string;
-  readonly texts: Readonly<Partial<Record<'description' | 'operator' | 'target' | 'unit' | 'actual' | 'reason' | 'analysis' | 'basis', TextCell>>>;
+  /**
+   * The row's text cells, one per text column of its table (undefined for a column the table
+   * lacks). Read through getters that build the cell when asked: enumerate with
+   * INDICATOR_TEXT_ROLES, not `for…in` or `Object.keys`.
+   */
+  readonly texts: Readonly<Partial<Record<IndicatorTextRole, TextCell>>>;
   readonly weight: NumberCell | null;
   readonly refWeight: NumberCell | null;
   readonly score: NumberCell | null;

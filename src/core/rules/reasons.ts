@@ -24,9 +24,11 @@ export const missingDeviationReason = rule('missing-deviation-reason', 'warning'
   for (const i of t.indicators) {
     if (i.weight === null || !aboveZero(i.weight) || i.score === null || !(cmp(i.score, i.weight) < 0) || i.band === 'achieved') continue;
     const own = i.row.texts;
-    const analysis = evaluation ? (own.analysis ?? own.reason) : (own.reason ?? own.analysis);
+    // Which column explains, decided by presence: a row's text cells are made per access (not comparable by identity).
+    const fromAnalysis = evaluation ? own.analysis !== undefined : own.reason === undefined;
+    const analysis = fromAnalysis ? own.analysis : own.reason;
     if (!analysis || hasReason(analysis.text)) continue;
-    const where = analysis === own.analysis ? '计算分析情况' : '偏差原因分析';
+    const where = fromAnalysis ? '计算分析情况' : '偏差原因分析';
     out.push({
       cell: analysis.cell,
       message: `${rowLabel(i)}得分 ${fmt(i.score)} 低于分值 ${fmt(i.weight)}，${where}${emptyReasonText(analysis.text)}，应说明${evaluation ? '扣分原因' : '偏差原因及改进措施'}`,
