@@ -3,7 +3,7 @@
  * output), kept as plain examples so a fix can be checked directly. Each names the
  * property it breaks.
  */
-import { analyzeWorkbook, sheetFromRows, type SheetGrid } from '../../src/core';
+import { analyzeWorkbook, cleanup, sheetFromRows, type SheetGrid } from '../../src/core';
 import { applyPlan, book, projectSheet, stackSheets } from '../helpers/testbed';
 import { assertFiniteNumbers, assertPlanSafe, assertScoreBounds } from './invariants';
 
@@ -187,5 +187,28 @@ describe('counterexamples found by the property suite', () => {
       // The block runs down to 年度资金总额 either way: the merge ties the blank row to it.
       expect(second.tables[0].execution).toEqual(first.tables[0].execution && { ...first.tables[0].execution, statedScore: second.tables[0].execution?.statedScore, statedRate: second.tables[0].execution?.statedRate });
     });
+  });
+
+  it('clean-up: a header made long by Word debris is still a header, so one clean-up is enough (fuzz seed 2038744823)', () => {
+    // `[bookmark: OLE_LINK3]` twice made 完成值 45 characters, past the header length limit:
+    // the first clean-up did not see the 实际完成值 column, cleaned the header, and a second
+    // clean-up then normalised ＞＝-49% in it.
+    const grid = {
+      sheets: [
+        sheetFromRows('表1', [
+          ['项目名称', '测试项目'],
+          ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '[bookmark: OLE_LINK3][bookmark: OLE_LINK3]完成值', '权重', '指标得分'],
+          ['', '产出指标', '成本指标', '人均费用', '≤-40%', '＞＝-49%', 50, ''],
+          ['', '效益指标', '社会效益指标', '满意度', '≥90%', '95%', 50, ''],
+          ['总分'],
+        ]),
+      ],
+    };
+    const plan = cleanup.planCleanup(grid);
+    expect(plan.changes.filter((c) => c.op === 'set').map((c) => [c.kind, c.place.address, c.after.value.t === 'text' ? c.after.value.v : null])).toEqual([
+      ['text', 'F2', '完成值'],
+      ['notation', 'F3', '≥-49%'],
+    ]);
+    expect(cleanup.planCleanup(cleanup.applyCleanup(grid, plan)).changes).toEqual([]);
   });
 });

@@ -184,18 +184,24 @@ function closedBetween(view: SheetView, from: number, to: number): boolean {
   return false;
 }
 
+/** The longest header label, as read; texts longer than HEADER_RAW_MAX are prose, not read at all. */
+const HEADER_MAX = 40;
+const HEADER_RAW_MAX = 200;
+
 /** Map a row's cells to indicator roles; the better synonym wins a role claimed twice. */
 function rolesOf(view: SheetView, r: number): Roles {
   // Most rows hold no header label: their (empty) roles are one shared map, never written to.
   let roles: Roles | null = null;
   let owner: Map<IndicatorRole, { col: number; rank: number }> | null = null;
   for (const c of view.cols(r)) {
-    // Header labels are short texts: skip numbers and prose without normalising them.
+    // Header labels are short texts: skip numbers and prose without normalising them. The
+    // limit applies to the label as read: Word debris (`[bookmark: OLE_LINK3]完成值`) makes a
+    // label long that clean-up makes short, and clean-up must not change what is a header.
     const v = view.cell(r, c)?.value;
-    if (!v || v.t !== 'text' || v.v.length > 40) continue;
+    if (!v || v.t !== 'text' || v.v.length > HEADER_RAW_MAX) continue;
     // The cell's text is `v.v` (what `view.header` would read again through the merge).
     const h = normalizeHeader(v.v);
-    if (!h) continue;
+    if (!h || h.length > HEADER_MAX) continue;
     const role = roleOf(INDICATOR_HEADERS, h);
     if (!role) continue;
     const rank = synonymRank(INDICATOR_HEADERS, role, h);
@@ -317,8 +323,10 @@ function cellRoles(view: SheetView, r: number): Roles {
   const roles: Roles = new Map();
   for (const c of view.cols(r)) {
     const v = view.cell(r, c)?.value;
-    if (!v || v.t !== 'text' || v.v.length > 40) continue;
-    const role = roleOf(INDICATOR_HEADERS, view.header(r, c));
+    if (!v || v.t !== 'text' || v.v.length > HEADER_RAW_MAX) continue;
+    const h = view.header(r, c);
+    if (h.length > HEADER_MAX) continue;
+    const role = roleOf(INDICATOR_HEADERS, h);
     if (role) roles.set(c, role);
   }
   return roles;
