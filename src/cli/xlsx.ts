@@ -20,7 +20,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { BUILT_IN_FORMATS } from './numfmt';
 import { crc32, declaredCrc, declaredSize, relsPartOf, resolveTarget, sizeText } from './package/opc';
-import { EMPTY, isDateFormat, parseRange, toGridDate, type Cell, type CellValue, type MergedArea, type SheetGrid, type SheetVisibility } from '../core';
+import { decodeAddress, EMPTY, isDateFormat, parseRange, toGridDate, type Cell, type CellAt, type CellValue, type MergedArea, type SheetGrid, type SheetVisibility } from '../core';
 
 /** A part of the package could not be read; `detail` is Chinese, `label` names the part. */
 export class PartError extends Error {
@@ -715,7 +715,7 @@ async function parseSheet(name: string, data: XmlSource, ctx: SheetContext): Pro
         }
         case 'c': {
           const ref = a.r;
-          if (ref !== undefined && decodeCellRef(ref, at)) {
+          if (ref !== undefined && decodeAddress(ref, at)) {
             row = at.row;
             col = at.col;
           } else col++;
@@ -815,36 +815,6 @@ const SLICE_LENGTH = 13;
 function isoValue(raw: string): CellValue {
   const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) || !raw.includes('T') ? raw : `${raw}Z`);
   return toGridDate(d, false, false);
-}
-
-interface CellAt {
-  row: number;
-  col: number;
-}
-
-/**
- * `B12` → row 12, column 2 into `at`, by character codes; false when `ref` is not a cell
- * reference. This runs once per cell, so it allocates nothing.
- */
-function decodeCellRef(ref: string, at: CellAt): boolean {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    let ch = ref.charCodeAt(i);
-    if (ch >= 97 && ch <= 122) ch -= 32;
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const ch = ref.charCodeAt(j);
-    if (ch < 48 || ch > 57) return false;
-    row = row * 10 + (ch - 48);
-  }
-  if (!(col > 0 && row > 0 && i < ref.length)) return false;
-  at.row = row;
-  at.col = col;
-  return true;
 }
 
 /** `parseInt(s, 10)`, by character codes when `s` is only a few digits (a row, a style, a string's index). */

@@ -4,23 +4,13 @@
  * asks for a full recalculation on open (`fullCalcOnLoad`); the report counts these formulas
  * so the user knows figures will change when the file is opened.
  */
-import { address, type WorkbookGrid } from './grid';
+import { address, columnNumber, type WorkbookGrid } from './grid';
 import { formulaRefs } from './cleanup/refs';
 import type { Plan } from './plan';
 
 export interface FormulaCell {
   readonly sheet: string;
   readonly cell: string;
-}
-
-/** Column number of letters (`H` → 8, `AA` → 27), `$` ignored. */
-function columnOf(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const ch = letters.charCodeAt(i) & ~32; // upper case
-    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-  }
-  return col;
 }
 
 /**
@@ -43,8 +33,8 @@ export function formulasReadingWrites(grid: WorkbookGrid, plan: Plan): FormulaCe
           const columns = written.get((ref.sheet ?? sheet.name).toLowerCase());
           if (!columns) return false;
           const b = ref.b ?? ref.a;
-          const a = columnOf(ref.a.col);
-          const z = columnOf(b.col);
+          const a = columnNumber(ref.a.col);
+          const z = columnNumber(b.col);
           return covers(columns, ref.top, ref.bottom, Math.min(a, z), Math.max(a, z));
         });
         if (reads) out.push({ sheet: sheet.name, cell: address(r, c) });

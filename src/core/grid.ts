@@ -96,6 +96,48 @@ export function parseAddress(a: string): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
+/** A cell's place, filled in by `decodeAddress`. */
+export interface CellAt {
+  row: number;
+  col: number;
+}
+
+/**
+ * `B12` (or `b12`) → row 12, column 2 into `at`, by character codes; false when `ref` is not
+ * a plain cell reference (no `$`). Allocates nothing: readers and plan checks call it once
+ * per cell of a long table.
+ */
+export function decodeAddress(ref: string, at: CellAt): boolean {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    let ch = ref.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) ch -= 32;
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return false;
+    row = row * 10 + (ch - 48);
+  }
+  if (!(col > 0 && row > 0 && i < ref.length)) return false;
+  at.row = row;
+  at.col = col;
+  return true;
+}
+
+/** Column letters as a number (`H` → 8, `$aa` → 27): `$` ignored, either case. */
+export function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const ch = letters.charCodeAt(i) & ~32; // upper case
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+  }
+  return col;
+}
+
 /** `H3`, `$H$3` or `A1:C4` → the area it names (a single cell is a 1×1 area); undefined if malformed. */
 export function parseRange(ref: string): MergedArea | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());

@@ -3,7 +3,7 @@
  * Office.js): a host describes its workbook through `PlanTargets` and refuses or skips the
  * edits this returns.
  */
-import { address, parseRange, rangeAddress, type MergedArea, type WorkbookGrid } from './grid';
+import { address, decodeAddress, parseRange, rangeAddress, type CellAt, type MergedArea, type WorkbookGrid } from './grid';
 import { INDICATOR_TEXT_ROLES, type NumberCell, type TableLayout } from './layout/types';
 import { CellTable, NONE } from './cell-table';
 import { mergeLookup } from './merges';
@@ -106,31 +106,6 @@ export function gridTargets(grid: WorkbookGrid): PlanTargets {
 /** Several tables write the cell. */
 const MANY_EDITORS = -2;
 
-/** `H12` → 8 (0 when the address does not start with letters); allocation-free, for hot loops. */
-function columnOf(cell: string): number {
-  let col = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const ch = cell.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  return col;
-}
-
-/** `H12` → 12 (NaN when anything but digits follows the letters, or nothing does). */
-function rowOf(cell: string): number {
-  let i = 0;
-  while (i < cell.length && cell.charCodeAt(i) >= 65 && cell.charCodeAt(i) <= 90) i++;
-  if (i === cell.length) return NaN;
-  let row = 0;
-  for (; i < cell.length; i++) {
-    const d = cell.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    row = row * 10 + d;
-  }
-  return row;
-}
-
 /** A cell a table reads: its address, and its row and column when it carries them. */
 interface ReadCell {
   readonly cell: string;
@@ -138,7 +113,7 @@ interface ReadCell {
   readonly col?: number;
 }
 
-/** Called with the cell's row and column (0, NaN when its address is malformed). */
+/** Called with the cell's row and column (NaN, NaN when its address is malformed). */
 type CellVisitor = (c: ReadCell, row: number, col: number) => void;
 
 /**
@@ -149,14 +124,13 @@ type CellVisitor = (c: ReadCell, row: number, col: number) => void;
  * long table's cells make it on demand.
  */
 function visitTableCells(l: TableLayout, input: CellVisitor, stated: CellVisitor): void {
+  const at: CellAt = { row: 0, col: 0 };
   const visit = (c: ReadCell | null | undefined, to: CellVisitor): void => {
     if (!c) return;
     const { row, col } = c;
     if (typeof row === 'number' && typeof col === 'number') to(c, row, col);
-    else {
-      const cell = c.cell;
-      to(c, rowOf(cell), columnOf(cell));
-    }
+    else if (decodeAddress(c.cell, at)) to(c, at.row, at.col);
+    else to(c, NaN, NaN);
   };
   for (const r of l.indicators) {
     for (const k of INDICATOR_TEXT_ROLES) visit(r.texts[k], input);
@@ -197,9 +171,11 @@ export function guardTableEdits(edits: readonly CellEdit[], layouts: readonly Ta
   const cols = new Float64Array(edits.length);
   // Read from each edit's address (the key the plan check has always used); a malformed one
   // (column 0, no row) is no cell of the table.
+  const at: CellAt = { row: 0, col: 0 };
   edits.forEach((e, i) => {
-    rows[i] = rowOf(e.cell);
-    cols[i] = columnOf(e.cell);
+    const ok = decodeAddress(e.cell, at);
+    rows[i] = ok ? at.row : NaN;
+    cols[i] = ok ? at.col : NaN;
   });
   const editors = new CellTable(edits.length, (i) => rows[i], (i) => cols[i]);
   edits.forEach((e, i) => {
