@@ -48,14 +48,26 @@ export function cmp(x: Decimal, y: Decimal): number {
 export const aboveZero = (v: Decimal): boolean => cmp(v, ZERO) > 0;
 export const belowZero = (v: Decimal): boolean => cmp(v, ZERO) < 0;
 
-/** Decimals for the profile's plain-number settings (tolerance 0.01, thresholds): built once each. */
-const constants = new Map<number, Decimal>();
+/** Shortest decimal form without binary noise (0.1 + 0.2 → `0.3`). */
+export function trimNumber(n: number): string {
+  const plain = String(n);
+  // Up to 15 significant digits is exactly what Excel stored: no noise to trim.
+  if (!Number.isFinite(n) || plain.length <= 15 || plain.includes('e')) return plain;
+  return String(Number(n.toPrecision(15)));
+}
+
+/**
+ * One Decimal per distinct number (Decimals are immutable): cell figures repeat down a sheet
+ * (a weight per row) and profile settings are compared on every row. Built from the number's
+ * `trimNumber` digits; the cache is cleared when it reaches 50,000 numbers.
+ */
+const decimals = new Map<number, Decimal>();
 export function decimalOf(n: number): Decimal {
-  let d = constants.get(n);
+  let d = decimals.get(n);
   if (d === undefined) {
-    if (constants.size >= 64) constants.clear();
-    d = new Decimal(n);
-    constants.set(n, d);
+    if (decimals.size >= 50000) decimals.clear();
+    d = new Decimal(trimNumber(n));
+    decimals.set(n, d);
   }
   return d;
 }

@@ -1,7 +1,6 @@
 import { rangeAddress } from './grid';
 import type { NumberCell, TableKind } from './layout/types';
-import { trimNumber } from './layout/view';
-import { roundTo, toNum } from './num';
+import { roundTo, toNum, trimNumber } from './num';
 import type { Finding } from './rules';
 import { annotatedNumber } from './scoring/indicator';
 import type { TableAnalysis } from './scoring/table';

@@ -3,25 +3,14 @@ import { address, EMPTY, type Cell, type CellValue, type MergedArea, type SheetG
 import { normalizeText } from '../values/normalize';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from '../values/numerals';
 import { INDICATOR_TEXT_ROLES, type IndicatorRow, type IndicatorTextRole, type NumberCell, type TextCell } from './types';
-import { displayText, trimNumber, type SheetView } from './view';
+import { decimalOf } from '../num';
+import { displayText, type SheetView } from './view';
 
 /** Unit and score suffixes tolerated after a number typed as text: `20分`, `6万元`, `10 元`. */
 const NUMBER_TEXT = /^([+-]?\d+(?:\.\d+)?)(%|分|万元|元)?$/;
 
 /** A figure in Chinese numerals (`三十`, `九十万元`, `一百分`), with the same suffixes (issue 12 item 4). */
 const NUMERAL_TEXT = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(分|万元|元)?$`);
-
-/** Decimals are immutable: share one per distinct cell number (weights repeat down a sheet). */
-const decimals = new Map<number, Decimal>();
-function decimalOf(n: number): Decimal {
-  let d = decimals.get(n);
-  if (!d) {
-    if (decimals.size > 50000) decimals.clear();
-    d = new Decimal(trimNumber(n));
-    decimals.set(n, d);
-  }
-  return d;
-}
 
 const FROM_TEXT = 1;
 const PERCENT = 2;

@@ -1,5 +1,6 @@
 import type { Cell, CellValue, MergedArea, SheetGrid } from '../grid';
 import { EMPTY } from '../grid';
+import { trimNumber } from '../num';
 import { normalizeHeader, normalizeText } from '../values/normalize';
 
 /** Columns of the sheet a view looks at (inclusive, 1-based). */
@@ -336,13 +337,7 @@ export function displayText(cell: Cell | undefined): string {
   }
 }
 
-/** Shortest decimal form without binary noise (0.1 + 0.2 → `0.3`). */
-export function trimNumber(n: number): string {
-  const plain = String(n);
-  // Up to 15 significant digits is exactly what Excel stored: no noise to trim.
-  if (!Number.isFinite(n) || plain.length <= 15 || plain.includes('e')) return plain;
-  return String(Number(n.toPrecision(15)));
-}
+
 
 function clipArea(m: MergedArea): MergedArea | undefined {
   const whole = [m.top, m.left, m.bottom, m.right].every(Number.isInteger);
